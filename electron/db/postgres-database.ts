@@ -1,0 +1,140 @@
+// A database reached by URL (self-hosted Postgres, Supabase's direct or pooler URL), through
+// postgres.js. Messages never contain the URL's password.
+import postgres from 'postgres';
+import { AdminError, toAdminError } from './admin-error';
+import type { SqlConnection, SqlParam } from './sql-connection';
+
+type Sql = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
+
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname || ''}`;
+  } catch {
+    return 'database';
+  }
+}
+
+/** Removes every occurrence of the URL's password (and the URL itself) from a message. */
+export function redactor(url: string): (s: string) => string {
+  let password = '';
+  try {
+    password = decodeURIComponent(new URL(url).password);
+  } catch {
+    /* not a URL: nothing to hide but the string itself */
+  }
+  return (s) => {
+    let out = s.split(url).join('[database url]');
+    if (password) out = out.split(password).join('[redacted]');
+    return out;
+  };
+}
+
+export function parseDatabaseUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AdminError({
+      code: 'invalid_database_url',
+      message: 'The database URL is not a valid URL.',
+      hint: 'Use the form postgresql://user:password@host:5432/database (Supabase: Project Settings > Database > Connection string).',
+    });
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new AdminError({
+      code: 'invalid_database_url',
+      message: `The database URL must start with postgresql:// (it starts with ${parsed.protocol}//).`,
+      hint: 'Use the form postgresql://user:password@host:5432/database.',
+    });
+  }
+  return parsed;
+}
+
+class PostgresSession implements SqlConnection {
+  readonly kind = 'postgres' as const;
+  constructor(
+    readonly label: string,
+    protected readonly sql: Sql,
+    private readonly redact: (s: string) => string,
+    private readonly pool: postgres.Sql | null,
+  ) {}
+
+  protected wrap(e: unknown): AdminError {
+    return toAdminError(e, this.redact);
+  }
+
+  async query<T extends Record<string, unknown>>(text: string, params: SqlParam[] = []): Promise<T[]> {
+    try {
+      const rows = await this.sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      return rows as unknown as T[];
+    } catch (e) {
+      throw this.wrap(e);
+    }
+  }
+
+  async execute(statement: string): Promise<void> {
+    try {
+      await this.sql.unsafe(statement).simple();
+    } catch (e) {
+      throw this.wrap(e);
+    }
+  }
+
+  async transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T> {
+    if (!this.pool) throw new Error('Nested transactions are not supported.');
+    try {
+      return (await this.pool.begin((tx) => fn(new PostgresSession(this.label, tx, this.redact, null)))) as T;
+    } catch (e) {
+      throw this.wrap(e);
+    }
+  }
+
+  async withExclusiveLock<T>(key: bigint, fn: () => Promise<T>): Promise<T> {
+    if (!this.pool) throw new Error('Locks are taken outside transactions.');
+    const reserved = await this.pool.reserve();
+    try {
+      await reserved.unsafe('select pg_advisory_lock($1)', [key.toString()]);
+      try {
+        return await fn();
+      } finally {
+        await reserved.unsafe('select pg_advisory_unlock($1)', [key.toString()]);
+      }
+    } finally {
+      reserved.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.pool) await this.pool.end({ timeout: 5 });
+  }
+}
+
+export class PostgresDatabase extends PostgresSession {
+  static async connect(url: string, options: { connectTimeoutSeconds?: number; max?: number } = {}): Promise<PostgresDatabase> {
+    parseDatabaseUrl(url);
+    const redact = redactor(url);
+    const sql = postgres(url, {
+      max: options.max ?? 4,
+      connect_timeout: options.connectTimeoutSeconds ?? 10,
+      onnotice: () => undefined,
+      prepare: false, // works behind Supabase's transaction pooler (port 6543) too
+      connection: { application_name: 'magna-console' },
+    });
+    const db = new PostgresDatabase(describeDatabaseUrl(url), sql, redact, sql);
+    try {
+      await sql`select 1`;
+    } catch (e) {
+      await sql.end({ timeout: 1 }).catch(() => undefined);
+      const err = toAdminError(e, redact);
+      if (err.code === '28P01') {
+        throw new AdminError({ code: err.code, message: 'The database rejected the user name or password.', hint: 'Check the credentials in the database URL.' });
+      }
+      if (err.code === '3D000') {
+        throw new AdminError({ code: err.code, message: err.message, hint: 'Check the database name at the end of the URL (Supabase uses /postgres).' });
+      }
+      throw err;
+    }
+    return db;
+  }
+}

@@ -1,0 +1,151 @@
+// Applies and reports the shipped migrations on a direct SQL connection, keeping history in
+// supabase_migrations.schema_migrations exactly as the Supabase CLI does, so
+// `supabase migration list` / `db push` and the console agree in both directions.
+import { AdminError, toAdminError } from '../../db/admin-error';
+import type { SqlConnection } from '../../db/sql-connection';
+import { compareVersions, type MigrationFile } from './migration-files';
+import { normalizeSql } from './split-sql';
+
+export type MigrationState = 'applied' | 'pending' | 'modified' | 'unknown';
+
+export type MigrationStatusRow = {
+  version: string;
+  name: string;
+  state: MigrationState;
+  /** Shipped files only: the SQL, for viewing. */
+  fileName: string | null;
+};
+
+export type MigrationStatus = {
+  migrations: MigrationStatusRow[];
+  latestShipped: string | null;
+  latestApplied: string | null;
+  pending: number;
+  /** Versions in the database newer than the newest file this version ships. */
+  newerInDatabase: string[];
+};
+
+export type MigrationProgress =
+  | { type: 'start'; total: number }
+  | { type: 'file'; index: number; total: number; version: string; name: string }
+  | { type: 'applied'; index: number; total: number; version: string; name: string; ms: number };
+
+/** Stable key for pg_advisory_lock: "magna-console migrations". */
+export const MIGRATION_LOCK_KEY = 7_316_849_201n;
+
+type HistoryRow = { version: string; name: string | null; statements: string[] | null };
+
+const HISTORY_DDL = [
+  'create schema if not exists supabase_migrations',
+  'create table if not exists supabase_migrations.schema_migrations (version text not null primary key)',
+  'alter table supabase_migrations.schema_migrations add column if not exists statements text[]',
+  'alter table supabase_migrations.schema_migrations add column if not exists name text',
+];
+
+async function readHistory(db: SqlConnection): Promise<HistoryRow[]> {
+  const [exists] = await db.query<{ present: boolean }>(
+    "select to_regclass('supabase_migrations.schema_migrations') is not null as present",
+  );
+  if (!exists?.present) return [];
+  const [cols] = await db.query<{ has_statements: boolean; has_name: boolean }>(
+    `select bool_or(column_name = 'statements') as has_statements, bool_or(column_name = 'name') as has_name
+       from information_schema.columns
+      where table_schema = 'supabase_migrations' and table_name = 'schema_migrations'`,
+  );
+  const rows = await db.query<HistoryRow>(
+    `select version, ${cols?.has_name ? 'name' : 'null::text as name'}, ${cols?.has_statements ? 'statements' : 'null::text[] as statements'}
+       from supabase_migrations.schema_migrations`,
+  );
+  return rows;
+}
+
+function sameStatements(recorded: string[] | null, file: MigrationFile): boolean {
+  if (recorded === null) return true; // applied by an old CLI that kept no statements
+  const a = recorded.map(normalizeSql).filter(Boolean).join(';\n');
+  const b = file.statements.map(normalizeSql).filter(Boolean).join(';\n');
+  return a === b;
+}
+
+export async function migrationStatus(db: SqlConnection, files: MigrationFile[]): Promise<MigrationStatus> {
+  const history = await readHistory(db).catch((e: unknown) => {
+    throw toAdminError(e);
+  });
+  const byVersion = new Map(history.map((h) => [h.version, h]));
+  const shipped = new Set(files.map((f) => f.version));
+  const rows: MigrationStatusRow[] = files.map((f) => {
+    const h = byVersion.get(f.version);
+    const state: MigrationState = !h ? 'pending' : sameStatements(h.statements, f) ? 'applied' : 'modified';
+    return { version: f.version, name: f.name, state, fileName: f.fileName };
+  });
+  for (const h of history) {
+    if (!shipped.has(h.version)) rows.push({ version: h.version, name: h.name ?? '', state: 'unknown', fileName: null });
+  }
+  rows.sort((a, b) => compareVersions(a.version, b.version));
+  const latestShipped = files.at(-1)?.version ?? null;
+  const appliedVersions = history.map((h) => h.version).sort(compareVersions);
+  return {
+    migrations: rows,
+    latestShipped,
+    latestApplied: appliedVersions.at(-1) ?? null,
+    pending: rows.filter((r) => r.state === 'pending').length,
+    newerInDatabase: latestShipped ? appliedVersions.filter((v) => compareVersions(v, latestShipped) > 0) : appliedVersions,
+  };
+}
+
+export type MigrationUpResult = { applied: { version: string; name: string; ms: number }[]; status: MigrationStatus };
+
+/**
+ * Applies every pending file in version order, each in its own transaction together with
+ * its history row, under an exclusive lock. Stops at the first failure, naming the file,
+ * the statement and Postgres's message; nothing of the failed file stays applied.
+ */
+export async function migrateUp(
+  db: SqlConnection,
+  files: MigrationFile[],
+  options: { force?: boolean; onProgress?: (p: MigrationProgress) => void } = {},
+): Promise<MigrationUpResult> {
+  return db.withExclusiveLock(MIGRATION_LOCK_KEY, async () => {
+    // Read the status under the lock: a console that waited sees what the other one applied.
+    const before = await migrationStatus(db, files);
+    if (before.newerInDatabase.length > 0 && !options.force) {
+      throw new AdminError({
+        code: 'migrations_newer_in_database',
+        message: `The database has migrations newer than this version of the console knows (${before.newerInDatabase.join(', ')}).`,
+        hint: 'Update the console before migrating, or force it if you are sure the newer migrations do not conflict.',
+      });
+    }
+    const pending = files.filter((f) => before.migrations.some((m) => m.version === f.version && m.state === 'pending'));
+    options.onProgress?.({ type: 'start', total: pending.length });
+    const applied: MigrationUpResult['applied'] = [];
+    if (pending.length > 0) {
+      for (const statement of HISTORY_DDL) await db.execute(statement);
+    }
+    for (const [index, file] of pending.entries()) {
+      options.onProgress?.({ type: 'file', index, total: pending.length, version: file.version, name: file.name });
+      const started = performance.now();
+      await db.transaction(async (tx) => {
+        for (const [i, statement] of file.statements.entries()) {
+          try {
+            await tx.execute(statement);
+          } catch (e) {
+            const err = toAdminError(e);
+            throw new AdminError({
+              code: err.code,
+              message: `Migration ${file.fileName} failed at statement ${i + 1} of ${file.statements.length}: ${err.message}`,
+              details: `${err.details ? `${err.details}\n` : ''}Statement:\n${statement.slice(0, 2000)}`,
+              hint: err.hint ?? 'Nothing of this file was applied. Fix the cause and run the migrations again.',
+            });
+          }
+        }
+        await tx.query(
+          'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+          [file.version, file.name, file.statements],
+        );
+      });
+      const ms = performance.now() - started;
+      applied.push({ version: file.version, name: file.name, ms });
+      options.onProgress?.({ type: 'applied', index, total: pending.length, version: file.version, name: file.name, ms });
+    }
+    return { applied, status: await migrationStatus(db, files) };
+  });
+}
