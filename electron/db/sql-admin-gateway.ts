@@ -10,6 +10,8 @@ type Signature = {
   args: { name: string; type: string; hasDefault: boolean }[];
   returnsSet: boolean;
   returnsVoid: boolean;
+  /** Composite, TABLE or OUT parameters: rows become JSON objects, even with one column. */
+  returnsRows: boolean;
   readOnly: boolean;
 };
 
@@ -27,12 +29,12 @@ export class SqlAdminGateway implements AdminGateway {
     let cached = this.signatures.get(fn);
     if (!cached) {
       cached = this.db
-        .query<{ names: string[] | null; modes: string[] | null; types: string[]; ndefaults: number; retset: boolean; rettype: string; volatile: string }>(
+        .query<{ names: string[] | null; modes: string[] | null; types: string[]; ndefaults: number; retset: boolean; rettype: string; typtype: string; volatile: string }>(
           `select p.proargnames as names, p.proargmodes::text[] as modes,
                   array(select format_type(t, null) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) as t) as types,
                   p.pronargdefaults::int as ndefaults, p.proretset as retset,
-                  format_type(p.prorettype, null) as rettype, p.provolatile::text as volatile
-             from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                  format_type(p.prorettype, null) as rettype, t.typtype::text as typtype, p.provolatile::text as volatile
+             from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_type t on t.oid = p.prorettype
             where n.nspname = 'public' and p.proname = $1`,
           [fn],
         )
@@ -45,6 +47,7 @@ export class SqlAdminGateway implements AdminGateway {
               args: inArgs.map((a, i) => ({ name: a.name, type: a.type, hasDefault: i >= inArgs.length - r.ndefaults })),
               returnsSet: r.retset,
               returnsVoid: r.rettype === 'void',
+              returnsRows: r.typtype === 'c' || r.rettype === 'record' || (r.modes ?? []).some((m) => m === 't' || m === 'o'),
               readOnly: r.volatile !== 'v',
             };
           }),
@@ -76,9 +79,10 @@ export class SqlAdminGateway implements AdminGateway {
     const sig = candidates[0]!;
     const used = sig.args.filter((a) => keys.includes(a.name));
     const call = `public.${quoteIdent(fn)}(${used.map((a) => `${quoteIdent(a.name)} := _.${quoteIdent(a.name)}`).join(', ')})`;
-    const from = used.length
-      ? `json_to_record($1::json) as _(${used.map((a) => `${quoteIdent(a.name)} ${a.type}`).join(', ')}), lateral ${call} as r`
+    const direct = used.length
+      ? `json_to_record($1::text::json) as _(${used.map((a) => `${quoteIdent(a.name)} ${a.type}`).join(', ')}), lateral ${call} as r`
       : `${call} as r`;
+    const from = sig.returnsRows ? `(select r.* from ${direct}) as r` : direct;
     const select = sig.returnsVoid
       ? `select null::jsonb as result from ${from}`
       : sig.returnsSet

@@ -1,6 +1,7 @@
 // The admin gateway for hosted Supabase: supabase-js `rpc()` through PostgREST with the
 // service-role key. The client keeps no session, so the key is always what is sent.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import { AdminError } from './admin-error';
 import { ADMIN_FUNCTION_NAME, type AdminArgs, type AdminGateway } from './admin-gateway';
 import { supabaseKeyKind } from './supabase-key';
@@ -47,6 +48,9 @@ export class SupabaseAdminGateway implements AdminGateway {
     const timeoutMs = options.timeoutMs ?? 20_000;
     this.client = createClient(url.origin, options.serviceRoleKey, {
       auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+      // Never used (no subscriptions), but supabase-js builds a realtime client and Node 20
+      // has no native WebSocket.
+      realtime: { transport: WebSocket as unknown as never },
       global: {
         fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) }),
       },

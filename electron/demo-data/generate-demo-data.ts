@@ -44,7 +44,7 @@ async function insertRows(
   const batchSize = options.batchSize ?? 2000;
   const names = columns.map(([n]) => n).join(', ');
   const defs = columns.map(([n, t]) => `${n} ${t}`).join(', ');
-  const sql = `insert into public.${table} (${names}) select ${names} from json_to_recordset($1::json) as x(${defs}) ${conflict}`;
+  const sql = `insert into public.${table} (${names}) select ${names} from json_to_recordset($1::text::json) as x(${defs}) ${conflict}`;
   let done = 0;
   await db.transaction(async (tx) => {
     let batch: Row[] = [];

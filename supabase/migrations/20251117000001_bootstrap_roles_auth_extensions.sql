@@ -4,6 +4,10 @@
 -- Why: one set of migration files runs unchanged on Supabase, self-hosted Postgres 15+
 -- and the console's embedded PGlite workspace.
 
+-- Fail fast instead of queueing behind long transactions on a live database.
+set local lock_timeout = '10s';
+set local statement_timeout = '10min';
+
 create schema if not exists extensions;
 
 -- The three API roles PostgREST switches between. `service_role` bypasses RLS as on Supabase.

@@ -1,6 +1,10 @@
 -- Phase 1 of the database plan: users, categories, videos, tags, video_tags.
 -- Deviations from the plan are marked "fix:" with the reason.
 
+-- Fail fast instead of queueing behind long transactions on a live database.
+set local lock_timeout = '10s';
+set local statement_timeout = '10min';
+
 create table public.users (
   id uuid primary key default gen_random_uuid(),
   email text unique not null,

@@ -1,5 +1,9 @@
 -- Phase 2 of the database plan: video_contexts, video_references, collections, collection_videos.
 
+-- Fail fast instead of queueing behind long transactions on a live database.
+set local lock_timeout = '10s';
+set local statement_timeout = '10min';
+
 create table public.video_contexts (
   id uuid primary key default gen_random_uuid(),
   video_id uuid not null references public.videos (id) on delete cascade,

@@ -1,5 +1,9 @@
 -- Phase 3 of the database plan: threaded comments and their votes.
 
+-- Fail fast instead of queueing behind long transactions on a live database.
+set local lock_timeout = '10s';
+set local statement_timeout = '10min';
+
 create table public.comments (
   id uuid primary key default gen_random_uuid(),
   video_id uuid not null references public.videos (id) on delete cascade,

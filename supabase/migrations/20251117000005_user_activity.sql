@@ -1,5 +1,9 @@
 -- Phase 4 of the database plan: watch history, bookmarks and likes.
 
+-- Fail fast instead of queueing behind long transactions on a live database.
+set local lock_timeout = '10s';
+set local statement_timeout = '10min';
+
 create table public.user_video_activity (
   user_id uuid references public.users (id) on delete cascade,
   video_id uuid references public.videos (id) on delete cascade,

@@ -1,6 +1,10 @@
 -- Phase 5 of the database plan: video embeddings for semantic search (pgvector).
 -- The extension itself is created in the bootstrap migration, in schema `extensions`.
 
+-- Fail fast instead of queueing behind long transactions on a live database.
+set local lock_timeout = '10s';
+set local statement_timeout = '10min';
+
 create table public.video_embeddings (
   video_id uuid primary key references public.videos (id) on delete cascade,
 

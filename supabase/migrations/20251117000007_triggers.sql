@@ -1,5 +1,9 @@
 -- The plan's triggers: updated_at maintenance and comment vote counters.
 
+-- Fail fast instead of queueing behind long transactions on a live database.
+set local lock_timeout = '10s';
+set local statement_timeout = '10min';
+
 create or replace function public.update_updated_at_column()
 returns trigger
 language plpgsql

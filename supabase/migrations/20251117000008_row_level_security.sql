@@ -7,6 +7,10 @@
 -- Policies follow Supabase's guidance: one per operation and role, `to` spelled out,
 -- `(select auth.uid())` so the uid is evaluated once per statement.
 
+-- Fail fast instead of queueing behind long transactions on a live database.
+set local lock_timeout = '10s';
+set local statement_timeout = '10min';
+
 alter table public.users enable row level security;
 alter table public.categories enable row level security;
 alter table public.videos enable row level security;

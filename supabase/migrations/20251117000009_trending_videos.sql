@@ -5,6 +5,10 @@
 -- moderation_notes and submitter ids are not public.
 -- fix: only non-deleted comments count towards trending.
 
+-- Fail fast instead of queueing behind long transactions on a live database.
+set local lock_timeout = '10s';
+set local statement_timeout = '10min';
+
 create materialized view public.trending_videos as
 select
   v.id, v.platform, v.platform_id, v.url, v.title, v.description, v.thumbnail_url,

@@ -1,6 +1,10 @@
 -- The first admin API function: a health overview every backend can call
 -- (embedded PGlite, direct Postgres, Supabase through PostgREST).
 
+-- Fail fast instead of queueing behind long transactions on a live database.
+set local lock_timeout = '10s';
+set local statement_timeout = '10min';
+
 -- The console reads migration history through the service role. The schema exists when the
 -- Supabase CLI or the console's runner applies this file (both create it first).
 do $grant$

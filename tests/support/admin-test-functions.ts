@@ -1,0 +1,18 @@
+// Admin functions that exist only in test databases, to exercise every response and error shape.
+export const ADMIN_TEST_FUNCTIONS = `
+    create function public.admin_test_raise(p_reason text) returns jsonb language plpgsql set search_path = '' as $$
+      begin raise exception 'Refused: %', p_reason using hint = 'Pick another reason.'; end $$;
+    create function public.admin_test_duplicate() returns jsonb language plpgsql set search_path = '' as $$
+      begin insert into public.categories (name, slug) values ('Science', 'science'); return '{}'::jsonb; end $$;
+    create function public.admin_test_void() returns void language sql set search_path = '' as $$ select $$;
+    create function public.admin_test_conflict() returns jsonb language plpgsql set search_path = '' as $$
+      begin raise sqlstate 'PT409' using message = 'Changed by someone else'; end $$;
+    create function public.admin_test_rows(p_limit int default 2) returns table (slug text) language sql stable set search_path = '' as $$
+      select slug from public.categories order by display_order limit p_limit $$;
+    create function public.admin_test_write() returns jsonb language plpgsql set search_path = '' as $$
+      begin insert into public.tags (name, slug) values ('x', 'x'); return '{}'::jsonb; end $$;
+    create function public.admin_test_write_in_stable() returns jsonb language plpgsql stable set search_path = '' as $$
+      begin return public.admin_test_write(); end $$;
+    revoke execute on all functions in schema public from public, anon, authenticated;
+    grant execute on all functions in schema public to service_role;
+  `;
