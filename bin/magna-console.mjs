@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Runs the built CLI (dist-electron/cli.mjs) or, in a source checkout, the TypeScript source.
+// Runs the built CLI (dist-electron/cli.js) or, in a source checkout, the TypeScript source.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const built = fileURLToPath(new URL('../dist-electron/cli.mjs', import.meta.url));
+const built = fileURLToPath(new URL('../dist-electron/cli.js', import.meta.url));
 let cli;
 if (existsSync(built)) {
   cli = await import(pathToFileURL(built).href);

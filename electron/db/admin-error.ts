@@ -1,14 +1,8 @@
 // The one error shape every backend maps its failures to, so the UI shows the same clear
 // message whatever the backend: PostgREST's {code, message, details, hint}.
-import { z } from 'zod';
+import type { AppError } from '../api/app-error';
 
-export const adminErrorShape = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.string().nullable(),
-  hint: z.string().nullable(),
-});
-export type AdminErrorShape = z.infer<typeof adminErrorShape>;
+export type AdminErrorShape = Omit<AppError, 'fields'>;
 
 export class AdminError extends Error {
   readonly code: string;

@@ -1,0 +1,268 @@
+// Connection profiles and the active connection: the admin gateway for the active profile and,
+// where the profile has one, the direct SQL connection migrations need.
+import { randomUUID } from 'node:crypto';
+import type { ConnectionsState, ConnectionTest, Profile, ProfileInput } from '../../api/connections';
+import { profileInputSchema } from '../../api/connections';
+import { AdminError, toAdminError } from '../../db/admin-error';
+import type { AdminGateway } from '../../db/admin-gateway';
+import type { EmbeddedDatabase } from '../../db/embedded-database';
+import { describeDatabaseUrl, PostgresDatabase } from '../../db/postgres-database';
+import { SqlAdminGateway } from '../../db/sql-admin-gateway';
+import type { SqlConnection } from '../../db/sql-connection';
+import { assertServiceRoleKey, SupabaseAdminGateway } from '../../db/supabase-admin-gateway';
+import { supabaseKeyKind } from '../../db/supabase-key';
+import type { Logger, Redactor } from '../logger';
+import { openEmbeddedWorkspace } from './embedded-workspace';
+import type { ProfileStore, StoredProfile } from './profile-store';
+import type { SecretStore } from './secret-store';
+
+type Open = { profileId: string; gateway: AdminGateway; sql: SqlConnection | null };
+
+async function closeOpen(o: Open): Promise<void> {
+  await o.gateway.close();
+  // Embedded: the workspace stays open for the app's lifetime. Postgres: the gateway owns it.
+  if (o.sql && o.sql.kind !== 'embedded' && !(o.gateway instanceof SqlAdminGateway && o.gateway.db === o.sql)) await o.sql.close();
+}
+
+export class ConnectionService {
+  private embedded: Promise<EmbeddedDatabase> | null = null;
+  private open: Promise<Open> | null = null;
+
+  constructor(
+    private readonly store: ProfileStore,
+    private readonly secrets: SecretStore,
+    private readonly workspaceDir: string,
+    private readonly logger: Logger,
+    private readonly redactor: Redactor,
+  ) {
+    for (const p of store.all()) {
+      this.redactor.add(secrets.get(p.id, 'serviceRoleKey'));
+      this.redactor.add(secrets.get(p.id, 'databaseUrl'));
+    }
+  }
+
+  private view(p: StoredProfile): Profile {
+    const hasKey = p.kind === 'supabase';
+    const hasUrl = p.kind !== 'embedded';
+    return {
+      id: p.id, kind: p.kind, name: p.name, production: p.production, supabaseUrl: p.supabaseUrl,
+      databaseLabel: p.kind === 'embedded' ? p.databaseLabel : this.databaseLabel(p),
+      serviceRoleKey: hasKey ? this.secrets.status(p.id, 'serviceRoleKey') : null,
+      databaseUrl: hasUrl ? this.secrets.status(p.id, 'databaseUrl') : null,
+      operatorId: p.operatorId, readOnly: this.store.isBuiltIn(p.id),
+    };
+  }
+
+  private databaseLabel(p: StoredProfile): string | null {
+    const url = this.secrets.get(p.id, 'databaseUrl');
+    return url ? describeDatabaseUrl(url) : p.databaseLabel;
+  }
+
+  list(): ConnectionsState {
+    return {
+      profiles: this.store.all().map((p) => this.view(p)),
+      activeId: this.store.activeId(),
+      secretsEditable: this.secrets.editable,
+      secretsFile: this.secrets.location,
+    };
+  }
+
+  activeProfile(): StoredProfile {
+    return this.store.get(this.store.activeId())!;
+  }
+
+  save(input: ProfileInput): Profile {
+    const data = profileInputSchema.parse(input);
+    if (data.id && this.store.isBuiltIn(data.id)) {
+      throw new AdminError({ code: 'profile_read_only', message: 'This profile is built in and cannot be edited.' });
+    }
+    const existing = data.id ? this.store.get(data.id) : undefined;
+    if (data.id && !existing) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    const clash = this.store.all().find((p) => p.name.toLowerCase() === data.name.toLowerCase() && p.id !== data.id);
+    if (clash) throw new AdminError({ code: 'profile_name_taken', message: `A profile named "${clash.name}" already exists.`, hint: 'Choose another name.' });
+
+    const id = data.id ?? randomUUID();
+    const secretsGiven = (data.kind === 'supabase' && data.serviceRoleKey) || data.databaseUrl;
+    if (secretsGiven && !this.secrets.editable) this.secrets.set(id, 'serviceRoleKey', ''); // throws the explanation
+    if (data.kind === 'supabase' && data.serviceRoleKey) assertServiceRoleKey(data.serviceRoleKey);
+
+    if (data.kind === 'supabase' && data.serviceRoleKey) {
+      this.secrets.set(id, 'serviceRoleKey', data.serviceRoleKey);
+      this.redactor.add(data.serviceRoleKey);
+    }
+    if (data.databaseUrl) {
+      this.secrets.set(id, 'databaseUrl', data.databaseUrl);
+      this.redactor.add(data.databaseUrl);
+    }
+    const profile: StoredProfile = {
+      id, kind: data.kind, name: data.name, production: data.production ?? false,
+      supabaseUrl: data.kind === 'supabase' ? new URL(data.supabaseUrl).origin : null,
+      databaseLabel: data.databaseUrl ? describeDatabaseUrl(data.databaseUrl) : existing?.databaseLabel ?? null,
+      operatorId: data.operatorId ?? existing?.operatorId ?? null,
+    };
+    this.store.upsert(profile);
+    if (this.store.activeId() === id) this.resetConnection();
+    this.logger.info(`profile saved: ${profile.name} (${profile.kind})`);
+    return this.view(profile);
+  }
+
+  delete(id: string, confirm?: string): ConnectionsState {
+    const p = this.store.get(id);
+    if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    if (this.store.isBuiltIn(id)) throw new AdminError({ code: 'profile_read_only', message: 'Built-in profiles cannot be deleted.' });
+    if (p.production && confirm !== p.name) {
+      throw new AdminError({ code: 'confirmation_required', message: `Type the profile name "${p.name}" to delete a production profile.` });
+    }
+    if (this.store.activeId() === id) this.resetConnection();
+    this.store.remove(id);
+    this.secrets.deleteProfile(id);
+    this.logger.info(`profile deleted: ${p.name}`);
+    return this.list();
+  }
+
+  activate(id: string): ConnectionsState {
+    if (!this.store.get(id)) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    if (this.store.activeId() !== id) {
+      this.resetConnection();
+      this.store.setActive(id);
+      this.logger.info(`active profile: ${this.store.get(id)!.name}`);
+    }
+    return this.list();
+  }
+
+  private resetConnection(): void {
+    const previous = this.open;
+    this.open = null;
+    void previous?.then(closeOpen).catch(() => undefined);
+  }
+
+  private embeddedDb(): Promise<EmbeddedDatabase> {
+    if (!this.embedded) {
+      this.embedded = openEmbeddedWorkspace(this.workspaceDir, this.logger);
+      this.embedded.catch(() => (this.embedded = null));
+    }
+    return this.embedded;
+  }
+
+  private async connect(p: StoredProfile): Promise<Open> {
+    if (p.kind === 'embedded') {
+      const db = await this.embeddedDb();
+      return { profileId: p.id, gateway: new SqlAdminGateway(db, false), sql: db };
+    }
+    const databaseUrl = this.secrets.get(p.id, 'databaseUrl');
+    if (p.kind === 'postgres') {
+      if (!databaseUrl) throw new AdminError({ code: 'secret_missing', message: `The profile "${p.name}" has no database URL.`, hint: this.secretHint(p, 'databaseUrl') });
+      const db = await PostgresDatabase.connect(databaseUrl);
+      return { profileId: p.id, gateway: new SqlAdminGateway(db), sql: db };
+    }
+    const key = this.secrets.get(p.id, 'serviceRoleKey');
+    if (!key) throw new AdminError({ code: 'secret_missing', message: `The profile "${p.name}" has no service-role key.`, hint: this.secretHint(p, 'serviceRoleKey') });
+    const gateway = new SupabaseAdminGateway({ url: p.supabaseUrl ?? '', serviceRoleKey: key });
+    return { profileId: p.id, gateway, sql: databaseUrl ? await PostgresDatabase.connect(databaseUrl).catch(() => null) : null };
+  }
+
+  private secretHint(p: StoredProfile, name: 'databaseUrl' | 'serviceRoleKey'): string {
+    return this.secrets.editable
+      ? 'Open Settings, edit the profile and enter it.'
+      : `Add "${name}" under profiles."${p.id}" in ${this.secrets.location} (chmod 600), then restart the browser shell.`;
+  }
+
+  /** The active profile's connection, opened on first use and kept until the profile changes. */
+  active(): Promise<Open> {
+    if (!this.open) {
+      const p = this.activeProfile();
+      const opening = this.connect(p).catch((e: unknown) => {
+        if (this.open === opening) this.open = null;
+        throw toAdminError(e, (s) => this.redactor.redact(s));
+      });
+      this.open = opening;
+    }
+    return this.open;
+  }
+
+  async gateway(): Promise<AdminGateway> {
+    return (await this.active()).gateway;
+  }
+
+  /** Checks a profile without making it active: what works and what does not. */
+  async test(id: string): Promise<ConnectionTest> {
+    const p = this.store.get(id);
+    if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    const checks: ConnectionTest['checks'] = [];
+    const check = (name: string, ok: boolean, message: string) => checks.push({ name, ok, message: this.redactor.redact(message) });
+    const describe = (e: unknown) => {
+      const err = toAdminError(e, (s) => this.redactor.redact(s));
+      return `${err.message}${err.hint ? ` ${err.hint}` : ''}`;
+    };
+
+    let gateway: AdminGateway | null = null;
+    let owned = false;
+    try {
+      if (p.kind === 'supabase') {
+        const key = this.secrets.get(p.id, 'serviceRoleKey');
+        const kind = key ? supabaseKeyKind(key) : null;
+        check('Service-role key', kind === 'service_role' || kind === 'secret',
+          !key ? 'Not set.' : kind === 'anon' || kind === 'publishable' ? 'This is the public (anon/publishable) key; the console needs the service-role key.' : kind === 'unknown' ? 'Not a Supabase key format (a JWT or sb_secret_…).' : 'Set, and it is a service-role key.');
+        if (key && (kind === 'service_role' || kind === 'secret')) {
+          gateway = new SupabaseAdminGateway({ url: p.supabaseUrl ?? '', serviceRoleKey: key, timeoutMs: 10_000 });
+          owned = true;
+        }
+        const databaseUrl = this.secrets.get(p.id, 'databaseUrl');
+        if (databaseUrl) {
+          try {
+            const db = await PostgresDatabase.connect(databaseUrl, { connectTimeoutSeconds: 8 });
+            await db.close();
+            check('Database URL (for migrations)', true, `Connected to ${describeDatabaseUrl(databaseUrl)}.`);
+          } catch (e) {
+            check('Database URL (for migrations)', false, describe(e));
+          }
+        } else {
+          check('Database URL (for migrations)', false, 'Not set: migrations cannot be applied from the console (everything else works).');
+        }
+      } else if (p.kind === 'postgres') {
+        const url = this.secrets.get(p.id, 'databaseUrl');
+        if (!url) check('Database URL', false, 'Not set.');
+        else {
+          try {
+            gateway = new SqlAdminGateway(await PostgresDatabase.connect(url, { connectTimeoutSeconds: 8 }));
+            owned = true;
+            check('Reachable', true, `Connected to ${describeDatabaseUrl(url)}.`);
+          } catch (e) {
+            check('Reachable', false, describe(e));
+          }
+        }
+      } else {
+        gateway = new SqlAdminGateway(await this.embeddedDb(), false);
+        check('Workspace', true, `Embedded workspace at ${this.workspaceDir}.`);
+      }
+
+      if (gateway) {
+        try {
+          const overview = (await gateway.call('admin_database_overview')) as { latest_migration: string | null; pgvector_version: string | null };
+          if (p.kind === 'supabase') check('Reachable', true, `The project answers at ${p.supabaseUrl}.`);
+          check('Admin API', true, 'admin_database_overview answered: the key may call admin functions.');
+          check('Schema version', overview.latest_migration !== null, overview.latest_migration ? `Latest migration ${overview.latest_migration}.` : 'No migration history: apply the migrations.');
+          check('pgvector', overview.pgvector_version !== null, overview.pgvector_version ? `pgvector ${overview.pgvector_version}.` : 'pgvector is not installed.');
+        } catch (e) {
+          const err = toAdminError(e);
+          if (p.kind === 'supabase') check('Reachable', err.code !== 'network', err.code === 'network' ? describe(e) : `The project answers at ${p.supabaseUrl}.`);
+          if (err.code !== 'network') {
+            check('Admin API', false, err.code === 'PGRST202' ? 'admin_database_overview is missing: the console\'s migrations are not applied yet.' : describe(e));
+          }
+        }
+      }
+    } finally {
+      if (owned) await gateway?.close().catch(() => undefined);
+    }
+    return { ok: checks.every((c) => c.ok || c.name.startsWith('Database URL (for')), checks };
+  }
+
+  async close(): Promise<void> {
+    const open = this.open;
+    this.open = null;
+    await open?.then(closeOpen).catch(() => undefined);
+    const embedded = this.embedded;
+    this.embedded = null;
+    await embedded?.then((db) => db.close()).catch(() => undefined);
+  }
+}

@@ -1,0 +1,96 @@
+// Composes the console's services once per process and gives both shells the same handlers.
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { databaseOverviewSchema } from '../api/database';
+import { ConnectionService } from '../services/connections/connection-service';
+import { ProfileStore, type StoredProfile } from '../services/connections/profile-store';
+import type { SecretStore } from '../services/connections/secret-store';
+import { JobRegistry } from '../services/jobs';
+import { createLogger, type Logger, Redactor } from '../services/logger';
+import { MigrationsService } from '../services/migrations/migrations-service';
+import { AdminError } from '../db/admin-error';
+import type { Handlers } from './handle';
+
+export type ConsoleAppOptions = {
+  shell: 'electron' | 'browser';
+  dataDir: string;
+  secrets: (redactor: Redactor) => SecretStore;
+  builtInProfiles?: StoredProfile[];
+  /** Opens an http(s) URL outside the app; false when the shell leaves it to the page. */
+  openExternal: (url: string) => Promise<boolean>;
+  echoLog?: boolean;
+};
+
+export type ConsoleApp = {
+  handlers: Handlers;
+  jobs: JobRegistry;
+  logger: Logger;
+  redactor: Redactor;
+  connections: ConnectionService;
+  close(): Promise<void>;
+};
+
+export function appVersion(): string {
+  try {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    for (const candidate of [path.join(here, '..', 'package.json'), path.join(here, '..', '..', 'package.json')]) {
+      try {
+        return z.object({ version: z.string() }).parse(JSON.parse(readFileSync(candidate, 'utf8'))).version;
+      } catch {
+        /* try the next */
+      }
+    }
+  } catch {
+    /* fall through */
+  }
+  return '0.0.0';
+}
+
+/** Only http(s) URLs, parsed (a prefix check is fooled by https://example.com.evil.io). */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
+export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
+  const redactor = new Redactor();
+  const logger = createLogger(path.join(options.dataDir, 'logs', 'console.log'), redactor, options.echoLog ?? false);
+  const secrets = options.secrets(redactor);
+  const store = new ProfileStore(path.join(options.dataDir, 'profiles.json'), options.builtInProfiles ?? []);
+  const connections = new ConnectionService(store, secrets, path.join(options.dataDir, 'workspace'), logger, redactor);
+  const jobs = new JobRegistry();
+  const migrations = new MigrationsService(connections, jobs, logger, redactor);
+
+  const handlers: Handlers = {
+    'app:info': async () => ({ version: appVersion(), shell: options.shell, platform: process.platform, dataDir: options.dataDir }),
+    'connections:list': async () => connections.list(),
+    'connections:save': async (input) => connections.save(input),
+    'connections:delete': async ({ id, confirm }) => connections.delete(id, confirm),
+    'connections:activate': async ({ id }) => connections.activate(id),
+    'connections:test': async ({ id }) => connections.test(id),
+    'database:overview': async () => databaseOverviewSchema.parse(await (await connections.gateway()).call('admin_database_overview')),
+    'migrations:status': () => migrations.status(),
+    'migrations:sql': ({ version }) => migrations.sql(version),
+    'migrations:up': (input) => migrations.up(input),
+    'jobs:get': async ({ id }) => {
+      const job = jobs.get(id);
+      if (!job) throw new AdminError({ code: 'job_not_found', message: 'No such job in this session.' });
+      return job;
+    },
+    'shell:open-external': async ({ url }) => {
+      if (!isSafeExternalUrl(url)) throw new AdminError({ code: 'unsafe_url', message: 'Only http(s) links can be opened.' });
+      return { opened: await options.openExternal(url) };
+    },
+  };
+
+  return {
+    handlers, jobs, logger, redactor, connections,
+    close: () => connections.close(),
+  };
+}

@@ -1,0 +1,36 @@
+// Registers every contract channel on ipcMain through the one handle() wrapper, after checking
+// that the sender is our own window's top frame showing our own renderer.
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { CHANNELS, EVENT_CHANNEL } from '../../api/channels';
+import type { ConsoleApp } from '../console-app';
+import { handle } from '../handle';
+
+export function isTrustedSender(event: IpcMainInvokeEvent, rendererUrl: string, window: WebContents | null): boolean {
+  const frame = event.senderFrame;
+  if (!frame || !window || event.sender !== window) return false;
+  if (frame.parent !== null) return false;
+  try {
+    const url = new URL(frame.url);
+    const expected = new URL(rendererUrl);
+    return url.protocol === expected.protocol && url.host === expected.host && url.pathname === expected.pathname;
+  } catch {
+    return false;
+  }
+}
+
+export function registerIpc(app: ConsoleApp, rendererUrl: string, getWindow: () => WebContents | null): () => void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (event, payload: unknown) => {
+      if (!isTrustedSender(event, rendererUrl, getWindow())) {
+        app.logger.warn(`refused IPC ${channel} from an untrusted frame`);
+        return { ok: false, error: { code: 'forbidden', message: 'Refused: not the console window.', details: null, hint: null } };
+      }
+      return handle(app.handlers, channel, payload, (s) => app.redactor.redact(s), (c, error) => app.logger.warn(`${c} failed: ${error.code} ${error.message}`));
+    });
+  }
+  const unsubscribe = app.jobs.subscribe((e) => getWindow()?.send(EVENT_CHANNEL, e));
+  return () => {
+    unsubscribe();
+    for (const channel of CHANNELS) ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,3 @@
+import { serveBrowserShell } from './serve';
+
+void serveBrowserShell();

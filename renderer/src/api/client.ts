@@ -1,0 +1,77 @@
+// The renderer's client of the contract: IPC through the preload's object when running in
+// Electron, HTTP to the browser shell otherwise. Same calls, same error shape.
+import type { AppError } from '../../../electron/api/app-error';
+import { CHANNELS, EVENT_CHANNEL, type Channel } from '../../../electron/api/channels';
+import type { ConsoleApi, Input, Output } from '../../../electron/api/contract';
+import type { JobEvent } from '../../../electron/api/jobs';
+
+type Result = { ok: true; data: unknown } | { ok: false; error: AppError };
+
+type PreloadApi = Record<Channel, (input: unknown) => Promise<Result>> & { onJobEvent: (l: (e: JobEvent) => void) => () => void };
+
+declare global {
+  interface Window {
+    magna?: PreloadApi;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly details: string | null;
+  readonly hint: string | null;
+  readonly fields: Record<string, string> | undefined;
+  constructor(e: AppError) {
+    super(e.message);
+    this.name = 'ApiError';
+    this.code = e.code;
+    this.details = e.details;
+    this.hint = e.hint;
+    this.fields = e.fields;
+  }
+}
+
+export const shell: 'electron' | 'browser' = typeof window !== 'undefined' && window.magna ? 'electron' : 'browser';
+
+async function viaHttp(channel: Channel, input: unknown): Promise<Result> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/rpc/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { ok: false, error: { code: 'shell_unreachable', message: 'The console process is not answering.', details: null, hint: 'Is the browser shell still running? Restart it and open the new URL.' } };
+  }
+  if (response.status === 401) {
+    return { ok: false, error: { code: 'unauthorized', message: 'This page is no longer authorized.', details: null, hint: 'Open the URL (with its token) printed by the console when it started.' } };
+  }
+  return (await response.json()) as Result;
+}
+
+async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  const result = window.magna ? await window.magna[channel](input) : await viaHttp(channel, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.data as Output<C>;
+}
+
+export const api = Object.fromEntries(CHANNELS.map((c) => [c, (input: unknown) => call(c, input as never)])) as ConsoleApi;
+
+/** Subscribes to job progress events from the main process. */
+export function onJobEvent(listener: (e: JobEvent) => void): () => void {
+  if (window.magna) return window.magna.onJobEvent(listener);
+  const source = new EventSource('/api/events');
+  const handler = (e: MessageEvent<string>) => listener(JSON.parse(e.data) as JobEvent);
+  source.addEventListener(EVENT_CHANNEL, handler);
+  return () => source.close();
+}
+
+export function errorText(e: unknown): { message: string; hint: string | null } {
+  if (e instanceof ApiError) return { message: e.message, hint: e.hint };
+  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string') {
+    const hint = (e as { hint?: unknown }).hint;
+    return { message: (e as { message: string }).message, hint: typeof hint === 'string' ? hint : null };
+  }
+  return { message: String(e), hint: null };
+}

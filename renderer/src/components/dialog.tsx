@@ -1,0 +1,26 @@
+// A modal on the native <dialog>: focus is trapped and Escape closes it, with no library.
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export function Dialog(props: { open: boolean; title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (props.open && !d.open) d.showModal();
+    if (!props.open && d.open) d.close();
+  }, [props.open]);
+  return (
+    <dialog ref={ref} className={props.wide ? 'wide' : undefined} onClose={props.onClose} aria-label={props.title}>
+      {props.open ? (
+        <>
+          <div className="dialog-head">
+            <h2>{props.title}</h2>
+            <button type="button" className="btn small" onClick={props.onClose} aria-label="Close">✕</button>
+          </div>
+          <div className="dialog-body">{props.children}</div>
+          {props.footer ? <div className="dialog-foot">{props.footer}</div> : null}
+        </>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { ConnectionsState, ConnectionTest, Profile } from '../../../../../electron/api/connections';
+import { errorText } from '@/api/client';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { useToasts } from '@/components/toasts';
+import { useActivateProfile, useDeleteProfile, useTestProfile } from '../api/mutate-connections';
+
+const KIND_LABEL = { embedded: 'Embedded', supabase: 'Supabase', postgres: 'Postgres' } as const;
+
+function secretLine(label: string, s: Profile['serviceRoleKey']) {
+  if (!s) return null;
+  return <div className="muted">{label}: {s.set ? `set · ${s.hint ?? ''}` : 'not set'}</div>;
+}
+
+export function ProfileList({ state, onEdit }: { state: ConnectionsState; onEdit: (p: Profile) => void }) {
+  const activate = useActivateProfile();
+  const remove = useDeleteProfile();
+  const test = useTestProfile();
+  const toasts = useToasts();
+  const [results, setResults] = useState<Record<string, ConnectionTest>>({});
+  const [deleting, setDeleting] = useState<Profile | null>(null);
+
+  const runTest = async (p: Profile) => {
+    try {
+      const r = await test.mutateAsync(p.id);
+      setResults((all) => ({ ...all, [p.id]: r }));
+    } catch (e) {
+      toasts.push({ kind: 'error', ...errorText(e) });
+    }
+  };
+
+  return (
+    <>
+      <table className="data">
+        <caption className="visually-hidden">Connection profiles</caption>
+        <thead>
+          <tr><th scope="col">Profile</th><th scope="col">Connection</th><th scope="col">Actions</th></tr>
+        </thead>
+        <tbody>
+          {state.profiles.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <div><strong>{p.name}</strong> {p.id === state.activeId ? <span className="badge applied">active</span> : null} {p.production ? <span className="badge modified">production</span> : null}</div>
+                <div className="muted">{KIND_LABEL[p.kind]}{p.readOnly && p.kind !== 'embedded' ? ' · from environment' : ''}</div>
+              </td>
+              <td>
+                {p.supabaseUrl ? <div className="mono">{p.supabaseUrl}</div> : null}
+                {p.databaseLabel ? <div className="mono">{p.databaseLabel}</div> : null}
+                {secretLine('Service-role key', p.serviceRoleKey)}
+                {secretLine('Database URL', p.databaseUrl)}
+                {results[p.id] ? (
+                  <ul className="checks" aria-label={`Test results for ${p.name}`}>
+                    {results[p.id]!.checks.map((c) => (
+                      <li key={c.name}><span className={c.ok ? 'ok' : 'fail'}>{c.ok ? '✓' : '✗'}</span> <strong>{c.name}</strong>: {c.message}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
+              <td>
+                <div className="row">
+                  <button type="button" className="btn small" disabled={p.id === state.activeId || activate.isPending} onClick={() => activate.mutate(p.id, { onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }) })}>Use</button>
+                  <button type="button" className="btn small" disabled={test.isPending && test.variables === p.id} onClick={() => void runTest(p)}>
+                    {test.isPending && test.variables === p.id ? 'Testing…' : 'Test connection'}
+                  </button>
+                  {!p.readOnly ? <button type="button" className="btn small" onClick={() => onEdit(p)}>Edit</button> : null}
+                  {!p.readOnly ? <button type="button" className="btn small danger" onClick={() => setDeleting(p)}>Delete</button> : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete profile "${deleting?.name ?? ''}"?`}
+        confirmLabel="Delete profile"
+        danger
+        typeToConfirm={deleting?.production ? deleting.name : null}
+        onClose={() => setDeleting(null)}
+        onConfirm={(typed) => {
+          const p = deleting!;
+          setDeleting(null);
+          remove.mutate({ id: p.id, confirm: typed || undefined }, {
+            onSuccess: () => toasts.push({ kind: 'success', message: `Profile "${p.name}" deleted.` }),
+            onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+          });
+        }}
+      >
+        <p>The profile and its stored secrets are removed from this machine. The database itself is not touched.</p>
+      </ConfirmDialog>
+    </>
+  );
+}

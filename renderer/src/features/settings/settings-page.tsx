@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Profile } from '../../../../electron/api/connections';
+import { api } from '@/api/client';
+import { Dialog } from '@/components/dialog';
+import { ErrorAlert } from '@/components/error-alert';
+import type { Theme } from '@/lib/theme';
+import { useConnections } from './api/get-connections';
+import { ProfileForm } from './components/profile-form';
+import { ProfileList } from './components/profile-list';
+
+export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Theme) => void }) {
+  const connections = useConnections();
+  const info = useQuery({ queryKey: ['app-info'], queryFn: () => api['app:info']({}), staleTime: Infinity });
+  const [editing, setEditing] = useState<{ kind: 'supabase' | 'postgres'; profile?: Profile } | null>(null);
+
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <h2>Connections</h2>
+      {connections.error ? <ErrorAlert error={connections.error} title="Could not load the profiles" /> : null}
+      {connections.data ? (
+        <>
+          <ProfileList state={connections.data} onEdit={(p) => setEditing({ kind: p.kind === 'postgres' ? 'postgres' : 'supabase', profile: p })} />
+          <div className="row" style={{ marginTop: 10 }}>
+            <button type="button" className="btn" onClick={() => setEditing({ kind: 'supabase' })}>Add Supabase project</button>
+            <button type="button" className="btn" onClick={() => setEditing({ kind: 'postgres' })}>Add Postgres database</button>
+          </div>
+          <Dialog open={editing !== null} title={editing?.profile ? `Edit ${editing.profile.name}` : editing?.kind === 'supabase' ? 'New Supabase profile' : 'New Postgres profile'} onClose={() => setEditing(null)}>
+            {editing ? (
+              <ProfileForm
+                key={editing.profile?.id ?? editing.kind}
+                kind={editing.kind}
+                profile={editing.profile}
+                secretsEditable={connections.data.secretsEditable}
+                secretsFile={connections.data.secretsFile}
+                onDone={() => setEditing(null)}
+              />
+            ) : null}
+          </Dialog>
+        </>
+      ) : null}
+
+      <h2>Appearance</h2>
+      <div className="row" role="radiogroup" aria-label="Theme">
+        {(['light', 'dark'] as const).map((t) => (
+          <label key={t} className="checkbox">
+            <input type="radio" name="theme" checked={theme === t} onChange={() => onTheme(t)} /> {t === 'light' ? 'Light' : 'Dark'}
+          </label>
+        ))}
+      </div>
+
+      <h2>About</h2>
+      {info.data ? (
+        <div className="muted">
+          Version {info.data.version} · {info.data.shell === 'electron' ? 'desktop app' : 'browser shell'} on {info.data.platform} · data in <span className="mono">{info.data.dataDir}</span>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// Builds the Node-side bundles into dist-electron/:
+//   main.js (Electron main, ESM), serve.js (browser shell), cli.js (magna-console)
+//   preload.cjs: ONE self-contained CommonJS file (a sandboxed preload cannot load chunks)
+// `vite build -c vite.electron.config.ts` builds the ESM bundles, then the preload.
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { build, defineConfig, type Plugin } from 'vite';
+
+const root = import.meta.dirname;
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+const deps = Object.keys(pkg.dependencies ?? {});
+const node = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const isExternal = (id: string) => id === 'electron' || node.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
+
+/** After the ESM bundles, build the preload as a single CJS file. */
+const preload = (): Plugin => ({
+  name: 'magna-preload',
+  apply: 'build',
+  async closeBundle() {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        outDir: path.join(root, 'dist-electron'),
+        emptyOutDir: false,
+        minify: false,
+        lib: { entry: path.join(root, 'electron/preload.ts'), formats: ['cjs'], fileName: () => 'preload.cjs' },
+        rollupOptions: { external: ['electron'] },
+      },
+    });
+  },
+});
+
+export default defineConfig({
+  plugins: [preload()],
+  build: {
+    outDir: path.join(root, 'dist-electron'),
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    ssr: true,
+    lib: {
+      entry: {
+        main: path.join(root, 'electron/main.ts'),
+        serve: path.join(root, 'electron/shells/serve-main.ts'),
+        cli: path.join(root, 'electron/cli/magna-console.ts'),
+      },
+      formats: ['es'],
+    },
+    rollupOptions: { external: isExternal },
+  },
+});
