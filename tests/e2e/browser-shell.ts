@@ -1,0 +1,45 @@
+// Starts the built browser shell (dist-electron/serve.js) on a fresh temporary data folder and
+// hands its URL (with token) to the test.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type Shell = { url: string; origin: string; dataDir: string; logFile: string; stop: () => Promise<void> };
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+export async function startShell(env: Record<string, string> = {}): Promise<Shell> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'magna-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist-electron', 'serve.js')], {
+    cwd: root,
+    env: { ...process.env, MAGNA_DATA_DIR: dataDir, MAGNA_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser shell did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`browser shell exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    logFile: path.join(dataDir, 'logs', 'console.log'),
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
