@@ -3,13 +3,15 @@
 // fails on any HIGH or MEDIUM finding not justified in electronegativity-exceptions.json.
 // The tool itself always exits 0, so its CSV is read instead.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, '.cache', 'electronegativity.csv');
 mkdirSync(path.dirname(out), { recursive: true });
+// The tool overwrites in place without truncating: start from no file.
+rmSync(out, { force: true });
 execFileSync(process.execPath, [path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', root, '-o', out, '-r', '-v', 'false'], {
   cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -32,7 +34,13 @@ function parseCsv(text) {
   return rows;
 }
 
-const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
+const text = readFileSync(out, 'utf8');
+const [header, ...rows] = parseCsv(text);
+const lines = text.split('\n').filter((l) => /^[A-Z_]+_(CHECK|JS_CHECK|HTML_CHECK|GLOBAL_CHECK)\b/.test(l)).length;
+if (!header || rows.filter((r) => r.length >= 8).length !== lines) {
+  console.error(`electronegativity: could not read its report (${out}); refusing to pass unchecked.`);
+  process.exit(1);
+}
 const col = (name) => header.findIndex((h) => h.trim() === name);
 const [iIssue, iSeverity, iFile, iLocation] = [col('issue'), col('severity'), col('filename'), col('location')];
 const { exceptions } = JSON.parse(readFileSync(path.join(root, 'electronegativity-exceptions.json'), 'utf8'));
