@@ -1,0 +1,17 @@
+// Small timing helpers for `npm run bench`: medians of repeated runs, printed as figures and
+// ratios against a baseline measured in the same run. Never used in tests.
+export async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export type Report = (label: string, value: string) => void;
+
+export const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ms`;
+export const ratio = (v: number, base: number) => `${(v / base).toFixed(2)}×`;

@@ -1,0 +1,23 @@
+// `npm run bench [suite ...] [--videos N]`: prints figures as ratios against baselines measured
+// in the same run. Suites: foundation.
+import { parseArgs } from 'node:util';
+import * as foundation from './suites/foundation';
+import type { Report } from './measure';
+
+const suites: Record<string, (report: Report, options: { videos: number }) => Promise<void>> = {
+  foundation: foundation.run,
+};
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { videos: { type: 'string' } } });
+const chosen = positionals.length ? positionals : Object.keys(suites);
+const options = { videos: Number(values.videos ?? 20_000) };
+
+for (const name of chosen) {
+  const suite = suites[name];
+  if (!suite) {
+    console.error(`Unknown suite ${name}; known: ${Object.keys(suites).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n## ${name}`);
+  await suite((label, value) => console.log(`${label.padEnd(64)} ${value}`), options);
+}
