@@ -4,10 +4,10 @@
 import { z } from 'zod';
 import type { AppError } from '../api/app-error';
 import type { Channel } from '../api/channels';
-import { contract, type Input, type Output } from '../api/contract';
+import { contract, type Output } from '../api/contract';
 import { toAdminError } from '../db/admin-error';
 
-export type Handlers = { [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => Promise<Input<C> extends never ? never : Output<C>> };
+export type Handlers = { [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => Promise<Output<C>> };
 
 export type HandleResult = { ok: true; data: unknown } | { ok: false; error: AppError };
 

@@ -13,6 +13,7 @@ import { assertServiceRoleKey, SupabaseAdminGateway } from '../../db/supabase-ad
 import { supabaseKeyKind } from '../../db/supabase-key';
 import type { Logger, Redactor } from '../logger';
 import { openEmbeddedWorkspace } from './embedded-workspace';
+import { secretsReadOnly } from './file-secret-store';
 import type { ProfileStore, StoredProfile } from './profile-store';
 import type { SecretStore } from './secret-store';
 
@@ -83,7 +84,7 @@ export class ConnectionService {
 
     const id = data.id ?? randomUUID();
     const secretsGiven = (data.kind === 'supabase' && data.serviceRoleKey) || data.databaseUrl;
-    if (secretsGiven && !this.secrets.editable) this.secrets.set(id, 'serviceRoleKey', ''); // throws the explanation
+    if (secretsGiven && !this.secrets.editable) throw secretsReadOnly(this.secrets.location);
     if (data.kind === 'supabase' && data.serviceRoleKey) assertServiceRoleKey(data.serviceRoleKey);
 
     if (data.kind === 'supabase' && data.serviceRoleKey) {

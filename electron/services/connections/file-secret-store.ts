@@ -10,6 +10,14 @@ const fileSchema = z.object({
   profiles: z.record(z.string(), z.object({ serviceRoleKey: z.string().optional(), databaseUrl: z.string().optional() }).strict()),
 });
 
+export function secretsReadOnly(location: string | null): AdminError {
+  return new AdminError({
+    code: 'secrets_read_only',
+    message: 'The browser shell does not take secrets from the page.',
+    hint: `Put them in ${location ?? 'the secrets file'} (chmod 600) under the profile's id, or start the shell with MAGNA_SUPABASE_URL and MAGNA_SUPABASE_SERVICE_ROLE_KEY.`,
+  });
+}
+
 export class FileSecretStore implements SecretStore {
   readonly editable = false;
   private readonly fromFile = new Map<string, Partial<Record<SecretName, string>>>();
@@ -52,11 +60,7 @@ export class FileSecretStore implements SecretStore {
   }
 
   set(): void {
-    throw new AdminError({
-      code: 'secrets_read_only',
-      message: 'The browser shell does not take secrets from the page.',
-      hint: `Put them in ${this.location} (chmod 600) under the profile's id, or start the shell with MAGNA_SUPABASE_URL and MAGNA_SUPABASE_SERVICE_ROLE_KEY.`,
-    });
+    throw secretsReadOnly(this.location);
   }
 
   deleteProfile(): void {}
