@@ -24,6 +24,8 @@ type Row = Record<string, unknown>;
 type Column = readonly [name: string, type: string];
 
 const DAY = 86_400_000;
+export const MODERATORS = ['ada', 'grace'] as const;
+const REPORT_REASONS = ['spam', 'abuse', 'misinformation', 'copyright', 'off_topic', 'duplicate', 'other'] as const;
 const STATUSES = [['pending', 40], ['approved', 45], ['rejected', 8], ['flagged', 7]] as const;
 const PLATFORMS = [['youtube', 60], ['vimeo', 20], ['dailymotion', 10], ['other', 10]] as const;
 const CONTEXT_TYPES = ['summary', 'timeline', 'quote', 'reference', 'note', 'keypoint'] as const;
@@ -93,9 +95,10 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
     [['id', 'uuid'], ['email', 'text'], ['username', 'text'], ['display_name', 'text'], ['bio', 'text'], ['avatar_url', 'text'], ['created_at', 'timestamptz'], ['last_login_at', 'timestamptz'], ['is_active', 'boolean']],
     (function* () {
       for (let i = 0; i < userCount; i++) {
-        const first = rnd.pick(FIRST_NAMES);
-        const last = rnd.pick(LAST_NAMES);
-        const username = `${first}_${last}_${i}`;
+        // The first two users are the demo moderators the console acts as.
+        const first = i < MODERATORS.length ? MODERATORS[i]! : rnd.pick(FIRST_NAMES);
+        const last = i < MODERATORS.length ? 'moderator' : rnd.pick(LAST_NAMES);
+        const username = i < MODERATORS.length ? `${first}_moderator` : `${first}_${last}_${i}`;
         const createdAt = anchor - rnd.int(1, 900) * DAY;
         const id = rnd.uuid();
         users.push({ id, createdAt });
@@ -295,6 +298,31 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
         for (const user_id of voters) yield { user_id, comment_id: c.id, vote_type: rnd.chance(0.8) ? 'upvote' : 'downvote' };
       }
     })(), comments.length * 2, options);
+
+  // Open reports on some videos, comments and context notes, from distinct reporters.
+  const contextIds = (await db.query<{ id: string }>('select id from public.video_contexts order by id limit 2000')).map((r) => r.id);
+  const reportTargets: { type: 'video' | 'comment' | 'context'; id: string }[] = [
+    ...videos.filter((v) => v.status !== 'rejected').slice(0, 5000).filter(() => rnd.chance(0.06)).map((v) => ({ type: 'video' as const, id: v.id })),
+    ...comments.slice(0, 5000).filter(() => rnd.chance(0.03)).map((c) => ({ type: 'comment' as const, id: c.id })),
+    ...contextIds.filter(() => rnd.chance(0.03)).map((id) => ({ type: 'context' as const, id })),
+  ];
+  summary.reports = await insertRows(db, 'reports',
+    [['reporter_id', 'uuid'], ['target_type', 'text'], ['video_id', 'uuid'], ['comment_id', 'uuid'], ['context_id', 'uuid'], ['reason', 'text'], ['details', 'text'], ['created_at', 'timestamptz']],
+    (function* () {
+      for (const t of reportTargets) {
+        const n = rnd.int(1, 4);
+        const reporters = new Set<string>();
+        while (reporters.size < Math.min(n, users.length - MODERATORS.length)) reporters.add(users[rnd.int(MODERATORS.length, users.length - 1)]!.id);
+        for (const reporter_id of reporters) {
+          const reason = rnd.pick(REPORT_REASONS);
+          yield {
+            reporter_id, target_type: t.type, video_id: t.type === 'video' ? t.id : null, comment_id: t.type === 'comment' ? t.id : null,
+            context_id: t.type === 'context' ? t.id : null, reason, details: rnd.chance(0.5) ? `Reported as ${reason.replace('_', ' ')}.` : null,
+            created_at: iso(anchor - rnd.int(0, 20) * DAY - rnd.int(0, 86_000) * 1000),
+          };
+        }
+      }
+    })(), reportTargets.length * 2, options);
 
   // Watch activity, bookmarks and likes.
   summary.user_video_activity = await insertRows(db, 'user_video_activity',

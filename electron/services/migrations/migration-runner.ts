@@ -59,6 +59,14 @@ async function readHistory(db: SqlConnection): Promise<HistoryRow[]> {
   return rows;
 }
 
+/**
+ * `create index concurrently` cannot run in a transaction: like the Supabase CLI, a file whose
+ * only statement is one runs on its own, and its history row is written after it succeeds.
+ */
+export function runsOutsideTransaction(file: MigrationFile): boolean {
+  return file.statements.length === 1 && /\bconcurrently\b/i.test(file.statements[0]!);
+}
+
 function sameStatements(recorded: string[] | null, file: MigrationFile): boolean {
   if (recorded === null) return true; // applied by an old CLI that kept no statements
   const a = recorded.map(normalizeSql).filter(Boolean).join(';\n');
@@ -123,7 +131,7 @@ export async function migrateUp(
     for (const [index, file] of pending.entries()) {
       options.onProgress?.({ type: 'file', index, total: pending.length, version: file.version, name: file.name });
       const started = performance.now();
-      await db.transaction(async (tx) => {
+      const apply = async (tx: SqlConnection) => {
         for (const [i, statement] of file.statements.entries()) {
           try {
             await tx.execute(statement);
@@ -133,7 +141,9 @@ export async function migrateUp(
               code: err.code,
               message: `Migration ${file.fileName} failed at statement ${i + 1} of ${file.statements.length}: ${err.message}`,
               details: `${err.details ? `${err.details}\n` : ''}Statement:\n${statement.slice(0, 2000)}`,
-              hint: err.hint ?? 'Nothing of this file was applied. Fix the cause and run the migrations again.',
+              hint: err.hint ?? (runsOutsideTransaction(file)
+                ? 'This file runs outside a transaction: drop any INVALID index it left, fix the cause and run the migrations again.'
+                : 'Nothing of this file was applied. Fix the cause and run the migrations again.'),
             });
           }
         }
@@ -141,7 +151,9 @@ export async function migrateUp(
           'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
           [file.version, file.name, file.statements],
         );
-      });
+      };
+      if (runsOutsideTransaction(file)) await apply(db);
+      else await db.transaction(apply);
       const ms = performance.now() - started;
       applied.push({ version: file.version, name: file.name, ms });
       options.onProgress?.({ type: 'applied', index, total: pending.length, version: file.version, name: file.name, ms });

@@ -1,0 +1,6 @@
+-- squawk-ignore-file require-lock-timeout, require-statement-timeout
+-- An index on the (possibly large, live) videos table, built without blocking writes. It is a
+-- file of its own: `create index concurrently` cannot run inside a transaction, and both the
+-- Supabase CLI and the console run a one-statement file outside one. If it fails, drop the
+-- INVALID index it leaves (`drop index concurrently public.idx_videos_reported_queue`) and run the migrations again.
+create index concurrently if not exists idx_videos_reported_queue on public.videos (moderation_status, open_report_count desc, created_at, id);
