@@ -6,6 +6,7 @@ import type { Channel } from './channels';
 import { connectionsStateSchema, connectionTestSchema, profileInputSchema, profileSchema } from './connections';
 import { databaseOverviewSchema, migrationStatusSchema } from './database';
 import { jobEventSchema, jobStartedSchema } from './jobs';
+import * as M from './moderation';
 
 const none = z.object({}).strict();
 const id = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -20,6 +21,7 @@ export const contract = {
   'connections:delete': { input: z.object({ id: z.string().min(1), confirm: z.string().optional() }).strict(), output: connectionsStateSchema },
   'connections:activate': { input: id, output: connectionsStateSchema },
   'connections:test': { input: id, output: connectionTestSchema },
+  'connections:set-operator': { input: z.object({ id: z.string().min(1), operatorId: z.string().uuid().nullable() }).strict(), output: connectionsStateSchema },
   'database:overview': { input: none, output: databaseOverviewSchema },
   'migrations:status': { input: none, output: migrationStatusSchema },
   'migrations:sql': { input: z.object({ version: z.string().regex(/^\d+$/, 'A version is digits only.') }).strict(), output: z.object({ fileName: z.string(), sql: z.string() }) },
@@ -28,6 +30,24 @@ export const contract = {
     output: jobStartedSchema,
   },
   'jobs:get': { input: id, output: jobEventSchema },
+  'moderation:counts': { input: z.object({ since: z.string().nullable().optional() }).strict(), output: M.countsSchema },
+  'moderation:queue': { input: M.queueInputSchema, output: M.queuePageSchema },
+  'moderation:review': { input: z.object({ videoId: z.string().uuid() }).strict(), output: M.reviewSchema },
+  'moderation:act': { input: M.actOnVideosSchema, output: M.batchResultSchema },
+  'moderation:update-metadata': { input: M.updateMetadataSchema, output: z.object({ id: z.string(), updated_at: z.string(), audit_id: z.number() }) },
+  'moderation:undo': { input: M.undoInputSchema, output: M.undoResultSchema },
+  'moderation:reports': { input: M.pageInputSchema, output: M.reportPageSchema },
+  'moderation:dismiss-reports': { input: M.dismissReportsSchema, output: z.object({ dismissed: z.number(), audit_id: z.number() }) },
+  'moderation:comments': { input: M.actOnCommentsSchema, output: M.batchResultSchema },
+  'moderation:contexts-queue': { input: M.pageInputSchema, output: M.contextPageSchema },
+  'moderation:contexts': { input: M.actOnContextsSchema, output: M.batchResultSchema },
+  'moderation:set-user-active': { input: M.setUserActiveSchema, output: z.object({ id: z.string(), is_active: z.boolean(), audit_id: z.number() }) },
+  'moderation:claim': { input: M.claimInputSchema, output: M.claimResultSchema },
+  'moderation:release': { input: M.claimInputSchema, output: z.object({ released: z.boolean() }) },
+  'moderation:reasons': { input: none, output: z.array(M.rejectionReasonSchema) },
+  'moderation:save-reason': { input: M.saveReasonSchema, output: M.rejectionReasonSchema },
+  'moderation:operators': { input: z.object({ search: z.string().max(100).default('') }).strict(), output: z.array(M.operatorSchema) },
+  'moderation:taxonomy-options': { input: none, output: M.taxonomyOptionsSchema },
   'shell:open-external': { input: z.object({ url: z.string().max(2048) }).strict(), output: z.object({ opened: z.boolean() }) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

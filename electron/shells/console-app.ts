@@ -10,6 +10,9 @@ import type { SecretStore } from '../services/connections/secret-store';
 import { JobRegistry } from '../services/jobs';
 import { createLogger, type Logger, Redactor } from '../services/logger';
 import { MigrationsService } from '../services/migrations/migrations-service';
+import { ModerationService } from '../services/moderation-service';
+import type { Channel } from '../api/channels';
+import { contract, type Output } from '../api/contract';
 import { AdminError } from '../db/admin-error';
 import type { Handlers } from './handle';
 
@@ -66,6 +69,9 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
   const connections = new ConnectionService(store, secrets, path.join(options.dataDir, 'workspace'), logger, redactor);
   const jobs = new JobRegistry();
   const migrations = new MigrationsService(connections, jobs, logger, redactor);
+  const moderation = new ModerationService(connections);
+  /** Types what a service returns by the channel's output schema (handle() checks it again at the boundary). */
+  const out = <C extends Channel>(channel: C) => async (p: Promise<unknown>): Promise<Output<C>> => contract[channel].output.parse(await p) as Output<C>;
 
   const handlers: Handlers = {
     'app:info': async () => ({ version: appVersion(), shell: options.shell, platform: process.platform, dataDir: options.dataDir }),
@@ -74,6 +80,7 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
     'connections:delete': async ({ id, confirm }) => connections.delete(id, confirm),
     'connections:activate': async ({ id }) => connections.activate(id),
     'connections:test': async ({ id }) => connections.test(id),
+    'connections:set-operator': async ({ id, operatorId }) => connections.setOperator(id, operatorId),
     'database:overview': async () => databaseOverviewSchema.parse(await (await connections.gateway()).call('admin_database_overview')),
     'migrations:status': () => migrations.status(),
     'migrations:sql': ({ version }) => migrations.sql(version),
@@ -83,6 +90,24 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
       if (!job) throw new AdminError({ code: 'job_not_found', message: 'No such job in this session.' });
       return job;
     },
+    'moderation:counts': ({ since }) => out('moderation:counts')(moderation.counts(since)),
+    'moderation:queue': (input) => out('moderation:queue')(moderation.queue(input)),
+    'moderation:review': ({ videoId }) => out('moderation:review')(moderation.review(videoId)),
+    'moderation:act': (input) => out('moderation:act')(moderation.actOnVideos(input)),
+    'moderation:update-metadata': (input) => out('moderation:update-metadata')(moderation.updateMetadata(input)),
+    'moderation:undo': ({ auditIds }) => out('moderation:undo')(moderation.undo(auditIds)),
+    'moderation:reports': (input) => out('moderation:reports')(moderation.reports(input)),
+    'moderation:dismiss-reports': (input) => out('moderation:dismiss-reports')(moderation.dismissReports(input)),
+    'moderation:comments': (input) => out('moderation:comments')(moderation.actOnComments(input)),
+    'moderation:contexts-queue': (input) => out('moderation:contexts-queue')(moderation.contexts(input)),
+    'moderation:contexts': (input) => out('moderation:contexts')(moderation.actOnContexts(input)),
+    'moderation:set-user-active': (input) => out('moderation:set-user-active')(moderation.setUserActive(input)),
+    'moderation:claim': (input) => out('moderation:claim')(moderation.claim(input)),
+    'moderation:release': (input) => moderation.release(input),
+    'moderation:reasons': () => out('moderation:reasons')(moderation.reasons()),
+    'moderation:save-reason': (input) => out('moderation:save-reason')(moderation.saveReason(input)),
+    'moderation:operators': ({ search }) => out('moderation:operators')(moderation.operators(search)),
+    'moderation:taxonomy-options': () => out('moderation:taxonomy-options')(moderation.taxonomyOptions()),
     'shell:open-external': async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AdminError({ code: 'unsafe_url', message: 'Only http(s) links can be opened.' });
       return { opened: await options.openExternal(url) };

@@ -973,11 +973,26 @@ as $$
 $$;
 comment on function public.admin_list_operators(text, integer) is 'Admin: active users a connection profile can act as (the operator recorded in the audit log).';
 
+create function public.admin_taxonomy_options()
+returns jsonb
+language sql
+stable
+set search_path = ''
+as $$
+  select pg_catalog.jsonb_build_object(
+    'categories', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('id', c.id, 'name', c.name, 'parent_id', c.parent_id) order by c.parent_id nulls first, c.display_order, c.name)
+                              from public.categories c where c.slug <> 'all'), '[]'::jsonb),
+    'tags', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('id', t.id, 'name', t.name) order by t.name)
+                        from (select id, name from public.tags order by name limit 5000) t), '[]'::jsonb))
+$$;
+comment on function public.admin_taxonomy_options() is 'Admin: categories and (up to 5,000) tags to choose from when editing a video before approving it.';
+
 do $grants$
 declare
   f text;
 begin
   foreach f in array array[
+    'public.admin_taxonomy_options()',
     'public.admin_moderation_queue(text, text, integer, jsonb, jsonb)', 'public.admin_moderation_counts(timestamptz)',
     'public.admin_report_queue(integer, jsonb)', 'public.admin_context_queue(integer, jsonb)', 'public.admin_video_review(uuid)',
     'public.admin_moderate_videos(uuid, text, jsonb, text, text)', 'public.admin_update_video_metadata(uuid, uuid, timestamptz, integer, integer[], text)',

@@ -68,7 +68,7 @@ describe('the video state machine', () => {
   it('records every action in the audit log with operator, states, reason and note', async () => {
     const v = await newVideo();
     const r = await moderate(ada, 'reject', [{ id: v.id, expected_status: 'pending' }], 'Misleading', '<b>not markup</b> — ünïcode ✓');
-    const [row] = await t.db.query<Record<string, unknown>>('select * from public.moderation_audit_log where id = $1', [r.results[0]!.audit_id]);
+    const [row] = await t.db.query<Record<string, unknown>>('select * from public.moderation_audit_log where id = $1', [r.results[0]!.audit_id!]);
     expect(row).toMatchObject({ operator_id: ada, action: 'reject', target_type: 'video', target_id: v.id, from_state: 'pending', to_state: 'rejected', reason: 'Misleading', note: '<b>not markup</b> — ünïcode ✓' });
   });
 
@@ -128,12 +128,12 @@ describe('undo', () => {
   it('reverts an action through the audit log and records the undo', async () => {
     const v = await newVideo();
     const r = await moderate(ada, 'reject', [{ id: v.id, expected_status: 'pending' }], 'Low quality');
-    const u = (await gw.call('admin_undo_moderation', { p_operator: ada, p_audit_ids: [r.results[0]!.audit_id] })) as { done: number };
+    const u = (await gw.call('admin_undo_moderation', { p_operator: ada, p_audit_ids: [r.results[0]!.audit_id!] })) as { done: number };
     expect(u.done).toBe(1);
     expect(await status(v.id)).toEqual({ moderation_status: 'pending', is_approved: false });
     const notes = await t.db.query<{ moderation_notes: string | null }>('select moderation_notes from public.videos where id = $1', [v.id]);
     expect(notes[0]!.moderation_notes).toBeNull();
-    const undoRows = await t.db.query('select 1 from public.moderation_audit_log where undo_of = $1', [r.results[0]!.audit_id]);
+    const undoRows = await t.db.query('select 1 from public.moderation_audit_log where undo_of = $1', [r.results[0]!.audit_id!]);
     expect(undoRows).toHaveLength(1);
   });
 
@@ -194,7 +194,7 @@ describe('reports', () => {
     const r = await moderate(ada, 'reject', [{ id: v.id, expected_status: 'approved' }], 'Misleading');
     expect(await count()).toBe(0);
     expect((await t.db.query("select status from public.reports where video_id = $1 and status = 'resolved'", [v.id])).length).toBe(3);
-    await gw.call('admin_undo_moderation', { p_operator: ada, p_audit_ids: [r.results[0]!.audit_id] });
+    await gw.call('admin_undo_moderation', { p_operator: ada, p_audit_ids: [r.results[0]!.audit_id!] });
     expect(await count()).toBe(3);
     const kept = (await gw.call('admin_dismiss_reports', { p_operator: ada, p_target_type: 'video', p_target_id: v.id })) as { dismissed: number };
     expect(kept.dismissed).toBe(3);
@@ -209,7 +209,7 @@ describe('reports', () => {
     expect((await t.db.query<{ is_deleted: boolean }>('select is_deleted from public.comments where id = $1', [c!.id]))[0]!.is_deleted).toBe(true);
     const stale = (await gw.call('admin_moderate_comments', { p_operator: grace, p_action: 'keep', p_items: [{ id: c!.id, expected_is_deleted: false }] })) as Batch;
     expect(stale.results[0]!.outcome).toBe('conflict');
-    await gw.call('admin_undo_moderation', { p_operator: ada, p_audit_ids: [r.results[0]!.audit_id] });
+    await gw.call('admin_undo_moderation', { p_operator: ada, p_audit_ids: [r.results[0]!.audit_id!] });
     expect((await t.db.query<{ is_deleted: boolean }>('select is_deleted from public.comments where id = $1', [c!.id]))[0]!.is_deleted).toBe(false);
   });
 });

@@ -121,6 +121,31 @@ export class ConnectionService {
     return this.list();
   }
 
+  setOperator(id: string, operatorId: string | null): ConnectionsState {
+    if (!this.store.get(id)) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    this.store.setOperator(id, operatorId);
+    this.logger.info(`operator for ${this.store.get(id)!.name}: ${operatorId ?? 'none'}`);
+    return this.list();
+  }
+
+  /**
+   * The user every moderation action of the active profile is recorded as. The embedded demo
+   * workspace acts as its demo moderator until another operator is picked.
+   */
+  async operatorId(): Promise<string> {
+    const p = this.activeProfile();
+    if (p.operatorId) return p.operatorId;
+    if (p.kind === 'embedded') {
+      const rows = (await (await this.gateway()).call('admin_list_operators', { p_search: 'ada_moderator', p_limit: 1 })) as { id: string }[];
+      if (rows[0]) return rows[0].id;
+    }
+    throw new AdminError({
+      code: 'operator_missing',
+      message: `No operator is set for the profile "${p.name}": every moderation action records who took it.`,
+      hint: 'Open Settings and pick the operator (a user of this database) for this profile.',
+    });
+  }
+
   activate(id: string): ConnectionsState {
     if (!this.store.get(id)) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
     if (this.store.activeId() !== id) {

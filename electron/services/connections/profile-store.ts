@@ -15,7 +15,12 @@ export const storedProfileSchema = z.object({
 });
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
-const fileSchema = z.object({ profiles: z.array(storedProfileSchema), activeId: z.string().nullable() });
+const fileSchema = z.object({
+  profiles: z.array(storedProfileSchema),
+  activeId: z.string().nullable(),
+  /** Operators chosen for any profile, built-in ones included. */
+  operators: z.record(z.string(), z.string()).default({}),
+});
 type ProfilesFile = z.infer<typeof fileSchema>;
 
 export const EMBEDDED_PROFILE: StoredProfile = {
@@ -26,7 +31,7 @@ export class ProfileStore {
   private data: ProfilesFile;
 
   constructor(private readonly file: string, private readonly builtIn: StoredProfile[] = []) {
-    this.data = { profiles: [], activeId: null };
+    this.data = { profiles: [], activeId: null, operators: {} };
     if (existsSync(file)) {
       const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       // A damaged file is set aside rather than crashing the app: the user keeps a working console.
@@ -36,7 +41,13 @@ export class ProfileStore {
   }
 
   all(): StoredProfile[] {
-    return [EMBEDDED_PROFILE, ...this.builtIn, ...this.data.profiles];
+    return [EMBEDDED_PROFILE, ...this.builtIn, ...this.data.profiles].map((p) => ({ ...p, operatorId: this.data.operators[p.id] ?? p.operatorId }));
+  }
+
+  setOperator(id: string, operatorId: string | null): void {
+    if (operatorId) this.data.operators[id] = operatorId;
+    else delete this.data.operators[id];
+    this.save();
   }
 
   get(id: string): StoredProfile | undefined {
@@ -61,6 +72,7 @@ export class ProfileStore {
 
   remove(id: string): void {
     this.data.profiles = this.data.profiles.filter((p) => p.id !== id);
+    delete this.data.operators[id];
     if (this.data.activeId === id) this.data.activeId = null;
     this.save();
   }
