@@ -166,7 +166,7 @@ begin
   end if;
   if coalesce((f->>'has_duplicates')::boolean, false) then
     v_where := v_where || ' and (exists (select 1 from public.videos d where d.platform_id = v.platform_id and d.id <> v.id)'
-                        || ' or exists (select 1 from public.videos d where d.title operator(extensions.%) v.title and d.id <> v.id and extensions.similarity(d.title, v.title) >= 0.6))';
+                        || ' or exists (select 1 from public.videos d where d.title operator(extensions.%) v.title and d.id <> v.id and extensions.similarity(d.title, v.title) >= 0.75))';
   end if;
 
   case coalesce(p_sort, 'oldest')
@@ -199,7 +199,7 @@ begin
                  where cl.target_type = 'video' and cl.target_id = v.id and cl.expires_at > pg_catalog.now()) as claim,
                (exists (select 1 from public.videos d where d.platform_id = v.platform_id and d.id <> v.id)
                 or exists (select 1 from public.videos d where d.title operator(extensions.%%) v.title and d.id <> v.id
-                             and extensions.similarity(d.title, v.title) >= 0.6)) as possible_duplicates
+                             and extensions.similarity(d.title, v.title) >= 0.75)) as possible_duplicates
           from (select v.*, pg_catalog.row_number() over (order by %3$s) as ord
                   from public.videos v where %1$s %2$s order by %3$s limit $4) v
           left join public.categories c on c.id = v.category_id

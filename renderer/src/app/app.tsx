@@ -6,6 +6,7 @@ import { useActivateProfile } from '@/features/settings/api/mutate-connections';
 import { EmbeddingsPage } from '@/features/embeddings/embeddings-page';
 import { GraphPage } from '@/features/graph/graph-page';
 import { MigrationsPage } from '@/features/migrations/migrations-page';
+import { useModerationCounts } from '@/features/moderation/api/get-counts';
 import { ModerationPage } from '@/features/moderation/moderation-page';
 import { SettingsPage } from '@/features/settings/settings-page';
 import { TaxonomyPage } from '@/features/taxonomy/taxonomy-page';
@@ -22,6 +23,8 @@ export function App() {
   const route = useHashRoute();
   const connections = useConnections();
   const activate = useActivateProfile();
+  const counts = useModerationCounts();
+  const waiting = counts.data ? counts.data.pending + counts.data.flagged + counts.data.reports + counts.data.contexts : null;
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [palette, setPalette] = useState(false);
 
@@ -90,6 +93,7 @@ export function App() {
           {ROUTES.map((r, i) => (
             <a key={r} href={`#/${r}`} aria-current={route === r ? 'page' : undefined} aria-keyshortcuts={`Alt+${i + 1}`}>
               <span>{LABELS[r]}</span>
+              {r === 'moderation' && waiting !== null ? <span className="nav-count" aria-label={`${waiting} items waiting`}>{waiting}</span> : null}
             </a>
           ))}
           <div className="kbd-hint"><kbd>Ctrl K</kbd> commands · <kbd>Alt 1–6</kbd> pages</div>

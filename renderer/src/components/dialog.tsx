@@ -6,7 +6,11 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (props.open && !d.open) d.showModal();
+    if (props.open && !d.open) {
+      d.showModal();
+      // Start in the content, not on the close button (Enter there would just close).
+      d.querySelector<HTMLElement>('.dialog-body input, .dialog-body textarea, .dialog-body select, .dialog-body button, .dialog-body [tabindex], .dialog-foot button')?.focus();
+    }
     if (!props.open && d.open) d.close();
   }, [props.open]);
   return (

@@ -1,9 +1,35 @@
-import { DomainPreview } from '@/components/domain-preview';
+import { useHashParams } from '@/lib/use-hash-route';
+import { useModerationCounts } from './api/get-counts';
+import { ContextsView } from './components/contexts-view';
+import { ReportsView } from './components/reports-view';
+import { VideoQueue } from './components/video-queue';
+
+const TABS = [
+  { id: 'pending', label: 'Pending' }, { id: 'flagged', label: 'Flagged' }, { id: 'reports', label: 'Reports' }, { id: 'contexts', label: 'Context notes' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
 
 export function ModerationPage() {
+  const [params, setParams] = useHashParams();
+  const tab = (TABS.some((t) => t.id === params.get('tab')) ? params.get('tab') : 'pending') as Tab;
+  const counts = useModerationCounts();
+  const count = (t: Tab) => counts.data?.[t];
   return (
-    <DomainPreview title="Moderation" tables={[{ name: 'videos', label: 'Videos' }, { name: 'comments', label: 'Comments' }, { name: 'video_contexts', label: 'Context notes' }, { name: 'users', label: 'Users' }]}>
-      <p>Queues of pending and flagged videos, reports and context notes arrive in the next release. Meanwhile, check the schema under <a href="#/migrations">Migrations</a> and connect your project under <a href="#/settings">Settings</a>.</p>
-    </DomainPreview>
+    <section aria-labelledby="page-title" className="moderation">
+      <div className="row page-head">
+        <h1 id="page-title">Moderation</h1>
+        <div role="tablist" aria-label="Queues" className="tabs">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'}
+              onClick={() => setParams({ tab: t.id === 'pending' ? null : t.id, sort: null, platform: null, category: null, age: null, q: null, dup: null })}>
+              {t.label} {count(t.id) !== undefined ? <span className="count">{count(t.id)}</span> : null}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)!.label}>
+        {tab === 'pending' || tab === 'flagged' ? <VideoQueue key={tab} queue={tab} /> : tab === 'reports' ? <ReportsView /> : <ContextsView />}
+      </div>
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorAlert } from '@/components/error-alert';
 import type { Theme } from '@/lib/theme';
 import { useConnections } from './api/get-connections';
 import { ProfileForm } from './components/profile-form';
+import { OperatorPicker } from './components/operator-picker';
 import { ProfileList } from './components/profile-list';
 
 export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Theme) => void }) {
@@ -40,6 +41,12 @@ export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Th
           </Dialog>
         </>
       ) : null}
+
+      <h2>Operator</h2>
+      {connections.data ? (() => {
+        const active = connections.data.profiles.find((p) => p.id === connections.data.activeId);
+        return active ? <OperatorPicker profile={active} /> : null;
+      })() : null}
 
       <h2>Appearance</h2>
       <div className="row" role="radiogroup" aria-label="Theme">

@@ -1,0 +1,48 @@
+// Who the active profile acts as: every moderation action records this user as its operator.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { Profile } from '../../../../../electron/api/connections';
+import { api, errorText } from '@/api/client';
+import { ErrorAlert } from '@/components/error-alert';
+import { useToasts } from '@/components/toasts';
+
+export function OperatorPicker({ profile }: { profile: Profile }) {
+  const [search, setSearch] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(search), 250);
+    return () => clearTimeout(t);
+  }, [search]);
+  const operators = useQuery({ queryKey: ['operators', debounced], queryFn: () => api['moderation:operators']({ search: debounced }) });
+  const qc = useQueryClient();
+  const toasts = useToasts();
+  const set = useMutation({
+    mutationFn: (operatorId: string | null) => api['connections:set-operator']({ id: profile.id, operatorId }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['connections'] });
+      toasts.push({ kind: 'success', message: 'Operator saved.' });
+    },
+    onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+  });
+  const current = operators.data?.find((o) => o.id === profile.operatorId);
+
+  return (
+    <div className="card">
+      <p>
+        Moderation actions on <strong>{profile.name}</strong> are recorded as{' '}
+        {profile.operatorId ? <strong>{current ? `@${current.username}` : profile.operatorId}</strong>
+          : profile.kind === 'embedded' ? <strong>@ada_moderator (the demo moderator)</strong> : <strong className="error-text">nobody yet — pick an operator</strong>}.
+      </p>
+      {operators.error ? <ErrorAlert error={operators.error} title="Could not list users" /> : null}
+      <div className="row">
+        <label className="visually-hidden" htmlFor="operator-search">Search users</label>
+        <input id="operator-search" type="search" placeholder="Search users…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <label className="visually-hidden" htmlFor="operator-select">Operator</label>
+        <select id="operator-select" value={profile.operatorId ?? ''} onChange={(e) => set.mutate(e.target.value || null)}>
+          <option value="">{profile.kind === 'embedded' ? 'Demo default' : 'Choose…'}</option>
+          {(operators.data ?? []).map((o) => <option key={o.id} value={o.id}>@{o.username}{o.display_name ? ` — ${o.display_name}` : ''}</option>)}
+        </select>
+      </div>
+    </div>
+  );
+}

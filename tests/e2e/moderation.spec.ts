@@ -1,0 +1,100 @@
+// Moderating in the browser shell: approve by keyboard, reject with a reason, bulk approve with
+// one item another moderator decided meanwhile, undo.
+import { expect, test, type Page } from '@playwright/test';
+import { startShell, type Shell } from './browser-shell';
+
+let shell: Shell;
+test.beforeAll(async () => {
+  shell = await startShell();
+});
+test.afterAll(async () => shell?.stop());
+
+type Row = { id: string; title: string; moderation_status: string };
+
+async function openQueue(page: Page) {
+  await page.goto(shell.url);
+  await page.goto(`${shell.origin}/#/moderation`);
+  await expect(page.getByRole('table', { name: 'Queue' }).locator('tbody tr.current')).toHaveCount(1);
+}
+
+async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const r = await page.request.post(`${shell.origin}/api/rpc/${channel}`, { data: input, headers: { origin: shell.origin } });
+  const body = (await r.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(body.error?.message);
+  return body.data;
+}
+
+const currentTitle = (page: Page) => page.getByRole('complementary', { name: 'Review' }).locator('.pane-title');
+const firstRows = async (page: Page, n: number) => (await rpc<{ rows: Row[] }>(page, 'moderation:queue', { queue: 'pending', limit: n })).rows;
+const statusOf = async (page: Page, id: string) => (await rpc<{ video: { moderation_status: string } }>(page, 'moderation:review', { videoId: id })).video.moderation_status;
+
+test('approve by keyboard: the item leaves the queue and the next one opens', async ({ page }) => {
+  await openQueue(page);
+  const [first, second] = await firstRows(page, 2);
+  await expect(currentTitle(page)).toHaveText(first!.title);
+  await page.keyboard.press('a');
+  await expect(page.getByRole('status').filter({ hasText: `Approved "${first!.title}"` })).toBeVisible();
+  await expect(currentTitle(page)).toHaveText(second!.title);
+  expect(await statusOf(page, first!.id)).toBe('approved');
+  await expect(page.getByRole('table', { name: 'Queue' }).getByText(first!.title, { exact: true })).toHaveCount(0);
+});
+
+test('reject with a reason picked from the templates', async ({ page }) => {
+  await openQueue(page);
+  const [first] = await firstRows(page, 1);
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await page.keyboard.press('r');
+  const dialog = page.getByRole('dialog', { name: 'Reject video' });
+  await expect(dialog.getByRole('button', { name: 'Reject' })).toBeDisabled();
+  await page.keyboard.press('2');
+  await expect(dialog.getByRole('radio', { name: /Duplicate/ })).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: `Rejected "${first!.title}"` })).toBeVisible();
+  const review = await rpc<{ video: { moderation_status: string; moderation_notes: string } }>(page, 'moderation:review', { videoId: first!.id });
+  expect(review.video).toMatchObject({ moderation_status: 'rejected', moderation_notes: 'This video is already on the platform.' });
+});
+
+test('bulk approve with one item another moderator decided meanwhile: per-item outcomes', async ({ page }) => {
+  await openQueue(page);
+  const rows = await firstRows(page, 3);
+  // Select the first three with the keyboard.
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+  }
+  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toContainText('3 selected');
+  // Meanwhile, another moderator flags the second one.
+  const [grace] = await rpc<{ id: string }[]>(page, 'moderation:operators', { search: 'grace_moderator' });
+  await rpc(page, 'connections:set-operator', { id: 'embedded', operatorId: grace!.id });
+  await rpc(page, 'moderation:act', { action: 'flag', items: [{ id: rows[1]!.id, expected_status: 'pending' }] });
+  await rpc(page, 'connections:set-operator', { id: 'embedded', operatorId: null });
+
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  const outcomes = page.getByRole('dialog', { name: 'Approved 2 of 3' });
+  await expect(outcomes).toBeVisible();
+  await expect(outcomes.getByRole('row', { name: new RegExp(rows[1]!.title) })).toContainText('conflict');
+  await expect(outcomes.getByRole('row', { name: new RegExp(rows[1]!.title) })).toContainText('grace_moderator did flag (pending → flagged)');
+  await outcomes.getByRole('button', { name: 'OK' }).click();
+  expect(await statusOf(page, rows[0]!.id)).toBe('approved');
+  expect(await statusOf(page, rows[1]!.id)).toBe('flagged');
+  expect(await statusOf(page, rows[2]!.id)).toBe('approved');
+});
+
+test('undo within 10 seconds puts the item back', async ({ page }) => {
+  await openQueue(page);
+  const [first] = await firstRows(page, 1);
+  await page.keyboard.press('f');
+  await expect(page.getByRole('status').filter({ hasText: `Flagged "${first!.title}"` })).toBeVisible();
+  expect(await statusOf(page, first!.id)).toBe('flagged');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText(`Undone: Flagged "${first!.title}".`)).toBeVisible();
+  expect(await statusOf(page, first!.id)).toBe('pending');
+  await expect(page.getByRole('table', { name: 'Queue' }).getByText(first!.title, { exact: true })).toHaveCount(1);
+});
+
+test('the shortcuts are listed with ?', async ({ page }) => {
+  await openQueue(page);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Undo the last action (10 s)');
+});
