@@ -44,7 +44,7 @@ export const contract = {
   'moderation:set-user-active': { input: M.setUserActiveSchema, output: z.object({ id: z.string(), is_active: z.boolean(), audit_id: z.number() }) },
   'moderation:claim': { input: M.claimInputSchema, output: M.claimResultSchema },
   'moderation:release': { input: M.claimInputSchema, output: z.object({ released: z.boolean() }) },
-  'moderation:reasons': { input: none, output: z.array(M.rejectionReasonSchema) },
+  'moderation:reasons': { input: z.object({ includeInactive: z.boolean().default(false) }).strict(), output: z.array(M.rejectionReasonSchema) },
   'moderation:save-reason': { input: M.saveReasonSchema, output: M.rejectionReasonSchema },
   'moderation:operators': { input: z.object({ search: z.string().max(100).default('') }).strict(), output: z.array(M.operatorSchema) },
   'moderation:taxonomy-options': { input: none, output: M.taxonomyOptionsSchema },

@@ -83,8 +83,8 @@ export class ModerationService {
     return { released: true };
   }
 
-  reasons() {
-    return this.call('admin_list_rejection_reasons', {});
+  reasons(includeInactive: boolean) {
+    return this.call('admin_list_rejection_reasons', { p_include_inactive: includeInactive });
   }
 
   saveReason(input: In<typeof M.saveReasonSchema>) {

@@ -104,7 +104,7 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
     'moderation:set-user-active': (input) => out('moderation:set-user-active')(moderation.setUserActive(input)),
     'moderation:claim': (input) => out('moderation:claim')(moderation.claim(input)),
     'moderation:release': (input) => moderation.release(input),
-    'moderation:reasons': () => out('moderation:reasons')(moderation.reasons()),
+    'moderation:reasons': ({ includeInactive }) => out('moderation:reasons')(moderation.reasons(includeInactive)),
     'moderation:save-reason': (input) => out('moderation:save-reason')(moderation.saveReason(input)),
     'moderation:operators': ({ search }) => out('moderation:operators')(moderation.operators(search)),
     'moderation:taxonomy-options': () => out('moderation:taxonomy-options')(moderation.taxonomyOptions()),

@@ -53,6 +53,57 @@ create trigger enforce_video_moderation
   before insert or update of moderation_status, is_approved on public.videos
   for each row execute function public.enforce_video_moderation();
 
+-- Queue sizes, kept by statement-level triggers, so the counts every console polls are a
+-- lookup instead of a count over hundreds of thousands of rows.
+create table public.video_status_counts (
+  moderation_status text primary key,
+  n bigint not null default 0
+);
+comment on table public.video_status_counts is 'Number of videos per moderation status, maintained by triggers on videos.';
+
+insert into public.video_status_counts (moderation_status, n)
+select s.status, (select count(*) from public.videos v where v.moderation_status = s.status)
+  from (values ('pending'), ('approved'), ('rejected'), ('flagged')) as s(status);
+
+create function public.maintain_video_status_counts()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if tg_op = 'TRUNCATE' then
+    update public.video_status_counts set n = 0;
+    return null;
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then
+    update public.video_status_counts c set n = c.n - d.k
+      from (select o.moderation_status, count(*) as k from old_rows o group by 1) d
+     where c.moderation_status = d.moderation_status;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    update public.video_status_counts c set n = c.n + d.k
+      from (select w.moderation_status, count(*) as k from new_rows w group by 1) d
+     where c.moderation_status = d.moderation_status;
+  end if;
+  return null;
+end;
+$$;
+comment on function public.maintain_video_status_counts() is 'Trigger: keeps video_status_counts equal to the number of videos per status (security definer: submitters cannot write the counts themselves).';
+revoke execute on function public.maintain_video_status_counts() from public, anon, authenticated;
+
+create trigger video_status_counts_insert after insert on public.videos
+  referencing new table as new_rows for each statement execute function public.maintain_video_status_counts();
+create trigger video_status_counts_update after update on public.videos
+  referencing old table as old_rows new table as new_rows for each statement execute function public.maintain_video_status_counts();
+create trigger video_status_counts_delete after delete on public.videos
+  referencing old table as old_rows for each statement execute function public.maintain_video_status_counts();
+create trigger video_status_counts_truncate after truncate on public.videos
+  for each statement execute function public.maintain_video_status_counts();
+
+-- The context-note queue: unapproved notes, oldest first.
+create index idx_video_contexts_unapproved on public.video_contexts (created_at, id) where not coalesce(is_approved, false);
+
 -- Open reports per video, kept by trigger, for the "most reported" queue order.
 alter table public.videos add column open_report_count integer not null default 0;
 
@@ -208,13 +259,15 @@ create index idx_claims_expires on public.moderation_claims (expires_at);
 
 -- RLS: reports can be filed by authenticated users as themselves and read back; the rest is
 -- for the service role (the console) only.
+alter table public.video_status_counts enable row level security;
 alter table public.moderation_audit_log enable row level security;
 alter table public.reports enable row level security;
 alter table public.rejection_reasons enable row level security;
 alter table public.moderation_claims enable row level security;
 
-revoke all on table public.moderation_audit_log, public.reports, public.rejection_reasons, public.moderation_claims
+revoke all on table public.video_status_counts, public.moderation_audit_log, public.reports, public.rejection_reasons, public.moderation_claims
   from anon, authenticated;
+grant select on table public.video_status_counts to service_role;
 grant select, insert on table public.moderation_audit_log to service_role;
 grant select, insert, update, delete on table public.reports, public.rejection_reasons, public.moderation_claims to service_role;
 grant usage, select on sequence public.rejection_reasons_id_seq to service_role;

@@ -86,12 +86,14 @@ returns uuid[]
 language sql
 set search_path = ''
 as $$
+  -- One predicate per target column, so each uses its index.
   with closed as (
     update public.reports r
        set status = p_status, resolved_by = p_operator, resolved_at = pg_catalog.now()
      where r.status = 'open'
-       and r.target_type = p_target_type
-       and coalesce(r.video_id, r.comment_id, r.context_id) = p_target_id
+       and ((p_target_type = 'video' and r.video_id = p_target_id)
+         or (p_target_type = 'comment' and r.comment_id = p_target_id)
+         or (p_target_type = 'context' and r.context_id = p_target_id))
     returning r.id)
   select coalesce(pg_catalog.array_agg(id), '{}') from closed
 $$;
@@ -188,10 +190,9 @@ begin
   end case;
 
   execute pg_catalog.format($q$
-    select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r) - 'ord' order by r.ord), '[]'::jsonb), count(*)::integer
+    select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r) order by %4$s), '[]'::jsonb), count(*)::integer
       from (
-        select v.ord,
-               v.id, v.title, v.platform, v.platform_id, v.url, v.thumbnail_url, v.channel_name, v.duration_seconds,
+        select v.id, v.title, v.platform, v.platform_id, v.url, v.thumbnail_url, v.channel_name, v.duration_seconds,
                v.category_id, c.name as category_name, v.submitted_by, u.username as submitter_username,
                v.created_at, v.updated_at, v.moderation_status, v.is_featured, v.open_report_count,
                (select pg_catalog.jsonb_build_object('operator_id', cl.operator_id, 'operator', cu.username, 'expires_at', cl.expires_at)
@@ -200,11 +201,10 @@ begin
                (exists (select 1 from public.videos d where d.platform_id = v.platform_id and d.id <> v.id)
                 or exists (select 1 from public.videos d where d.title operator(extensions.%%) v.title and d.id <> v.id
                              and extensions.similarity(d.title, v.title) >= 0.75)) as possible_duplicates
-          from (select v.*, pg_catalog.row_number() over (order by %3$s) as ord
-                  from public.videos v where %1$s %2$s order by %3$s limit $4) v
+          from (select v.* from public.videos v where %1$s %2$s order by %3$s limit $4) v
           left join public.categories c on c.id = v.category_id
           left join public.users u on u.id = v.submitted_by
-      ) r $q$, v_where, v_keyset, v_order)
+      ) r $q$, v_where, v_keyset, v_order, pg_catalog.replace(v_order, 'v.', 'r.'))
     into v_rows, v_count
     using p_queue, f, p_cursor, p_limit + 1;
 
@@ -225,8 +225,8 @@ stable
 set search_path = ''
 as $$
   select pg_catalog.jsonb_build_object(
-    'pending', (select count(*) from public.videos where moderation_status = 'pending'),
-    'flagged', (select count(*) from public.videos where moderation_status = 'flagged'),
+    'pending', (select n from public.video_status_counts where moderation_status = 'pending'),
+    'flagged', (select n from public.video_status_counts where moderation_status = 'flagged'),
     'reports', (select count(distinct (target_type, coalesce(video_id, comment_id, context_id))) from public.reports where status = 'open'),
     'contexts', (select count(*) from public.video_contexts where not coalesce(is_approved, false)),
     'new_pending', case when p_since is null then 0 else
@@ -414,17 +414,10 @@ language plpgsql
 set search_path = ''
 as $$
 declare
-  v_item jsonb;
-  v_id uuid;
-  v public.videos;
-  v_to text;
-  v_featured boolean;
-  v_reports uuid[];
-  v_audit bigint;
-  v_updated timestamptz;
+  v_to text := case p_action when 'approve' then 'approved' when 'reject' then 'rejected' when 'flag' then 'flagged' when 'reopen' then 'pending' end;
   v_batch uuid := pg_catalog.gen_random_uuid();
-  v_results jsonb := '[]'::jsonb;
-  v_done integer := 0;
+  v_results jsonb;
+  v_done integer;
 begin
   perform public.moderation_require_operator(p_operator);
   if p_action is null or p_action not in ('approve', 'reject', 'flag', 'reopen', 'feature', 'unfeature') then
@@ -436,75 +429,93 @@ begin
   perform public.moderation_check_text(p_reason, p_note);
   perform public.moderation_check_items(p_items);
 
-  -- Rows are locked in id order, so two bulk calls over the same items cannot deadlock.
-  for v_item in select value from pg_catalog.jsonb_array_elements(p_items) order by value->>'id' loop
-    begin
-      v_id := (v_item->>'id')::uuid;
-    exception when invalid_text_representation then
-      v_results := v_results || pg_catalog.jsonb_build_object('id', v_item->>'id', 'outcome', 'invalid', 'message', 'Not a video id.');
-      continue;
-    end;
-    select * into v from public.videos where id = v_id for update;
-    if not found then
-      v_results := v_results || pg_catalog.jsonb_build_object('id', v_id, 'outcome', 'invalid', 'message', 'No such video.');
-      continue;
-    end if;
-
-    -- Optimistic concurrency: the action states the version it was taken on.
-    if (v_item ? 'expected_status' and v.moderation_status is distinct from v_item->>'expected_status')
-       or (v_item ? 'expected_updated_at' and v.updated_at is distinct from (v_item->>'expected_updated_at')::timestamptz) then
-      v_results := v_results || pg_catalog.jsonb_build_object(
-        'id', v_id, 'outcome', 'conflict', 'status', v.moderation_status, 'updated_at', v.updated_at,
-        'message', pg_catalog.format('Changed since you loaded it: it is now %s.', v.moderation_status),
-        'last_change', public.moderation_last_change('video', v_id));
-      continue;
-    end if;
-
-    v_to := case p_action when 'approve' then 'approved' when 'reject' then 'rejected' when 'flag' then 'flagged'
-                          when 'reopen' then 'pending' else v.moderation_status end;
-    v_featured := case p_action when 'feature' then true when 'unfeature' then false else v.is_featured and v_to = 'approved' end;
-    if p_action in ('feature', 'unfeature') then
-      if v.moderation_status <> 'approved' and p_action = 'feature' then
-        v_results := v_results || pg_catalog.jsonb_build_object('id', v_id, 'outcome', 'invalid', 'status', v.moderation_status, 'message', 'Only approved videos can be featured.');
-        continue;
-      end if;
-      if v.is_featured is not distinct from v_featured then
-        v_results := v_results || pg_catalog.jsonb_build_object('id', v_id, 'outcome', 'invalid', 'status', v.moderation_status,
-          'message', case when v_featured then 'Already featured.' else 'Not featured.' end);
-        continue;
-      end if;
-    elsif not public.video_transition_allowed(v.moderation_status, v_to) then
-      v_results := v_results || pg_catalog.jsonb_build_object('id', v_id, 'outcome', 'invalid', 'status', v.moderation_status,
-        'message', pg_catalog.format('A %s video cannot be %s.', v.moderation_status,
-          case p_action when 'approve' then 'approved' when 'reject' then 'rejected' when 'flag' then 'flagged' else 'reopened' end));
-      continue;
-    end if;
-
-    update public.videos
-       set moderation_status = v_to,
-           is_featured = v_featured,
-           moderation_notes = case when p_action = 'reject' then p_reason else moderation_notes end
-     where id = v_id
-    returning updated_at into v_updated;
-
+  -- One set-based statement for the whole batch: judge every item against the row it names
+  -- (locked, in id order, so concurrent batches cannot deadlock), change the ones that pass,
+  -- settle their reports, drop their claims and write one audit row each.
+  with items as (
+    select distinct on (x.value->>'id') x.value->>'id' as id_text, x.ord,
+           x.value ? 'expected_status' as has_status, x.value->>'expected_status' as expected_status,
+           x.value ? 'expected_updated_at' as has_updated, x.value->>'expected_updated_at' as expected_updated_at
+      from pg_catalog.jsonb_array_elements(p_items) with ordinality as x(value, ord)
+     order by x.value->>'id', x.ord
+  ), parsed as (
+    select i.*, case when i.id_text ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then i.id_text::uuid end as id
+      from items i
+  ), locked as (
+    select v.id, v.moderation_status, v.updated_at, v.is_featured, v.moderation_notes
+      from public.videos v
+     where v.id in (select p.id from parsed p where p.id is not null)
+     order by v.id
+       for update
+  ), judged as (
+    select p.ord, p.id_text, p.id, l.moderation_status, l.updated_at, l.is_featured, l.moderation_notes,
+           case
+             when p.id is null then 'invalid'
+             when l.id is null then 'invalid'
+             when (p.has_status and l.moderation_status is distinct from p.expected_status)
+               or (p.has_updated and l.updated_at is distinct from p.expected_updated_at::timestamptz) then 'conflict'
+             when p_action = 'feature' and l.moderation_status <> 'approved' then 'invalid'
+             when p_action = 'feature' and l.is_featured then 'invalid'
+             when p_action = 'unfeature' and not coalesce(l.is_featured, false) then 'invalid'
+             when v_to is not null and not public.video_transition_allowed(l.moderation_status, v_to) then 'invalid'
+             else 'ok'
+           end as verdict,
+           case
+             when p.id is null then 'Not a video id.'
+             when l.id is null then 'No such video.'
+             when (p.has_status and l.moderation_status is distinct from p.expected_status)
+               or (p.has_updated and l.updated_at is distinct from p.expected_updated_at::timestamptz)
+               then pg_catalog.format('Changed since you loaded it: it is now %s.', l.moderation_status)
+             when p_action = 'feature' and l.moderation_status <> 'approved' then 'Only approved videos can be featured.'
+             when p_action = 'feature' and l.is_featured then 'Already featured.'
+             when p_action = 'unfeature' and not coalesce(l.is_featured, false) then 'Not featured.'
+             when v_to is not null and not public.video_transition_allowed(l.moderation_status, v_to)
+               then pg_catalog.format('A %s video cannot be %s.', l.moderation_status,
+                      case p_action when 'approve' then 'approved' when 'reject' then 'rejected' when 'flag' then 'flagged' else 'reopened' end)
+           end as message
+      from parsed p left join locked l on l.id = p.id
+  ), changed as (
+    update public.videos v
+       set moderation_status = coalesce(v_to, v.moderation_status),
+           is_featured = case p_action when 'feature' then true when 'unfeature' then false
+                                       else coalesce(v.is_featured, false) and coalesce(v_to, v.moderation_status) = 'approved' end,
+           moderation_notes = case when p_action = 'reject' then p_reason else v.moderation_notes end
+      from judged j
+     where j.verdict = 'ok' and v.id = j.id
+    returning v.id, v.moderation_status, v.is_featured, v.updated_at
+  ), settled as (
     -- Deciding on a video settles its reports: acted on when rejected, kept when approved.
-    v_reports := case p_action
-      when 'reject' then public.moderation_close_reports('video', v_id, 'resolved', p_operator)
-      when 'approve' then public.moderation_close_reports('video', v_id, 'dismissed', p_operator)
-      else '{}'::uuid[] end;
-    delete from public.moderation_claims where target_type = 'video' and target_id = v_id;
-
+    update public.reports r
+       set status = case when p_action = 'reject' then 'resolved' else 'dismissed' end,
+           resolved_by = p_operator, resolved_at = pg_catalog.now()
+     where p_action in ('approve', 'reject') and r.status = 'open' and r.video_id in (select c.id from changed c)
+    returning r.video_id, r.id
+  ), unclaimed as (
+    delete from public.moderation_claims cl
+     where cl.target_type = 'video' and cl.target_id in (select c.id from changed c)
+  ), audited as (
     insert into public.moderation_audit_log (operator_id, action, target_type, target_id, from_state, to_state, reason, note, details, batch_id)
-    values (p_operator, p_action, 'video', v_id, v.moderation_status, v_to, p_reason, p_note,
-            pg_catalog.jsonb_build_object('from_featured', v.is_featured, 'to_featured', v_featured,
-                                          'from_notes', v.moderation_notes, 'reports', v_reports),
-            v_batch)
-    returning id into v_audit;
-
-    v_done := v_done + 1;
-    v_results := v_results || pg_catalog.jsonb_build_object('id', v_id, 'outcome', 'done', 'status', v_to, 'is_featured', v_featured,
-                                                            'updated_at', v_updated, 'audit_id', v_audit);
-  end loop;
+    select p_operator, p_action, 'video', j.id, j.moderation_status, c.moderation_status, p_reason, p_note,
+           pg_catalog.jsonb_build_object('from_featured', j.is_featured, 'to_featured', c.is_featured, 'from_notes', j.moderation_notes,
+             'reports', coalesce((select pg_catalog.jsonb_agg(s.id) from settled s where s.video_id = j.id), '[]'::jsonb)),
+           v_batch
+      from judged j join changed c on c.id = j.id
+    returning id, target_id
+  )
+  select coalesce(pg_catalog.jsonb_agg(
+           case
+             when c.id is not null then pg_catalog.jsonb_build_object('id', j.id, 'outcome', 'done', 'status', c.moderation_status,
+               'is_featured', c.is_featured, 'updated_at', c.updated_at, 'audit_id', a.id)
+             when j.verdict = 'conflict' then pg_catalog.jsonb_build_object('id', j.id, 'outcome', 'conflict', 'status', j.moderation_status,
+               'updated_at', j.updated_at, 'message', j.message, 'last_change', public.moderation_last_change('video', j.id))
+             else pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('id', coalesce(j.id::text, j.id_text), 'outcome', 'invalid',
+               'status', j.moderation_status, 'message', j.message))
+           end order by j.ord), '[]'::jsonb),
+         count(c.id)::integer
+    into v_results, v_done
+    from judged j
+    left join changed c on c.id = j.id
+    left join audited a on a.target_id = j.id;
 
   return pg_catalog.jsonb_build_object('batch_id', v_batch, 'done', v_done, 'results', v_results);
 end;

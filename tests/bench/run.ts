@@ -1,11 +1,13 @@
 // `npm run bench [suite ...] [--videos N]`: prints figures as ratios against baselines measured
-// in the same run. Suites: foundation.
+// in the same run. Suites: foundation, moderation (1M videos, generated once into .cache/bench).
 import { parseArgs } from 'node:util';
 import * as foundation from './suites/foundation';
+import * as moderation from './suites/moderation';
 import type { Report } from './measure';
 
 const suites: Record<string, (report: Report, options: { videos: number }) => Promise<void>> = {
   foundation: foundation.run,
+  moderation: (report) => moderation.run(report),
 };
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { videos: { type: 'string' } } });

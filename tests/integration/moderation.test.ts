@@ -327,3 +327,29 @@ describe('queues', () => {
     await expect(gw.call('admin_video_review', { p_video_id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'P0002' });
   });
 });
+
+describe('rejection-reason templates', () => {
+  it('are created, edited, deactivated (hidden from moderators, kept for admins), and validated', async () => {
+    const saved = (await gw.call('admin_save_rejection_reason', { p_label: 'Spam', p_body: 'Promotional content.', p_display_order: 9 })) as { id: number };
+    await expect(gw.call('admin_save_rejection_reason', { p_label: 'Spam', p_body: 'Again.' })).rejects.toMatchObject({ code: '23505' });
+    await expect(gw.call('admin_save_rejection_reason', { p_label: '  ', p_body: 'x' })).rejects.toMatchObject({ code: '22023' });
+    await gw.call('admin_save_rejection_reason', { p_id: saved.id, p_label: 'Spam', p_body: 'Promotional content.', p_is_active: false });
+    const active = (await gw.call('admin_list_rejection_reasons', {})) as { label: string }[];
+    expect(active.map((r) => r.label)).not.toContain('Spam');
+    const all = (await gw.call('admin_list_rejection_reasons', { p_include_inactive: true })) as { label: string }[];
+    expect(all.map((r) => r.label)).toContain('Spam');
+  });
+});
+
+describe('queue counts', () => {
+  it('stay equal to the real numbers through inserts, actions, undo and deletes', async () => {
+    const v = await newVideo();
+    const r = await moderate(ada, 'approve', [{ id: v.id, expected_status: 'pending' }]);
+    await gw.call('admin_undo_moderation', { p_operator: ada, p_audit_ids: [r.results[0]!.audit_id!] });
+    await t.db.query("delete from public.videos where id = (select id from public.videos where moderation_status = 'flagged' limit 1)");
+    const kept = await t.db.query<{ moderation_status: string; n: string }>('select moderation_status, n::text from public.video_status_counts order by 1');
+    const real = await t.db.query<{ moderation_status: string; n: string }>(
+      "select s.status as moderation_status, (select count(*) from public.videos where moderation_status = s.status)::text as n from (values ('approved'), ('flagged'), ('pending'), ('rejected')) s(status) order by 1");
+    expect(kept).toEqual(real);
+  });
+});

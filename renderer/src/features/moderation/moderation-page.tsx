@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useHashParams } from '@/lib/use-hash-route';
 import { useModerationCounts } from './api/get-counts';
 import { ContextsView } from './components/contexts-view';
+import { ReasonsManager } from './components/reasons-manager';
 import { ReportsView } from './components/reports-view';
 import { VideoQueue } from './components/video-queue';
 
@@ -14,6 +16,7 @@ export function ModerationPage() {
   const tab = (TABS.some((t) => t.id === params.get('tab')) ? params.get('tab') : 'pending') as Tab;
   const counts = useModerationCounts();
   const count = (t: Tab) => counts.data?.[t];
+  const [templates, setTemplates] = useState(false);
   return (
     <section aria-labelledby="page-title" className="moderation">
       <div className="row page-head">
@@ -26,7 +29,9 @@ export function ModerationPage() {
             </button>
           ))}
         </div>
+        <button type="button" className="btn small" onClick={() => setTemplates(true)}>Rejection templates</button>
       </div>
+      <ReasonsManager open={templates} onClose={() => setTemplates(false)} />
       <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)!.label}>
         {tab === 'pending' || tab === 'flagged' ? <VideoQueue key={tab} queue={tab} /> : tab === 'reports' ? <ReportsView /> : <ContextsView />}
       </div>

@@ -1,0 +1,30 @@
+// Large benchmark datasets, generated once (deterministically) and copied per run, so a run's
+// writes never leak into the next one.
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { EmbeddedDatabase } from '../../electron/db/embedded-database';
+import { generateDemoData } from '../../electron/demo-data/generate-demo-data';
+import { readMigrationFiles } from '../../electron/services/migrations/migration-files';
+import { migrateUp } from '../../electron/services/migrations/migration-runner';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '.cache', 'bench');
+
+export async function openDataset(name: string, videos: number, log: (s: string) => void): Promise<{ db: EmbeddedDatabase; migrateMs: number; dispose: () => Promise<void> }> {
+  const source = path.join(ROOT, name);
+  if (!existsSync(path.join(source, 'PG_VERSION'))) {
+    log(`generating ${name} (${videos} videos, once; later runs reuse it)…`);
+    const db = await EmbeddedDatabase.open(source);
+    await migrateUp(db, await readMigrationFiles());
+    await generateDemoData(db, { videos, seed: 1 });
+    await db.close();
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), `magna-bench-${name}-`));
+  await cp(source, dir, { recursive: true });
+  const db = await EmbeddedDatabase.open(dir);
+  const t = performance.now();
+  await migrateUp(db, await readMigrationFiles());
+  const migrateMs = performance.now() - t;
+  return { db, migrateMs, dispose: async () => { await db.close(); await rm(dir, { recursive: true, force: true }); } };
+}
