@@ -44,7 +44,8 @@ const CONSTRAINTS = [
 ];
 
 const TRIGGERS = [
-  ['videos', 'update_videos_updated_at'], ['users', 'update_users_updated_at'],
+  // videos: updated_at is stamped by videos_before_write, which also enforces moderation.
+  ['videos', 'videos_before_write'], ['users', 'update_users_updated_at'],
   ['video_contexts', 'update_video_contexts_updated_at'], ['comment_votes', 'comment_vote_count_trigger'],
 ];
 
@@ -88,6 +89,13 @@ describe.each(['bare', 'supabase-like'] as const)('schema on %s Postgres', (kind
     for (const [table, name] of CONSTRAINTS) expect(rows.some((r) => r.table === table && r.name === name), `${table}.${name}`).toBe(true);
     const fks = rows.filter((r) => r.type === 'f').length;
     expect(fks).toBeGreaterThanOrEqual(20);
+  });
+
+  it('stamps updated_at when a video changes', async () => {
+    const [v] = await t.db.query<{ id: string }>("insert into public.videos (platform, platform_id, url, title, updated_at) values ('other', 'ts1', 'https://x/ts1', 't', '2000-01-01') returning id");
+    const [after] = await t.db.query<{ year: number }>("update public.videos set title = 'changed' where id = $1 returning extract(year from updated_at)::int as year", [v!.id]);
+    expect(after!.year).toBeGreaterThan(2000);
+    await t.db.query('delete from public.videos where id = $1', [v!.id]);
   });
 
   it('has the updated_at and vote-count triggers', async () => {

@@ -168,7 +168,7 @@ begin
   end if;
   if coalesce((f->>'has_duplicates')::boolean, false) then
     v_where := v_where || ' and (exists (select 1 from public.videos d where d.platform_id = v.platform_id and d.id <> v.id)'
-                        || ' or exists (select 1 from public.videos d where d.title operator(extensions.%) v.title and d.id <> v.id and extensions.similarity(d.title, v.title) >= 0.75))';
+                        || ' or exists (select 1 from public.videos d where lower(d.title) = lower(v.title) and d.id <> v.id))';
   end if;
 
   case coalesce(p_sort, 'oldest')
@@ -199,8 +199,7 @@ begin
                   from public.moderation_claims cl join public.users cu on cu.id = cl.operator_id
                  where cl.target_type = 'video' and cl.target_id = v.id and cl.expires_at > pg_catalog.now()) as claim,
                (exists (select 1 from public.videos d where d.platform_id = v.platform_id and d.id <> v.id)
-                or exists (select 1 from public.videos d where d.title operator(extensions.%%) v.title and d.id <> v.id
-                             and extensions.similarity(d.title, v.title) >= 0.75)) as possible_duplicates
+                or exists (select 1 from public.videos d where lower(d.title) = lower(v.title) and d.id <> v.id)) as possible_duplicates
           from (select v.* from public.videos v where %1$s %2$s order by %3$s limit $4) v
           left join public.categories c on c.id = v.category_id
           left join public.users u on u.id = v.submitted_by
@@ -216,7 +215,7 @@ begin
       else pg_catalog.jsonb_build_object('created_at', v_last->'created_at', 'id', v_last->'id', 'open_report_count', v_last->'open_report_count') end);
 end;
 $$;
-comment on function public.admin_moderation_queue(text, text, integer, jsonb, jsonb) is 'Admin: a page of the pending or flagged queue. Sorts: oldest (default), newest, most_reported. Filters: category_id, platform, submitter, min_age_days, max_age_days, q (full text), has_duplicates. Keyset pagination: pass next_cursor back as p_cursor.';
+comment on function public.admin_moderation_queue(text, text, integer, jsonb, jsonb) is 'Admin: a page of the pending or flagged queue. Sorts: oldest (default), newest, most_reported. Filters: category_id, platform, submitter, min_age_days, max_age_days, q (full text), has_duplicates (same platform id or same title). Rows flag possible_duplicates the same way. Keyset pagination: pass next_cursor back as p_cursor.';
 
 create function public.admin_moderation_counts(p_since timestamptz default null)
 returns jsonb
@@ -396,6 +395,7 @@ begin
        where cl.target_type = 'video' and cl.target_id = v.id and cl.expires_at > pg_catalog.now()));
 end;
 $$;
+alter function public.admin_video_review(uuid) set pg_trgm.similarity_threshold = '0.5';
 comment on function public.admin_video_review(uuid) is 'Admin: everything needed to decide on a video: details, tags, submitter history, audit timeline, open reports, possible duplicates (same platform id, similar titles, nearest approved embeddings) and any claim.';
 
 ------------------------------------------------------------------------------------------
