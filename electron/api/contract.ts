@@ -7,6 +7,7 @@ import { connectionsStateSchema, connectionTestSchema, profileInputSchema, profi
 import { databaseOverviewSchema, migrationStatusSchema } from './database';
 import { jobEventSchema, jobStartedSchema } from './jobs';
 import * as M from './moderation';
+import * as T from './taxonomy';
 
 const none = z.object({}).strict();
 const id = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -48,6 +49,19 @@ export const contract = {
   'moderation:save-reason': { input: M.saveReasonSchema, output: M.rejectionReasonSchema },
   'moderation:operators': { input: z.object({ search: z.string().max(100).default('') }).strict(), output: z.array(M.operatorSchema) },
   'moderation:taxonomy-options': { input: none, output: M.taxonomyOptionsSchema },
+  'taxonomy:tree': { input: none, output: z.array(T.categoryNodeSchema) },
+  'taxonomy:save-category': { input: T.categoryInputSchema, output: T.categorySchema },
+  'taxonomy:move-category': { input: T.moveCategorySchema, output: T.categorySchema },
+  'taxonomy:delete-category': { input: T.deleteCategorySchema, output: z.object({ deleted: z.number(), videos_moved: z.number(), children_moved: z.number() }) },
+  'taxonomy:tags': { input: T.tagPageInputSchema, output: T.tagPageSchema },
+  'taxonomy:save-tag': { input: T.tagInputSchema, output: T.tagSchema },
+  'taxonomy:delete-tag': { input: z.object({ id: z.number().int().positive(), expectedUpdatedAt: z.string().optional(), confirm: z.string().optional() }).strict(), output: z.object({ deleted: z.number(), videos: z.number() }) },
+  'taxonomy:merge-tags': { input: z.intersection(T.mergeTagsSchema, z.object({ confirm: z.string().optional() })), output: z.object({ target: z.number(), merged: z.number(), videos_added: z.number(), video_count: z.number() }) },
+  'taxonomy:delete-unused': { input: z.object({ confirm: z.string().optional() }).strict(), output: z.object({ deleted: z.array(z.object({ id: z.number(), name: z.string() })) }) },
+  'taxonomy:suggestions': { input: none, output: z.array(T.suggestionSchema) },
+  'taxonomy:videos': { input: T.pickerInputSchema, output: T.pickerPageSchema },
+  'taxonomy:bulk-tag': { input: T.bulkTagSchema, output: T.bulkTagResultSchema },
+  'taxonomy:audit': { input: z.object({ targetType: z.enum(['category', 'tag']), targetId: z.number().int().positive() }).strict(), output: z.array(T.auditEntrySchema) },
   'shell:open-external': { input: z.object({ url: z.string().max(2048) }).strict(), output: z.object({ opened: z.boolean() }) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -11,6 +11,7 @@ import { JobRegistry } from '../services/jobs';
 import { createLogger, type Logger, Redactor } from '../services/logger';
 import { MigrationsService } from '../services/migrations/migrations-service';
 import { ModerationService } from '../services/moderation-service';
+import { TaxonomyService } from '../services/taxonomy-service';
 import type { Channel } from '../api/channels';
 import { contract, type Output } from '../api/contract';
 import { AdminError } from '../db/admin-error';
@@ -70,6 +71,7 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
   const jobs = new JobRegistry();
   const migrations = new MigrationsService(connections, jobs, logger, redactor);
   const moderation = new ModerationService(connections);
+  const taxonomy = new TaxonomyService(connections);
   /** Types what a service returns by the channel's output schema (handle() checks it again at the boundary). */
   const out = <C extends Channel>(channel: C) => async (p: Promise<unknown>): Promise<Output<C>> => contract[channel].output.parse(await p) as Output<C>;
 
@@ -108,6 +110,19 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
     'moderation:save-reason': (input) => out('moderation:save-reason')(moderation.saveReason(input)),
     'moderation:operators': ({ search }) => out('moderation:operators')(moderation.operators(search)),
     'moderation:taxonomy-options': () => out('moderation:taxonomy-options')(moderation.taxonomyOptions()),
+    'taxonomy:tree': () => out('taxonomy:tree')(taxonomy.tree()),
+    'taxonomy:save-category': (input) => out('taxonomy:save-category')(taxonomy.saveCategory(input)),
+    'taxonomy:move-category': (input) => out('taxonomy:move-category')(taxonomy.moveCategory(input)),
+    'taxonomy:delete-category': (input) => out('taxonomy:delete-category')(taxonomy.deleteCategory(input)),
+    'taxonomy:tags': (input) => out('taxonomy:tags')(taxonomy.tags(input)),
+    'taxonomy:save-tag': (input) => out('taxonomy:save-tag')(taxonomy.saveTag(input)),
+    'taxonomy:delete-tag': (input) => out('taxonomy:delete-tag')(taxonomy.deleteTag(input)),
+    'taxonomy:merge-tags': (input) => out('taxonomy:merge-tags')(taxonomy.mergeTags(input)),
+    'taxonomy:delete-unused': ({ confirm }) => out('taxonomy:delete-unused')(taxonomy.deleteUnused(confirm)),
+    'taxonomy:suggestions': () => out('taxonomy:suggestions')(taxonomy.suggestions()),
+    'taxonomy:videos': (input) => out('taxonomy:videos')(taxonomy.videos(input)),
+    'taxonomy:bulk-tag': (input) => out('taxonomy:bulk-tag')(taxonomy.bulkTag(input)),
+    'taxonomy:audit': ({ targetType, targetId }) => out('taxonomy:audit')(taxonomy.audit(targetType, targetId)),
     'shell:open-external': async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AdminError({ code: 'unsafe_url', message: 'Only http(s) links can be opened.' });
       return { opened: await options.openExternal(url) };

@@ -91,7 +91,7 @@ describe('tags', () => {
     // A on 0-3, B on 2-5, target already on 5: overlaps must not duplicate.
     await t.db.query('insert into public.video_tags (video_id, tag_id) select unnest($1::uuid[]), $2', [vids.slice(0, 4), a.id]);
     await t.db.query('insert into public.video_tags (video_id, tag_id) select unnest($1::uuid[]), $2', [vids.slice(2, 6), b.id]);
-    await t.db.query('insert into public.video_tags (video_id, tag_id) values ($1, $2)', [vids[5], target.id]);
+    await t.db.query('insert into public.video_tags (video_id, tag_id) values ($1, $2)', [vids[5]!, target.id]);
     const before = await videoTags();
     const others = before.filter((r) => vids.includes(r.video_id) && ![a.id, b.id, target.id].includes(r.tag_id));
     const r = (await gw.call('admin_merge_tags', { p_operator: op, p_source_ids: [a.id, b.id], p_target_id: target.id })) as { video_count: number };

@@ -63,7 +63,7 @@ export function App() {
   const page = (() => {
     switch (route) {
       case 'moderation': return <ModerationPage />;
-      case 'taxonomy': return <TaxonomyPage />;
+      case 'taxonomy': return <TaxonomyPage production={production} profileName={active?.name ?? ''} />;
       case 'graph': return <GraphPage />;
       case 'embeddings': return <EmbeddingsPage />;
       case 'migrations': return <MigrationsPage production={production} profileName={active?.name ?? ''} />;

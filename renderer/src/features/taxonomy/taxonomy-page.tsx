@@ -1,9 +1,28 @@
-import { DomainPreview } from '@/components/domain-preview';
+import { useHashParams } from '@/lib/use-hash-route';
+import { BulkTagging } from './components/bulk-tagging';
+import { CategoryTree } from './components/category-tree';
+import { TagsView } from './components/tags-view';
 
-export function TaxonomyPage() {
+const TABS = [{ id: 'categories', label: 'Categories' }, { id: 'tags', label: 'Tags' }, { id: 'bulk', label: 'Bulk tagging' }] as const;
+type Tab = (typeof TABS)[number]['id'];
+
+export function TaxonomyPage({ production, profileName }: { production: boolean; profileName: string }) {
+  const [params, setParams] = useHashParams();
+  const tab = (TABS.some((t) => t.id === params.get('tab')) ? params.get('tab') : 'categories') as Tab;
   return (
-    <DomainPreview title="Taxonomy" tables={[{ name: 'categories', label: 'Categories' }, { name: 'tags', label: 'Tags' }, { name: 'video_tags', label: 'Tag uses' }]}>
-      <p>The category tree and tag tools (rename, merge, bulk tagging) arrive in a later release. Connect your project under <a href="#/settings">Settings</a>.</p>
-    </DomainPreview>
+    <section aria-labelledby="page-title" className="taxonomy">
+      <div className="row page-head">
+        <h1 id="page-title">Taxonomy</h1>
+        <div role="tablist" aria-label="Taxonomy views" className="tabs">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'}
+              onClick={() => setParams({ tab: t.id === 'categories' ? null : t.id, sort: null, q: null })}>{t.label}</button>
+          ))}
+        </div>
+      </div>
+      <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)!.label}>
+        {tab === 'categories' ? <CategoryTree production={production} profileName={profileName} /> : tab === 'tags' ? <TagsView production={production} profileName={profileName} /> : <BulkTagging />}
+      </div>
+    </section>
   );
 }

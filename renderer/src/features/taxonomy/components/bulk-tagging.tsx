@@ -1,0 +1,128 @@
+// Bulk tagging: filter videos, select many, add or remove tags and set the category at once,
+// with an outcome per video.
+import { useMemo, useState } from 'react';
+import type { PickerRow } from '../../../../../electron/api/taxonomy';
+import { errorText } from '@/api/client';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorAlert } from '@/components/error-alert';
+import { useToasts } from '@/components/toasts';
+import { useBulkTag } from '../api/taxonomy-mutations';
+import { useCategoryTree, useTags, useVideoPicker } from '../api/taxonomy-queries';
+
+type Status = 'pending' | 'approved' | 'rejected' | 'flagged';
+
+export function BulkTagging() {
+  const [search, setSearch] = useState('');
+  const [categoryId, setCategoryId] = useState<number | null>(null);
+  const [tagId, setTagId] = useState<number | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const videos = useVideoPicker({ search, categoryId, tagId, status });
+  const tree = useCategoryTree();
+  const [tagSearch, setTagSearch] = useState('');
+  const tagList = useTags({ search: tagSearch, sort: 'usage' });
+  const tagOptions = useMemo(() => (tagList.data?.pages ?? []).flatMap((p) => p.rows).slice(0, 40), [tagList.data]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [add, setAdd] = useState<Map<number, string>>(new Map());
+  const [remove, setRemove] = useState<Map<number, string>>(new Map());
+  const [setCat, setSetCat] = useState<{ on: boolean; id: number | null }>({ on: false, id: null });
+  const [result, setResult] = useState<{ done: number; invalid: number; added: number; removed: number; recategorised: number } | null>(null);
+  const bulk = useBulkTag();
+  const toasts = useToasts();
+  const rows: PickerRow[] = useMemo(() => (videos.data?.pages ?? []).flatMap((p) => p.rows), [videos.data]);
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const toggleIn = (m: Map<number, string>, set: (m: Map<number, string>) => void, id: number, name: string) => {
+    const n = new Map(m);
+    if (n.has(id)) n.delete(id); else n.set(id, name);
+    set(n);
+  };
+
+  const apply = () => bulk.mutate({ videoIds: [...selected], addTagIds: [...add.keys()], removeTagIds: [...remove.keys()], setCategory: setCat.on, categoryId: setCat.id }, {
+    onSuccess: (r) => {
+      setResult({ done: r.results.filter((x) => x.outcome === 'done').length, invalid: r.results.filter((x) => x.outcome === 'invalid').length, added: r.tags_added, removed: r.tags_removed, recategorised: r.recategorised });
+      setSelected(new Set());
+    },
+    onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+  });
+
+  return (
+    <section aria-label="Bulk tagging" className="bulk-tagging">
+      <div className="toolbar row">
+        <label className="inline grow"><span className="visually-hidden">Search videos</span>
+          <input type="search" placeholder="Search videos…" value={search} onChange={(e) => setSearch(e.target.value)} /></label>
+        <label className="inline">Category
+          <select value={categoryId ?? ''} onChange={(e) => setCategoryId(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">All</option>{(tree.data ?? []).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select></label>
+        <label className="inline">Status
+          <select value={status ?? ''} onChange={(e) => setStatus((e.target.value || null) as Status | null)}>
+            <option value="">Any</option><option value="pending">Pending</option><option value="approved">Approved</option><option value="flagged">Flagged</option><option value="rejected">Rejected</option>
+          </select></label>
+        <label className="inline">Has tag
+          <select value={tagId ?? ''} onChange={(e) => setTagId(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">Any</option>{tagOptions.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select></label>
+      </div>
+      <div className="queue-layout">
+        <div className="queue-main">
+          {videos.error ? <ErrorAlert error={videos.error} title="Could not load the videos" /> : null}
+          {!videos.isPending && rows.length === 0 ? <EmptyState title="No video matches"><p>Loosen the filters.</p></EmptyState> : (
+            <div className="queue-scroller">
+              <table className="data" aria-label="Videos to tag">
+                <thead><tr>
+                  <th scope="col" className="select-col"><input type="checkbox" aria-label="Select all loaded videos" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} /></th>
+                  <th scope="col">Video</th><th scope="col">Category</th><th scope="col">Tags</th>
+                </tr></thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.id} className={selected.has(r.id) ? 'selected' : undefined}>
+                      <td className="select-col"><input type="checkbox" aria-label={`Select ${r.title}`} checked={selected.has(r.id)}
+                        onChange={() => setSelected((s) => { const n = new Set(s); if (n.has(r.id)) n.delete(r.id); else n.add(r.id); return n; })} /></td>
+                      <td>{r.title} <span className={`badge status-${r.moderation_status}`}>{r.moderation_status}</span></td>
+                      <td>{r.category_name ?? '—'}</td>
+                      <td className="small">{r.tags.map((t) => t.name).join(', ') || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {videos.hasNextPage ? <button type="button" className="btn small" disabled={videos.isFetchingNextPage} onClick={() => void videos.fetchNextPage()}>Load more</button> : null}
+            </div>
+          )}
+        </div>
+        <aside className="pane" aria-label="Apply to selected videos">
+          <h2 className="pane-title">{selected.size} video{selected.size === 1 ? '' : 's'} selected</h2>
+          <div className="field">
+            <label htmlFor="bulk-tag-search">Tags</label>
+            <input id="bulk-tag-search" type="search" placeholder="Find a tag…" value={tagSearch} onChange={(e) => setTagSearch(e.target.value)} />
+          </div>
+          <table className="data" aria-label="Tags to add or remove">
+            <thead><tr><th scope="col">Tag</th><th scope="col">Add</th><th scope="col">Remove</th></tr></thead>
+            <tbody>
+              {tagOptions.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.name} <span className="muted small">({t.video_count})</span></td>
+                  <td><input type="checkbox" aria-label={`Add ${t.name}`} checked={add.has(t.id)} onChange={() => { toggleIn(add, setAdd, t.id, t.name); setRemove((m) => { const n = new Map(m); n.delete(t.id); return n; }); }} /></td>
+                  <td><input type="checkbox" aria-label={`Remove ${t.name}`} checked={remove.has(t.id)} onChange={() => { toggleIn(remove, setRemove, t.id, t.name); setAdd((m) => { const n = new Map(m); n.delete(t.id); return n; }); }} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <label className="checkbox" style={{ marginTop: 8 }}><input type="checkbox" checked={setCat.on} onChange={(e) => setSetCat({ ...setCat, on: e.target.checked })} /> Set the category</label>
+          {setCat.on ? (
+            <select aria-label="Category to set" value={setCat.id ?? ''} onChange={(e) => setSetCat({ on: true, id: e.target.value ? Number(e.target.value) : null })}>
+              <option value="">(no category)</option>{(tree.data ?? []).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+          ) : null}
+          <p className="muted small">{add.size ? `Add: ${[...add.values()].join(', ')}. ` : ''}{remove.size ? `Remove: ${[...remove.values()].join(', ')}.` : ''}</p>
+          <button type="button" className="btn primary" disabled={selected.size === 0 || (add.size + remove.size === 0 && !setCat.on) || bulk.isPending} onClick={apply}>
+            Apply to {selected.size} video{selected.size === 1 ? '' : 's'}
+          </button>
+          {result ? (
+            <div className="alert info" role="status" style={{ marginTop: 10 }}>
+              {result.done} done{result.invalid ? `, ${result.invalid} invalid (deleted meanwhile)` : ''}: {result.added} tag(s) added, {result.removed} removed, {result.recategorised} recategorised.
+            </div>
+          ) : null}
+        </aside>
+      </div>
+    </section>
+  );
+}
