@@ -1,0 +1,50 @@
+// The taxonomy channels in the main process: the contract accepts what the SQL returns, and
+// destructive changes on a production profile need the profile's name.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileSecretStore } from '../../electron/services/connections/file-secret-store';
+import { createConsoleApp, type ConsoleApp } from '../../electron/shells/console-app';
+import { handle } from '../../electron/shells/handle';
+
+let app: ConsoleApp;
+let dataDir: string;
+const call = async (channel: string, input: unknown) => {
+  const r = await handle(app.handlers, channel, input, (s) => s);
+  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+  return r.data as never;
+};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'magna-tax-'));
+  app = createConsoleApp({ shell: 'browser', dataDir, secrets: () => new FileSecretStore(path.join(dataDir, 'secrets.json')), openExternal: async () => false });
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('taxonomy channels', () => {
+  it('serve every view within the contract', async () => {
+    const tree = await call('taxonomy:tree', {}) as { slug: string }[];
+    expect(tree.some((c) => c.slug === 'physics')).toBe(true);
+    const tags = await call('taxonomy:tags', { sort: 'usage', limit: 5 }) as { rows: unknown[]; total: number };
+    expect(tags.rows).toHaveLength(5);
+    await call('taxonomy:suggestions', {});
+    const videos = await call('taxonomy:videos', { status: 'approved', limit: 3 }) as { rows: { id: string }[] };
+    expect(videos.rows).toHaveLength(3);
+    const saved = await call('taxonomy:save-tag', { name: 'Channel test tag' }) as { id: number; slug: string };
+    expect(saved.slug).toBe('channel-test-tag');
+    const bulk = await call('taxonomy:bulk-tag', { videoIds: videos.rows.map((v) => v.id), addTagIds: [saved.id] }) as { tags_added: number };
+    expect(bulk.tags_added).toBe(3);
+    const audit = await call('taxonomy:audit', { targetType: 'tag', targetId: saved.id }) as { action: string }[];
+    expect(audit.map((a) => a.action)).toEqual(['bulk_tag', 'create']);
+  });
+
+  it('stops bad input at the boundary with the same words as the form', async () => {
+    await expect(call('taxonomy:save-category', { name: 'X', color: 'red' })).rejects.toMatchObject({ code: 'invalid_input', fields: { color: 'Use a hex colour such as #3450d6.' } });
+    await expect(call('taxonomy:save-tag', { name: 'X', slug: 'has space' })).rejects.toMatchObject({ code: 'invalid_input', fields: { slug: expect.stringContaining('no spaces') } });
+    await expect(call('taxonomy:merge-tags', { sourceIds: [3], targetId: 3 })).rejects.toMatchObject({ code: 'invalid_input', fields: { targetId: 'A tag cannot be merged into itself.' } });
+  });
+});
