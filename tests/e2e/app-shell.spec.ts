@@ -106,11 +106,11 @@ test('a Supabase profile with an invalid URL shows the field error and saves not
 
 test('a crash in one page shows the error boundary, and the rest of the app keeps working', async ({ page }) => {
   // Simulate a renderer bug: the overview arrives in a shape the page does not expect.
-  await page.route('**/api/rpc/database:overview', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data: { tables: null } }) }));
+  await page.route('**/api/rpc/taxonomy:tree', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data: [{ id: 1 }, { id: 2 }] }) }));
   await open(page, 'taxonomy');
   await expect(page.getByRole('alert')).toContainText('This page crashed.');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  await page.unroute('**/api/rpc/database:overview');
+  await page.unroute('**/api/rpc/taxonomy:tree');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });
