@@ -45,6 +45,17 @@ export const CHANNELS = [
   'taxonomy:videos',
   'taxonomy:bulk-tag',
   'taxonomy:audit',
+  'graph:find',
+  'graph:neighbourhood',
+  'graph:save-link',
+  'graph:delete-link',
+  'graph:chain',
+  'graph:learning-path',
+  'graph:save-learning-path',
+  'graph:import',
+  'graph:export',
+  'graph:suggestions',
+  'graph:history',
   'shell:open-external',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

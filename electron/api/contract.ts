@@ -8,6 +8,7 @@ import { databaseOverviewSchema, migrationStatusSchema } from './database';
 import { jobEventSchema, jobStartedSchema } from './jobs';
 import * as M from './moderation';
 import * as T from './taxonomy';
+import * as G from './graph';
 
 const none = z.object({}).strict();
 const id = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -61,6 +62,17 @@ export const contract = {
   'taxonomy:suggestions': { input: none, output: z.array(T.suggestionSchema) },
   'taxonomy:videos': { input: T.pickerInputSchema, output: T.pickerPageSchema },
   'taxonomy:bulk-tag': { input: T.bulkTagSchema, output: T.bulkTagResultSchema },
+  'graph:find': { input: z.object({ query: z.string().max(300) }).strict(), output: z.array(G.foundVideoSchema) },
+  'graph:neighbourhood': { input: G.neighbourhoodInputSchema, output: G.neighbourhoodSchema },
+  'graph:save-link': { input: G.saveLinkSchema, output: G.linkRowSchema },
+  'graph:delete-link': { input: z.object({ id: z.string().uuid() }).strict(), output: G.linkRowSchema },
+  'graph:chain': { input: z.object({ videoId: z.string().uuid(), direction: z.enum(['requires', 'required_by']) }).strict(), output: z.array(G.chainEntrySchema) },
+  'graph:learning-path': { input: z.object({ videoId: z.string().uuid() }).strict(), output: z.array(G.pathEntrySchema) },
+  'graph:save-learning-path': { input: z.object({ videoId: z.string().uuid(), title: z.string().trim().min(1, 'Give the learning path a title.').max(120) }).strict(), output: z.object({ collection_id: z.string(), videos: z.number() }) },
+  'graph:import': { input: G.importInputSchema, output: G.importResultSchema },
+  'graph:export': { input: z.object({ videoId: z.string().uuid().nullable() }).strict(), output: z.object({ csv: z.string(), rows: z.number() }) },
+  'graph:suggestions': { input: z.object({ videoId: z.string().uuid() }).strict(), output: G.suggestionsSchema },
+  'graph:history': { input: z.object({ videoId: z.string().uuid() }).strict(), output: G.historySchema },
   'taxonomy:audit': { input: z.object({ targetType: z.enum(['category', 'tag']), targetId: z.number().int().positive() }).strict(), output: z.array(T.auditEntrySchema) },
   'shell:open-external': { input: z.object({ url: z.string().max(2048) }).strict(), output: z.object({ opened: z.boolean() }) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;

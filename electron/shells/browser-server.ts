@@ -18,7 +18,8 @@ const TYPES: Record<string, string> = {
 };
 
 
-const MAX_BODY = 1_000_000;
+/** A link CSV may be up to 10 MB (the contract says so with its own message); nothing else is near. */
+const MAX_BODY = 12_000_000;
 
 export type BrowserServer = { url: string; port: number; token: string; close: () => Promise<void> };
 
@@ -97,7 +98,7 @@ export async function startBrowserServer(app: ConsoleApp, options: { rendererDir
         else chunks.push(chunk);
       });
       req.on('end', () => {
-        if (tooLarge) return send(res, 413, JSON.stringify({ ok: false, error: { code: 'payload_too_large', message: 'The request is larger than 1 MB.', details: null, hint: null } }), 'application/json');
+        if (tooLarge) return send(res, 413, JSON.stringify({ ok: false, error: { code: 'payload_too_large', message: 'The request is larger than 12 MB.', details: null, hint: null } }), 'application/json');
         let payload: unknown;
         try {
           payload = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};

@@ -12,6 +12,7 @@ import { createLogger, type Logger, Redactor } from '../services/logger';
 import { MigrationsService } from '../services/migrations/migrations-service';
 import { ModerationService } from '../services/moderation-service';
 import { TaxonomyService } from '../services/taxonomy-service';
+import { GraphService } from '../services/graph/graph-service';
 import type { Channel } from '../api/channels';
 import { contract, type Output } from '../api/contract';
 import { AdminError } from '../db/admin-error';
@@ -72,6 +73,7 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
   const migrations = new MigrationsService(connections, jobs, logger, redactor);
   const moderation = new ModerationService(connections);
   const taxonomy = new TaxonomyService(connections);
+  const graph = new GraphService(connections);
   /** Types what a service returns by the channel's output schema (handle() checks it again at the boundary). */
   const out = <C extends Channel>(channel: C) => async (p: Promise<unknown>): Promise<Output<C>> => contract[channel].output.parse(await p) as Output<C>;
 
@@ -123,6 +125,17 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
     'taxonomy:videos': (input) => out('taxonomy:videos')(taxonomy.videos(input)),
     'taxonomy:bulk-tag': (input) => out('taxonomy:bulk-tag')(taxonomy.bulkTag(input)),
     'taxonomy:audit': ({ targetType, targetId }) => out('taxonomy:audit')(taxonomy.audit(targetType, targetId)),
+    'graph:find': ({ query }) => out('graph:find')(graph.find(query)),
+    'graph:neighbourhood': (input) => out('graph:neighbourhood')(graph.neighbourhood(input)),
+    'graph:save-link': (input) => out('graph:save-link')(graph.saveLink(input)),
+    'graph:delete-link': ({ id }) => out('graph:delete-link')(graph.deleteLink(id)),
+    'graph:chain': ({ videoId, direction }) => out('graph:chain')(graph.chain(videoId, direction)),
+    'graph:learning-path': ({ videoId }) => out('graph:learning-path')(graph.learningPath(videoId)),
+    'graph:save-learning-path': ({ videoId, title }) => out('graph:save-learning-path')(graph.saveLearningPath(videoId, title)),
+    'graph:import': (input) => graph.importCsv(input),
+    'graph:export': ({ videoId }) => graph.exportCsv(videoId),
+    'graph:suggestions': ({ videoId }) => out('graph:suggestions')(graph.suggestions(videoId)),
+    'graph:history': ({ videoId }) => out('graph:history')(graph.history(videoId)),
     'shell:open-external': async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AdminError({ code: 'unsafe_url', message: 'Only http(s) links can be opened.' });
       return { opened: await options.openExternal(url) };

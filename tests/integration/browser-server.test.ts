@@ -94,7 +94,7 @@ describe('browser shell', () => {
   it('refuses an unknown channel and oversized bodies', async () => {
     const unknown = (await (await rpc('system:exec', {})).json()) as { error: { code: string } };
     expect(unknown.error.code).toBe('unknown_channel');
-    const big = await rpc('connections:list', { x: 'a'.repeat(1_100_000) });
+    const big = await rpc('connections:list', { x: 'a'.repeat(12_100_000) });
     expect(big.status).toBe(413);
   });
 

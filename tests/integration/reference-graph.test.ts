@@ -45,7 +45,7 @@ describe('cycle policy', () => {
     expect(path).toHaveLength(len + 1);
     expect(path[0]).toBe(ids[0]);
     expect(path.at(-1)).toBe(ids[0]);
-    expect(await t.db.query('select 1 from public.video_references where source_video_id = $1 and target_video_id = $2', [ids.at(-1), ids[0]])).toEqual([]);
+    expect(await t.db.query('select 1 from public.video_references where source_video_id = $1 and target_video_id = $2', [ids.at(-1)!, ids[0]!])).toEqual([]);
   });
 
   it('refuses sequel cycles too, but lets related (and other) links cycle', async () => {
