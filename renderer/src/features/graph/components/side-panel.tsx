@@ -1,0 +1,188 @@
+// Beside the graph: the selected link, the prerequisite chain, dependents, the learning path,
+// suggestions, CSV import/export and the history of link changes.
+import { useState } from 'react';
+import type { GraphEdge, ImportResult } from '../../../../../electron/api/graph';
+import { formatTimestamp } from '../../../../../electron/api/graph';
+import { api, errorText } from '@/api/client';
+import { ErrorAlert } from '@/components/error-alert';
+import { useToasts } from '@/components/toasts';
+import { useChain, useImportLinks, useLearningPath, useLinkHistory, useLinkSuggestions, useSaveLearningPath, useSaveLink } from '../api/graph-api';
+import { LINK_STYLE } from '../lib/link-types';
+
+const TABS = ['link', 'chain', 'dependents', 'path', 'suggestions', 'csv', 'history'] as const;
+type Tab = (typeof TABS)[number];
+const LABEL: Record<Tab, string> = { link: 'Link', chain: 'Requires', dependents: 'Required by', path: 'Learning path', suggestions: 'Suggestions', csv: 'CSV', history: 'History' };
+
+export function SidePanel(props: {
+  focus: string; focusTitle: string; edge: GraphEdge | null; titles: Map<string, string>;
+  onEdit: (e: GraphEdge) => void; onDelete: (e: GraphEdge) => void; onOpen: (id: string) => void;
+}) {
+  const [tab, setTab] = useState<Tab>('chain');
+  const shown: Tab = props.edge && tab === 'link' ? 'link' : tab === 'link' ? 'chain' : tab;
+  return (
+    <aside className="pane graph-side" aria-label="Graph details">
+      <div role="tablist" aria-label="Details" className="tabs wrap">
+        {TABS.filter((t) => t !== 'link' || props.edge).map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={shown === t} className={shown === t ? 'tab active' : 'tab'} onClick={() => setTab(t)}>{LABEL[t]}</button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={LABEL[shown]}>
+        {shown === 'link' && props.edge ? <LinkDetails edge={props.edge} titles={props.titles} onEdit={props.onEdit} onDelete={props.onDelete} /> : null}
+        {shown === 'chain' ? <ChainList videoId={props.focus} direction="requires" onOpen={props.onOpen} /> : null}
+        {shown === 'dependents' ? <ChainList videoId={props.focus} direction="required_by" onOpen={props.onOpen} /> : null}
+        {shown === 'path' ? <LearningPath videoId={props.focus} title={props.focusTitle} /> : null}
+        {shown === 'suggestions' ? <Suggestions videoId={props.focus} /> : null}
+        {shown === 'csv' ? <CsvPanel videoId={props.focus} /> : null}
+        {shown === 'history' ? <History videoId={props.focus} /> : null}
+      </div>
+    </aside>
+  );
+}
+
+function LinkDetails({ edge, titles, onEdit, onDelete }: { edge: GraphEdge; titles: Map<string, string>; onEdit: (e: GraphEdge) => void; onDelete: (e: GraphEdge) => void }) {
+  return (
+    <div>
+      <p><strong>{titles.get(edge.source)}</strong> <span style={{ color: LINK_STYLE[edge.type].color }}>{LINK_STYLE[edge.type].label}</span> <strong>{titles.get(edge.target)}</strong></p>
+      {edge.timestamp_seconds !== null ? <p className="muted">At {formatTimestamp(edge.timestamp_seconds)} in the source video.</p> : null}
+      {edge.note ? <p className="description">{edge.note}</p> : null}
+      <div className="row">
+        <button type="button" className="btn" onClick={() => onEdit(edge)}>Edit link</button>
+        <button type="button" className="btn danger" onClick={() => onDelete(edge)}>Delete link</button>
+      </div>
+    </div>
+  );
+}
+
+function ChainList({ videoId, direction, onOpen }: { videoId: string; direction: 'requires' | 'required_by'; onOpen: (id: string) => void }) {
+  const chain = useChain(videoId, direction);
+  if (chain.error) return <ErrorAlert error={chain.error} />;
+  if (!chain.data) return <p className="muted">Loading…</p>;
+  if (chain.data.length === 0) return <p className="muted">{direction === 'requires' ? 'This video has no prerequisites.' : 'No video requires this one.'}</p>;
+  return (
+    <ol className="timeline">
+      {chain.data.map((c) => <li key={c.id}><span className="muted small">depth {c.depth}</span> <button type="button" className="link-like" onClick={() => onOpen(c.id)}>{c.title}</button></li>)}
+    </ol>
+  );
+}
+
+function LearningPath({ videoId, title }: { videoId: string; title: string }) {
+  const path = useLearningPath(videoId);
+  const save = useSaveLearningPath();
+  const toasts = useToasts();
+  const [name, setName] = useState(`Learning path: ${title}`);
+  if (!path.data) return <p className="muted">Loading…</p>;
+  return (
+    <div>
+      <p className="muted">Watch in this order: each video after everything it requires.</p>
+      <ol className="timeline">{path.data.map((p) => <li key={p.id}>{p.title}</li>)}</ol>
+      <div className="field">
+        <label htmlFor="path-title">Save as a collection</label>
+        <div className="row">
+          <input id="path-title" value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="button" className="btn" disabled={!name.trim() || save.isPending} onClick={() => save.mutate({ videoId, title: name }, {
+            onSuccess: (r) => toasts.push({ kind: 'success', message: `Saved a private collection of ${r.videos} videos.` }),
+            onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+          })}>Save</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Suggestions({ videoId }: { videoId: string }) {
+  const s = useLinkSuggestions(videoId);
+  const save = useSaveLink();
+  const toasts = useToasts();
+  if (!s.data) return <p className="muted">Loading…</p>;
+  if (!s.data.available) return <p className="muted">This video has no embedding yet: run a backfill on the Embeddings page to get suggestions from similar videos.</p>;
+  if (s.data.rows.length === 0) return <p className="muted">No similar unlinked video.</p>;
+  return (
+    <ul className="plain">
+      {s.data.rows.map((r) => (
+        <li key={r.id} className="row">
+          <span>{r.title} <span className="muted">({r.similarity.toFixed(2)})</span></span>
+          <button type="button" className="btn small" disabled={save.isPending} onClick={() => save.mutate({ source: videoId, target: r.id, type: r.proposed_type }, {
+            onSuccess: () => toasts.push({ kind: 'success', message: `Linked as ${r.proposed_type}.` }),
+            onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+          })}>Link as {r.proposed_type}</button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CsvPanel({ videoId }: { videoId: string }) {
+  const imp = useImportLinks();
+  const toasts = useToasts();
+  const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const run = (dryRun: boolean) => csv && imp.mutate({ csv: csv.text, dryRun }, {
+    onSuccess: (r) => {
+      setResult(r);
+      if (r.applied) toasts.push({ kind: 'success', message: `Imported ${r.ok} link(s).` });
+    },
+    onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+  });
+  const download = async (scope: string | null) => {
+    try {
+      const r = await api['graph:export']({ videoId: scope });
+      const url = URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' }));
+      const a = Object.assign(document.createElement('a'), { href: url, download: scope ? 'links-of-video.csv' : 'links.csv' });
+      a.click();
+      URL.revokeObjectURL(url);
+      toasts.push({ kind: 'success', message: `Exported ${r.rows} link(s).` });
+    } catch (e) {
+      toasts.push({ kind: 'error', ...errorText(e) });
+    }
+  };
+  return (
+    <div>
+      <div className="row">
+        <button type="button" className="btn small" onClick={() => void download(videoId)}>Export this video's links</button>
+        <button type="button" className="btn small" onClick={() => void download(null)}>Export all links</button>
+      </div>
+      <div className="field" style={{ marginTop: 10 }}>
+        <label htmlFor="csv-file">Import links (columns: source, target, type, note, timestamp)</label>
+        <input id="csv-file" type="file" accept=".csv,text/csv" onChange={async (e) => {
+          const f = e.target.files?.[0];
+          setResult(null);
+          if (!f) return setCsv(null);
+          if (f.size > 10_000_000) {
+            toasts.push({ kind: 'error', message: `${f.name} is ${(f.size / 1e6).toFixed(0)} MB; the limit is 10 MB.`, hint: 'Split it into smaller files.' });
+            e.target.value = '';
+            return setCsv(null);
+          }
+          setCsv({ name: f.name, text: await f.text() });
+        }} />
+      </div>
+      <div className="row">
+        <button type="button" className="btn" disabled={!csv || imp.isPending} onClick={() => run(true)}>Dry run</button>
+        <button type="button" className="btn primary" disabled={!csv || imp.isPending || !result || result.failed > 0 || !result.dryRun} onClick={() => run(false)}>Apply</button>
+      </div>
+      {result ? (
+        <div role="status" className="import-result">
+          <p>{result.applied ? `Applied: ${result.ok} link(s) created.` : result.dryRun ? `Dry run: ${result.ok} row(s) would be created, ${result.failed} have problems. Nothing was written.` : `Not applied: ${result.failed} row(s) have problems, so nothing was written.`}</p>
+          <table className="data">
+            <caption className="visually-hidden">Outcome per row</caption>
+            <thead><tr><th scope="col">Row</th><th scope="col">Outcome</th><th scope="col">Message</th></tr></thead>
+            <tbody>{result.rows.map((r) => <tr key={r.row}><td className="num">{r.row}</td><td><span className={`badge ${r.outcome === 'ok' ? 'applied' : 'modified'}`}>{r.outcome}</span></td><td>{r.message ?? ''}</td></tr>)}</tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function History({ videoId }: { videoId: string }) {
+  const h = useLinkHistory(videoId);
+  if (!h.data) return <p className="muted">Loading…</p>;
+  if (h.data.length === 0) return <p className="muted">No link changes recorded for this video yet.</p>;
+  return (
+    <ol className="timeline">
+      {h.data.map((a) => {
+        const row = (a.after ?? a.before) as { reference_type?: string } | null;
+        return <li key={a.id}><strong>{a.operator}</strong> {a.action} {row?.reference_type ?? ''} link · {new Date(a.at).toLocaleString()}</li>;
+      })}
+    </ol>
+  );
+}
