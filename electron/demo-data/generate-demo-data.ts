@@ -199,9 +199,14 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
     })(), contextVideos.length * 1.5, options);
 
   // Links. Prerequisite and sequel links always point from a later video to an earlier one
-  // (by index), so they can never form a cycle; chains deeper than 5 come first.
+  // (by index), so they can never form a cycle; chains deeper than 5 come first. Large sets skip
+  // the per-row cycle check (acyclic by construction; checking 200,000 rows one at a time takes
+  // minutes) — the trigger is back on before anything else can write.
   const linkTotal = options.links ?? Math.round(videos.length * 1.5);
   const seen = new Set<string>();
+  const bulkLinks = linkTotal > 20_000;
+  if (bulkLinks) await db.execute('alter table public.video_references disable trigger video_references_refuse_cycles');
+  try {
   summary.video_references = await insertRows(db, 'video_references',
     [['source_video_id', 'uuid'], ['target_video_id', 'uuid'], ['reference_type', 'text'], ['note', 'text'], ['timestamp_seconds', 'int'], ['created_by', 'uuid']],
     (function* () {
@@ -234,6 +239,9 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
         };
       }
     })(), linkTotal, options);
+  } finally {
+    if (bulkLinks) await db.execute('alter table public.video_references enable trigger video_references_refuse_cycles');
+  }
 
   // Collections (learning paths).
   const collections: { id: string; owner: string }[] = [];

@@ -22,6 +22,19 @@ declare
   v_node uuid := p_source;
   v_prev uuid;
 begin
+  -- The common case, a link that closes nothing, only asks whether source is reachable; the
+  -- search stops as soon as it is found.
+  if not exists (
+    with recursive reach(id) as (
+      select p_target
+      union
+      select e.target_video_id from reach r
+        join public.video_references e on e.source_video_id = r.id and e.reference_type = p_type
+    )
+    select 1 from reach where id = p_source
+  ) then
+    return null;
+  end if;
   with recursive reach(id) as (
     select p_target
     union
@@ -29,9 +42,6 @@ begin
       join public.video_references e on e.source_video_id = r.id and e.reference_type = p_type
   )
   select pg_catalog.jsonb_object_agg(id::text, true) into v_reach from reach;
-  if not (v_reach ? p_source::text) then
-    return null;
-  end if;
   -- Walk back from source to target inside the reachable set: every video in it but target
   -- was reached through a link from another one in it, and the graph is acyclic.
   while v_node <> p_target loop

@@ -11,13 +11,13 @@ import { migrateUp } from '../../electron/services/migrations/migration-runner';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '.cache', 'bench');
 
-export async function openDataset(name: string, videos: number, log: (s: string) => void): Promise<{ db: EmbeddedDatabase; migrateMs: number; dispose: () => Promise<void> }> {
+export async function openDataset(name: string, videos: number, log: (s: string) => void, extra: { links?: number } = {}): Promise<{ db: EmbeddedDatabase; migrateMs: number; dispose: () => Promise<void> }> {
   const source = path.join(ROOT, name);
   if (!existsSync(path.join(source, 'PG_VERSION'))) {
     log(`generating ${name} (${videos} videos, once; later runs reuse it)…`);
     const db = await EmbeddedDatabase.open(source);
     await migrateUp(db, await readMigrationFiles());
-    await generateDemoData(db, { videos, seed: 1 });
+    await generateDemoData(db, { videos, seed: 1, links: extra.links });
     await db.close();
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), `magna-bench-${name}-`));
