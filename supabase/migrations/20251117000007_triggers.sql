@@ -10,7 +10,9 @@ language plpgsql
 set search_path = ''
 as $$
 begin
-  new.updated_at = pg_catalog.now();
+  -- Strictly later than the previous value: updated_at doubles as the row's version for
+  -- optimistic concurrency, and two updates within one clock tick must still differ.
+  new.updated_at = greatest(pg_catalog.now(), old.updated_at + interval '1 microsecond');
   return new;
 end;
 $$;

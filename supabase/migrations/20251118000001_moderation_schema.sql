@@ -36,7 +36,8 @@ set search_path = ''
 as $$
 begin
   if tg_op = 'UPDATE' then
-    new.updated_at := pg_catalog.now();
+    -- Strictly later than before: updated_at is the version optimistic concurrency compares.
+    new.updated_at := greatest(pg_catalog.now(), old.updated_at + interval '1 microsecond');
     -- Nested, not and-ed: SQL does not promise to short-circuit.
     if new.moderation_status is distinct from old.moderation_status then
       if not public.video_transition_allowed(old.moderation_status, new.moderation_status)

@@ -561,8 +561,8 @@ begin
 
   delete from public.video_tags where video_id = v.id and tag_id <> all (v_to_tags);
   insert into public.video_tags (video_id, tag_id) select v.id, t from unnest(v_to_tags) t on conflict do nothing;
-  -- Touch the row even when only tags changed, so the next edit sees a new version.
-  update public.videos set category_id = p_category_id, updated_at = pg_catalog.clock_timestamp() where id = v.id returning updated_at into v_updated;
+  -- The update stamps a new version (updated_at) even when only the tags changed.
+  update public.videos set category_id = p_category_id where id = v.id returning updated_at into v_updated;
 
   insert into public.moderation_audit_log (operator_id, action, target_type, target_id, from_state, to_state, note, details)
   values (p_operator, 'edit', 'video', v.id, v.moderation_status, v.moderation_status, p_note,
@@ -824,7 +824,7 @@ begin
         insert into public.video_tags (video_id, tag_id)
           select a.target_id, t::integer from pg_catalog.jsonb_array_elements_text(a.details->'from'->'tag_ids') t
           where exists (select 1 from public.tags where id = t::integer);
-        update public.videos set category_id = (a.details->'from'->>'category_id')::integer, updated_at = pg_catalog.clock_timestamp() where id = a.target_id;
+        update public.videos set category_id = (a.details->'from'->>'category_id')::integer where id = a.target_id;
       else
         perform pg_catalog.set_config('magna.moderation_undo', 'on', true);
         update public.videos
