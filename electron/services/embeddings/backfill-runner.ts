@@ -1,0 +1,112 @@
+// Works a backfill job: lanes (the concurrency) each lease a batch, embed it, check every vector,
+// and store the batch in one call — while one lane writes, the others embed (pipelining).
+// Rate limits and server errors are retried with exponential backoff and jitter, honouring
+// Retry-After, without breaking the batch up. Items that cannot be embedded fail one by one;
+// the job goes on. Pausing or cancelling in the database stops every worker at its next lease.
+import type { AdminGateway } from '../../db/admin-gateway';
+import { checkVector, ProviderError, type EmbeddingProvider } from './provider';
+
+export type BackfillProgress = { done: number; failed: number; batches: number; retries: number; lastError: string | null };
+export type BackfillOptions = {
+  gateway: AdminGateway;
+  provider: EmbeddingProvider;
+  jobId: string;
+  worker: string;
+  batchSize?: number;
+  concurrency?: number;
+  leaseSeconds?: number;
+  maxRetries?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: BackfillProgress) => void;
+  sleep?: (ms: number) => Promise<void>;
+};
+export type BackfillResult = BackfillProgress & { stopped: 'finished' | 'paused' | 'cancelled' | 'aborted' };
+
+type Leased = { video_id: string; text: string; content_hash: string };
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function backoffMs(attempt: number, random = Math.random): number {
+  const base = Math.min(30_000, 500 * 2 ** attempt);
+  return base / 2 + random() * (base / 2);
+}
+
+export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
+  const batchSize = Math.max(1, Math.min(o.batchSize ?? 64, o.provider.maxBatch));
+  const lanes = Math.max(1, o.concurrency ?? 2);
+  const sleep = o.sleep ?? defaultSleep;
+  const progress: BackfillProgress = { done: 0, failed: 0, batches: 0, retries: 0, lastError: null };
+  let stopped: BackfillResult['stopped'] = 'finished';
+  let fatal: Error | null = null;
+
+  const embedWithRetries = async (texts: string[]) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await o.provider.embed(texts, o.signal);
+      } catch (e) {
+        const err = e instanceof ProviderError ? e : new ProviderError(e instanceof Error ? e.message : String(e), true);
+        progress.lastError = err.message;
+        if (err.fatal || !err.retryable || attempt >= (o.maxRetries ?? 6) || o.signal?.aborted) throw err;
+        progress.retries++;
+        o.onProgress?.({ ...progress });
+        await sleep(err.retryAfterMs ?? backoffMs(attempt));
+      }
+    }
+  };
+
+  const lane = async () => {
+    while (!fatal && !o.signal?.aborted) {
+      const lease = (await o.gateway.call('admin_embedding_lease', {
+        p_job_id: o.jobId, p_worker: o.worker, p_limit: batchSize, p_lease_seconds: o.leaseSeconds ?? 120,
+      })) as { status: string; items: Leased[] };
+      if (lease.status !== 'running') {
+        stopped = lease.status === 'paused' ? 'paused' : lease.status === 'cancelled' ? 'cancelled' : 'finished';
+        return;
+      }
+      if (lease.items.length === 0) return;
+      let outcomes;
+      try {
+        outcomes = await embedWithRetries(lease.items.map((i) => i.text));
+      } catch (e) {
+        const err = e as ProviderError;
+        // The batch stays whole: back to pending (retryable) unless the failure is fatal.
+        await o.gateway.call('admin_embedding_fail', {
+          p_job_id: o.jobId, p_worker: o.worker, p_retryable: !err.fatal,
+          p_items: lease.items.map((i) => ({ video_id: i.video_id, error: err.message })),
+        });
+        if (err.fatal || o.signal?.aborted) {
+          fatal = err;
+          return;
+        }
+        continue;
+      }
+      const ok: { video_id: string; embedding: string; content_hash: string }[] = [];
+      const bad: { video_id: string; error: string }[] = [];
+      lease.items.forEach((item, i) => {
+        const outcome = outcomes[i];
+        const problem = !outcome ? 'The provider returned no vector for this text.' : 'error' in outcome ? outcome.error : checkVector(outcome.vector);
+        if (problem || !outcome || !('vector' in outcome)) bad.push({ video_id: item.video_id, error: problem ?? 'No vector.' });
+        else ok.push({ video_id: item.video_id, embedding: `[${Array.from(outcome.vector).join(',')}]`, content_hash: item.content_hash });
+      });
+      if (ok.length) {
+        const r = (await o.gateway.call('admin_embedding_complete', { p_job_id: o.jobId, p_worker: o.worker, p_items: ok })) as { completed: number };
+        progress.done += r.completed;
+      }
+      if (bad.length) {
+        await o.gateway.call('admin_embedding_fail', { p_job_id: o.jobId, p_worker: o.worker, p_items: bad, p_retryable: false });
+        progress.failed += bad.length;
+        progress.lastError = bad[0]!.error;
+      }
+      progress.batches++;
+      o.onProgress?.({ ...progress });
+    }
+  };
+
+  await Promise.all(Array.from({ length: lanes }, lane));
+  if (o.signal?.aborted) {
+    stopped = 'aborted';
+    await o.gateway.call('admin_embedding_release', { p_job_id: o.jobId, p_worker: o.worker }).catch(() => undefined);
+  }
+  if (fatal) throw fatal;
+  return { ...progress, stopped };
+}
