@@ -56,6 +56,14 @@ export const CHANNELS = [
   'graph:export',
   'graph:suggestions',
   'graph:history',
+  'embeddings:coverage',
+  'embeddings:jobs',
+  'embeddings:estimate',
+  'embeddings:start',
+  'embeddings:work',
+  'embeddings:control',
+  'embeddings:failures',
+  'embeddings:search',
   'shell:open-external',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -9,6 +9,7 @@ import { jobEventSchema, jobStartedSchema } from './jobs';
 import * as M from './moderation';
 import * as T from './taxonomy';
 import * as G from './graph';
+import * as E from './embeddings';
 
 const none = z.object({}).strict();
 const id = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -73,6 +74,14 @@ export const contract = {
   'graph:export': { input: z.object({ videoId: z.string().uuid().nullable() }).strict(), output: z.object({ csv: z.string(), rows: z.number() }) },
   'graph:suggestions': { input: z.object({ videoId: z.string().uuid() }).strict(), output: G.suggestionsSchema },
   'graph:history': { input: z.object({ videoId: z.string().uuid() }).strict(), output: G.historySchema },
+  'embeddings:coverage': { input: none, output: E.coverageSchema },
+  'embeddings:jobs': { input: none, output: z.array(E.jobSchema.extend({ worked_here: z.boolean() })) },
+  'embeddings:estimate': { input: E.jobInputSchema, output: E.estimateSchema },
+  'embeddings:start': { input: E.jobInputSchema, output: z.object({ jobId: z.string() }) },
+  'embeddings:work': { input: z.object({ jobId: z.string().uuid() }).strict(), output: z.object({ working: z.boolean() }) },
+  'embeddings:control': { input: z.object({ jobId: z.string().uuid(), action: z.enum(['pause', 'resume', 'cancel', 'retry_failed']) }).strict(), output: E.jobSchema },
+  'embeddings:failures': { input: z.object({ jobId: z.string().uuid() }).strict(), output: z.array(E.failureSchema) },
+  'embeddings:search': { input: z.object({ query: z.string().trim().min(1, 'Type what to search for.').max(500), model: z.string().min(1) }).strict(), output: z.array(E.searchHitSchema) },
   'taxonomy:audit': { input: z.object({ targetType: z.enum(['category', 'tag']), targetId: z.number().int().positive() }).strict(), output: z.array(T.auditEntrySchema) },
   'shell:open-external': { input: z.object({ url: z.string().max(2048) }).strict(), output: z.object({ opened: z.boolean() }) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;

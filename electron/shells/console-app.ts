@@ -13,6 +13,7 @@ import { MigrationsService } from '../services/migrations/migrations-service';
 import { ModerationService } from '../services/moderation-service';
 import { TaxonomyService } from '../services/taxonomy-service';
 import { GraphService } from '../services/graph/graph-service';
+import { EmbeddingsService } from '../services/embeddings/embeddings-service';
 import type { Channel } from '../api/channels';
 import { contract, type Output } from '../api/contract';
 import { AdminError } from '../db/admin-error';
@@ -74,6 +75,7 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
   const moderation = new ModerationService(connections);
   const taxonomy = new TaxonomyService(connections);
   const graph = new GraphService(connections);
+  const embeddings = new EmbeddingsService(connections, jobs, logger);
   /** Types what a service returns by the channel's output schema (handle() checks it again at the boundary). */
   const out = <C extends Channel>(channel: C) => async (p: Promise<unknown>): Promise<Output<C>> => contract[channel].output.parse(await p) as Output<C>;
 
@@ -136,6 +138,14 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
     'graph:export': ({ videoId }) => graph.exportCsv(videoId),
     'graph:suggestions': ({ videoId }) => out('graph:suggestions')(graph.suggestions(videoId)),
     'graph:history': ({ videoId }) => out('graph:history')(graph.history(videoId)),
+    'embeddings:coverage': () => out('embeddings:coverage')(embeddings.coverage()),
+    'embeddings:jobs': () => out('embeddings:jobs')(embeddings.list()),
+    'embeddings:estimate': (input) => out('embeddings:estimate')(embeddings.estimate(input)),
+    'embeddings:start': (input) => embeddings.start(input),
+    'embeddings:work': async ({ jobId }) => embeddings.work(jobId),
+    'embeddings:control': ({ jobId, action }) => out('embeddings:control')(embeddings.control(jobId, action)),
+    'embeddings:failures': ({ jobId }) => out('embeddings:failures')(embeddings.failures(jobId)),
+    'embeddings:search': ({ query, model }) => out('embeddings:search')(embeddings.search(query, model)),
     'shell:open-external': async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AdminError({ code: 'unsafe_url', message: 'Only http(s) links can be opened.' });
       return { opened: await options.openExternal(url) };
@@ -144,6 +154,9 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
 
   return {
     handlers, jobs, logger, redactor, connections,
-    close: () => connections.close(),
+    close: async () => {
+      embeddings.stopAll();
+      await connections.close();
+    },
   };
 }

@@ -1,0 +1,70 @@
+// Backfills with live progress (bar, items per second, ETA, done / failed / remaining), control
+// buttons, failures with their errors, and "Work here" for a running job no console is working.
+import { useRef, useState } from 'react';
+import type { EmbeddingJob } from '../../../../../electron/api/embeddings';
+import { errorText } from '@/api/client';
+import { EmptyState } from '@/components/empty-state';
+import { useToasts } from '@/components/toasts';
+import { formatDuration } from '@/lib/format';
+import { useControlJob, useEmbeddingJobs, useFailures, useWorkJob } from '../api';
+
+type Job = EmbeddingJob & { worked_here: boolean };
+
+function useRate(job: Job): { rate: number; eta: number } {
+  const samples = useRef<{ at: number; n: number }[]>([]);
+  const n = job.done + job.failed;
+  const now = Date.now();
+  const s = samples.current;
+  if (!s.length || s.at(-1)!.n !== n) s.push({ at: now, n });
+  while (s.length > 2 && now - s[0]!.at > 15_000) s.shift();
+  const first = s[0]!;
+  const rate = s.length > 1 ? (n - first.n) / Math.max(0.001, (now - first.at) / 1000) : 0;
+  return { rate, eta: rate > 0 ? ((job.total - n) / rate) * 1000 : Number.NaN };
+}
+
+function JobRow({ job }: { job: Job }) {
+  const control = useControlJob();
+  const work = useWorkJob();
+  const toasts = useToasts();
+  const [showFailures, setShowFailures] = useState(false);
+  const failures = useFailures(showFailures ? job.id : null);
+  const { rate, eta } = useRate(job);
+  const remaining = job.total - job.done - job.failed;
+  const pct = job.total ? ((job.done + job.failed) / job.total) * 100 : 0;
+  const act = (action: 'pause' | 'resume' | 'cancel' | 'retry_failed') => control.mutate({ jobId: job.id, action }, { onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }) });
+  return (
+    <li className="card job" aria-label={`Backfill ${job.model} ${job.status}`}>
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <span><strong>{job.model}</strong> · {job.scope} · {job.statuses.join(', ')} <span className={`badge job-${job.status}`}>{job.status}</span>{job.worked_here ? <span className="muted"> · working here</span> : null}</span>
+        <span className="muted small">{new Date(job.created_at).toLocaleString()} by {job.operator}</span>
+      </div>
+      <div className="progress" role="progressbar" aria-label={`Progress of ${job.model}`} aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={job.done + job.failed}><div style={{ width: `${pct}%` }} /></div>
+      <div className="row small">
+        <span className="job-counts">{job.done} done · {job.failed} failed · {remaining} remaining</span>
+        {job.status === 'running' && rate > 0 ? <span className="muted">{rate.toFixed(1)}/s · about {formatDuration(eta)} left</span> : null}
+        {job.last_error ? <span className="error-text">Last error: {job.last_error}</span> : null}
+      </div>
+      <div className="row">
+        {job.status === 'running' ? <button type="button" className="btn small" onClick={() => act('pause')}>Pause</button> : null}
+        {job.status === 'paused' ? <button type="button" className="btn small" onClick={() => act('resume')}>Resume</button> : null}
+        {job.status === 'running' && !job.worked_here ? <button type="button" className="btn small" onClick={() => work.mutate(job.id)}>Work here</button> : null}
+        {job.status === 'running' || job.status === 'paused' ? <button type="button" className="btn small danger" onClick={() => act('cancel')}>Cancel</button> : null}
+        {job.failed > 0 ? <button type="button" className="btn small" onClick={() => act('retry_failed')}>Retry failed</button> : null}
+        {job.failed > 0 ? <button type="button" className="btn small" aria-expanded={showFailures} onClick={() => setShowFailures((s) => !s)}>Failed items</button> : null}
+      </div>
+      {showFailures && failures.data ? (
+        <table className="data"><caption className="visually-hidden">Failed items</caption>
+          <thead><tr><th scope="col">Video</th><th scope="col">Attempts</th><th scope="col">Error</th></tr></thead>
+          <tbody>{failures.data.map((f) => <tr key={f.video_id}><td>{f.title}</td><td className="num">{f.attempts}</td><td>{f.error}</td></tr>)}</tbody>
+        </table>
+      ) : null}
+    </li>
+  );
+}
+
+export function JobList() {
+  const jobs = useEmbeddingJobs();
+  if (!jobs.data) return <p className="muted">Loading…</p>;
+  if (jobs.data.length === 0) return <EmptyState title="No backfill yet"><p>Estimate and start one above: the offline provider needs no network or key.</p></EmptyState>;
+  return <ul className="job-list">{jobs.data.map((j) => <JobRow key={j.id} job={j} />)}</ul>;
+}
