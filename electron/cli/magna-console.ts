@@ -19,6 +19,7 @@ Commands:
   migrate up            apply the pending migrations (each file in one transaction)
   demo-data             fill the database with deterministic demo data
   overview              row counts per table, latest migration, pgvector version
+  backfill              embed videos (a new job, or --job ID to work an existing one)
 
 Target (one of):
   --embedded DIR        an embedded PGlite workspace folder (created when missing)
@@ -31,6 +32,18 @@ Options:
   --videos N            demo-data: number of videos (default 320)
   --seed N              demo-data: random seed (default 42)
   --links N             demo-data: number of links between videos
+  --scope S             backfill: missing (default), stale or all
+  --statuses LIST       backfill: moderation statuses, comma-separated (default approved)
+  --provider P          backfill: local (offline GloVe, default) or openai (OpenAI-compatible API;
+                        key in MAGNA_EMBEDDING_API_KEY)
+  --base-url URL        backfill: the API base URL (default https://api.openai.com/v1)
+  --model NAME          backfill: the API model (default text-embedding-3-small)
+  --dimensions N        backfill: dimensions to request (at most 1536)
+  --batch N             backfill: texts per provider call (default 64)
+  --concurrency N       backfill: batches in flight (default 2)
+  --job ID              backfill: work an existing job (e.g. one started by a console)
+  --operator USERNAME   backfill: the user the job is recorded as (embedded default: ada_moderator)
+  --dry-run             backfill: only count the videos and estimate tokens
 `;
 
 const optionsSchema = z.object({
@@ -42,6 +55,18 @@ const optionsSchema = z.object({
   videos: z.coerce.number().int().min(0).max(5_000_000).optional(),
   seed: z.coerce.number().int().optional(),
   links: z.coerce.number().int().min(0).optional(),
+  scope: z.enum(['missing', 'stale', 'all']).default('missing'),
+  statuses: z.string().default('approved').transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['pending', 'approved', 'rejected', 'flagged'])).min(1)),
+  provider: z.enum(['local', 'openai']).default('local'),
+  'base-url': z.string().url().default('https://api.openai.com/v1'),
+  model: z.string().default('text-embedding-3-small'),
+  dimensions: z.coerce.number().int().min(1).max(1536).optional(),
+  batch: z.coerce.number().int().min(1).max(2048).default(64),
+  concurrency: z.coerce.number().int().min(1).max(16).default(2),
+  job: z.string().uuid().optional(),
+  operator: z.string().optional(),
+  'dry-run': z.boolean().default(false),
   help: z.boolean().default(false),
 });
 
@@ -66,6 +91,9 @@ export async function main(argv: string[]): Promise<void> {
       options: {
         embedded: { type: 'string' }, 'database-url': { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' },
         migrations: { type: 'string' }, videos: { type: 'string' }, seed: { type: 'string' }, links: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        scope: { type: 'string' }, statuses: { type: 'string' }, provider: { type: 'string' }, 'base-url': { type: 'string' }, model: { type: 'string' },
+        dimensions: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, job: { type: 'string' }, operator: { type: 'string' },
+        'dry-run': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -134,6 +162,8 @@ export async function main(argv: string[]): Promise<void> {
       const seconds = (performance.now() - started) / 1000;
       if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, rows: summary, seconds })}\n`);
       else process.stdout.write(`${Object.entries(summary).map(([t, n]) => `${t}: ${n}`).join('\n')}\nDone in ${seconds.toFixed(1)} s.\n`);
+    } else if (command === 'backfill') {
+      await backfill(new SqlAdminGateway(db, false), o, target, out);
     } else if (command === 'overview') {
       const overview = await new SqlAdminGateway(db, false).call('admin_database_overview');
       process.stdout.write(`${JSON.stringify(out.json ? { ok: true, overview } : overview, null, out.json ? 0 : 2)}\n`);
@@ -146,4 +176,64 @@ export async function main(argv: string[]): Promise<void> {
     fail(out, toAdminError(e, redact));
   }
   await db.close();
+}
+
+type Options = z.output<typeof optionsSchema>;
+
+/** A terminal progress bar: redrawn in place on a TTY, a line every few seconds otherwise. */
+function progressBar(total: number) {
+  const started = Date.now();
+  let lastLine = 0;
+  return (done: number, failed: number, final = false) => {
+    const n = done + failed;
+    const rate = n / Math.max(0.001, (Date.now() - started) / 1000);
+    const pct = total ? Math.min(1, n / total) : 1;
+    const eta = rate > 0 ? Math.round((total - n) / rate) : 0;
+    const bar = '#'.repeat(Math.round(pct * 30)).padEnd(30, '-');
+    const line = `[${bar}] ${(pct * 100).toFixed(0).padStart(3)}% ${n}/${total} · ${failed} failed · ${rate.toFixed(1)}/s · ETA ${eta}s`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}${final ? '\n' : ''}`);
+    else if (final || Date.now() - lastLine > 5000) {
+      process.stderr.write(`${line}\n`);
+      lastLine = Date.now();
+    }
+  };
+}
+
+async function backfill(gw: SqlAdminGateway, o: Options, target: SqlTarget, out: Out): Promise<void> {
+  const { providerFor, workerName } = await import('../services/embeddings/embeddings-service');
+  const { runBackfill } = await import('../services/embeddings/backfill-runner');
+  const config = o.provider === 'local' ? { provider: 'local' as const } : { provider: 'openai' as const, baseUrl: o['base-url'], model: o.model, dimensions: o.dimensions, pricePerMillionTokens: 0 };
+  const provider = providerFor(config, process.env.MAGNA_EMBEDDING_API_KEY ?? null);
+  let jobId = o.job;
+  let total = 0;
+  if (!jobId) {
+    const username = o.operator ?? ('embedded' in target ? 'ada_moderator' : null);
+    if (!username) throw new AdminError({ code: 'operator_missing', message: 'Pass --operator USERNAME: the job is recorded as that user.' });
+    const [operator] = (await gw.call('admin_list_operators', { p_search: username, p_limit: 5 })) as { id: string; username: string }[];
+    if (!operator || operator.username !== username) throw new AdminError({ code: 'operator_missing', message: `No active user named "${username}".` });
+    const created = (await gw.call('admin_embedding_job_create', {
+      p_operator: operator.id, p_provider: provider.id, p_model: provider.model, p_dimensions: provider.dimensions, p_scope: o.scope,
+      p_statuses: o.statuses, p_dry_run: o['dry-run'], p_options: { provider: config, batchSize: o.batch, concurrency: o.concurrency },
+    })) as { id?: string; total?: number; videos?: number; estimated_tokens: number };
+    if (o['dry-run']) {
+      if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, ...created })}\n`);
+      else process.stdout.write(`${created.videos} video(s) to embed, about ${created.estimated_tokens} tokens.\n`);
+      return;
+    }
+    jobId = created.id!;
+    total = created.total!;
+  } else {
+    const job = ((await gw.call('admin_embedding_jobs', { p_limit: 200 })) as { id: string; total: number; done: number }[]).find((j) => j.id === jobId);
+    if (!job) throw new AdminError({ code: 'P0002', message: `No embedding job ${jobId}.` });
+    total = job.total - job.done;
+  }
+  if (!out.json) process.stderr.write(`Job ${jobId}: ${total} video(s) with ${provider.model}\n`);
+  const draw = progressBar(total);
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const result = await runBackfill({ gateway: gw, provider, jobId, worker: workerName(), batchSize: o.batch, concurrency: o.concurrency, signal: controller.signal,
+    onProgress: (p) => { if (!out.json) draw(p.done, p.failed); } });
+  if (!out.json) draw(result.done, result.failed, true);
+  if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, jobId, ...result })}\n`);
+  else process.stdout.write(`${result.stopped === 'finished' ? 'Finished' : `Stopped (${result.stopped})`}: ${result.done} embedded, ${result.failed} failed.\n`);
 }

@@ -1,0 +1,45 @@
+// The headless CLI: migrate status as JSON, a backfill with the offline provider, clear errors.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../support/test-database';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..', '..');
+const cli = (...args: string[]) => run(process.execPath, [path.join(root, 'bin', 'magna-console.mjs'), ...args], { cwd: root, timeout: 120_000 });
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await openTestDatabase('demo');
+  await t.db.close(); // the CLI opens the folder itself
+});
+afterAll(() => t.dispose());
+
+describe('magna-console', () => {
+  it('reports every shipped migration as applied, in JSON', async () => {
+    const { stdout } = await cli('migrate', 'status', '--embedded', t.dir, '--json');
+    const status = JSON.parse(stdout) as { ok: boolean; pending: number; migrations: { state: string }[] };
+    expect(status.ok).toBe(true);
+    expect(status.pending).toBe(0);
+    expect(status.migrations.every((m) => m.state === 'applied')).toBe(true);
+  });
+
+  it('runs a backfill with the offline provider to completion', async () => {
+    const { stdout } = await cli('backfill', '--embedded', t.dir, '--statuses', 'flagged', '--json');
+    const result = JSON.parse(stdout) as { ok: boolean; done: number; failed: number; stopped: string };
+    expect(result).toMatchObject({ ok: true, failed: 0, stopped: 'finished' });
+    expect(result.done).toBeGreaterThan(0);
+  });
+
+  it('fails with a clear message and a non-zero exit on bad input', async () => {
+    const err = (await cli('migrate', 'up', '--database-url', 'postgresql://u:secretpw@127.0.0.1:9/db', '--json').catch((e: unknown) => e)) as { code: number; stdout: string };
+    expect(err.code).toBe(1);
+    const body = JSON.parse(err.stdout) as { ok: boolean; error: { message: string } };
+    expect(body.error.message).toBe('Could not connect to the database at 127.0.0.1:9/db.');
+    expect(err.stdout).not.toContain('secretpw');
+    const usage = (await cli('backfill', '--embedded', t.dir, '--scope', 'some').catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--scope');
+  });
+});
