@@ -115,6 +115,13 @@ export async function run(report: Report): Promise<void> {
       annMs += performance.now() - s;
       recall += ann.filter((r) => exact.has(r.video_id)).length / 10;
     }
+    const plan = async (mode: string) => {
+      await db.execute(`set enable_indexscan = ${mode}`);
+      const rows = await db.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, [queries[0]!]);
+      return rows.some((r) => r['QUERY PLAN'].includes('Index Scan using idx_video_embeddings_vector')) ? 'HNSW index scan' : 'sequential scan + sort';
+    };
+    report('plans used: ANN run / exact run', `${await plan('on')} / ${await plan('off')}`);
+    await db.execute('set enable_indexscan = on');
     report('HNSW top-10 recall vs exact search (30 queries, ef_search 40)', `${(recall / queries.length).toFixed(3)}`);
     report('query latency: HNSW vs exact (sequential scan)', `${ms(annMs / queries.length)} vs ${ms(exactMs / queries.length)} (exact ${ratio(exactMs, annMs)} slower)`);
   } finally {
