@@ -317,6 +317,11 @@ as $$
            order by e.embedding operator(extensions.<=>) p_embedding::extensions.vector(1536)
            limit least(greatest(coalesce(p_limit, 10), 1), 100)) r
 $$;
+-- pgvector's cost model can prefer a sequential scan once the vectors are TOASTed (at tens of
+-- thousands of rows); the search is meant to use HNSW, and iterative scans keep a model filter
+-- from returning fewer than the asked rows.
+alter function public.admin_semantic_search(text, text, integer) set enable_seqscan = off;
+alter function public.admin_semantic_search(text, text, integer) set hnsw.iterative_scan = 'relaxed_order';
 comment on function public.admin_semantic_search(text, text, integer) is 'Admin: the videos nearest a query vector (cosine, HNSW), among embeddings of the same model.';
 
 do $grants$

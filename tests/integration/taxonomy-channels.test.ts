@@ -1,29 +1,11 @@
 // The taxonomy channels in the main process: the contract accepts what the SQL returns, and
 // destructive changes on a production profile need the profile's name.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileSecretStore } from '../../electron/services/connections/file-secret-store';
-import { createConsoleApp, type ConsoleApp } from '../../electron/shells/console-app';
-import { handle } from '../../electron/shells/handle';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startConsoleApp } from '../support/console-app-harness';
 
-let app: ConsoleApp;
-let dataDir: string;
-const call = async (channel: string, input: unknown) => {
-  const r = await handle(app.handlers, channel, input, (s) => s);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-  return r.data as never;
-};
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'magna-tax-'));
-  app = createConsoleApp({ shell: 'browser', dataDir, secrets: () => new FileSecretStore(path.join(dataDir, 'secrets.json')), openExternal: async () => false });
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const harness = startConsoleApp();
+const call = harness.call;
+afterAll(() => harness.dispose());
 
 describe('taxonomy channels', () => {
   it('serve every view within the contract', async () => {
