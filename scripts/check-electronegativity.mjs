@@ -3,18 +3,26 @@
 // fails on any HIGH or MEDIUM finding not justified in electronegativity-exceptions.json.
 // The tool itself always exits 0, so its CSV is read instead.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, '.cache', 'electronegativity.csv');
-mkdirSync(path.dirname(out), { recursive: true });
-// The tool overwrites in place without truncating: start from no file.
-rmSync(out, { force: true });
-execFileSync(process.execPath, [path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', root, '-o', out, '-r', '-v', 'false'], {
-  cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
-});
+const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+// The main-process code, as written and as built (where windows, navigation and permissions are
+// decided; a renderer-only scan reports those global checks as missing). Never caches, data folders or
+// test output, which can hold anything).
+const INPUTS = ['electron', 'dist-electron'].filter((d) => existsSync(path.join(root, d)));
+
+function scan(input) {
+  const out = path.join(root, '.cache', `electronegativity-${input.replace(/\//g, '-')}.csv`);
+  mkdirSync(path.dirname(out), { recursive: true });
+  // The tool overwrites in place without truncating: start from no file.
+  rmSync(out, { force: true });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
+    '-i', path.join(root, input), '-o', out, '-r', '-v', 'false', '-e', electronVersion], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { input, out };
+}
 
 function parseCsv(text) {
   const rows = [];
@@ -34,22 +42,22 @@ function parseCsv(text) {
   return rows;
 }
 
-const text = readFileSync(out, 'utf8');
-const [header, ...rows] = parseCsv(text);
-const lines = text.split('\n').filter((l) => /^[A-Z_]+_(CHECK|JS_CHECK|HTML_CHECK|GLOBAL_CHECK)\b/.test(l)).length;
-if (!header || rows.filter((r) => r.length >= 8).length !== lines) {
-  console.error(`electronegativity: could not read its report (${out}); refusing to pass unchecked.`);
-  process.exit(1);
+const findingsAll = [];
+for (const { input, out } of INPUTS.map(scan)) {
+  const text = readFileSync(out, 'utf8');
+  const [header, ...rows] = parseCsv(text);
+  if (!header || header.findIndex((h) => h.trim() === 'issue') !== 0) {
+    console.error(`electronegativity: could not read its report for ${input} (${out}); refusing to pass unchecked.`);
+    process.exit(1);
+  }
+  const col = (name) => header.findIndex((h) => h.trim() === name);
+  for (const r of rows.filter((r) => r.length >= 8)) {
+    findingsAll.push({ issue: r[col('issue')], severity: r[col('severity')], file: `${input}/${r[col('filename')]}`, location: r[col('location')] });
+  }
 }
-const col = (name) => header.findIndex((h) => h.trim() === name);
-const [iIssue, iSeverity, iFile, iLocation] = [col('issue'), col('severity'), col('filename'), col('location')];
 const { exceptions } = JSON.parse(readFileSync(path.join(root, 'electronegativity-exceptions.json'), 'utf8'));
-const ignoredDirs = ['node_modules/', '.tmp/', '.cache/', 'release/', 'tests/'];
-
-const findings = rows
-  .filter((r) => r.length > iFile && ['HIGH', 'MEDIUM'].includes(r[iSeverity]))
-  .filter((r) => !ignoredDirs.some((d) => r[iFile].startsWith(d)));
-const unjustified = findings.filter((r) => !exceptions.some((e) => e.check === r[iIssue] && e.files.some((f) => r[iFile].startsWith(f))));
-console.log(`electronegativity: ${findings.length} HIGH/MEDIUM finding(s), ${findings.length - unjustified.length} justified in electronegativity-exceptions.json`);
-for (const r of unjustified) console.error(`  ${r[iSeverity]} ${r[iIssue]} at ${r[iFile]}:${r[iLocation]}`);
+const findings = findingsAll.filter((f) => ['HIGH', 'MEDIUM'].includes(f.severity));
+const unjustified = findings.filter((f) => !exceptions.some((e) => e.check === f.issue && e.files.some((p) => f.file.startsWith(p))));
+console.log(`electronegativity: ${findings.length} HIGH/MEDIUM finding(s) in ${INPUTS.join(', ')}; ${findings.length - unjustified.length} justified in electronegativity-exceptions.json`);
+for (const f of unjustified) console.error(`  ${f.severity} ${f.issue} at ${f.file}:${f.location}`);
 process.exit(unjustified.length ? 1 : 0);
