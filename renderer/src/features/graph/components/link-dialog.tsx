@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { formatTimestamp, LINK_TYPES, saveLinkSchema, type FoundVideo } from '../../../../../electron/api/graph';
-import { ApiError, errorText } from '@/api/client';
 import { Dialog } from '@/components/dialog';
+import { showSubmitError } from '@/api/form-errors';
 import { useToasts } from '@/components/toasts';
 import { useFindVideos, useSaveLink } from '../api/graph-api';
 import { LINK_STYLE } from '../lib/link-types';
@@ -51,11 +51,7 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
       toasts.push({ kind: 'success', message: draft?.id ? 'Link saved.' : 'Link created.' });
       close();
     } catch (e) {
-      if (e instanceof ApiError && e.fields) for (const [f, m] of Object.entries(e.fields)) form.setError(f as keyof Values, { message: m });
-      else {
-        const t = errorText(e);
-        form.setError('root', { message: `${t.message}${t.hint ? ` ${t.hint}` : ''}` });
-      }
+      showSubmitError(form, e);
     }
   });
   const source = form.watch('source');

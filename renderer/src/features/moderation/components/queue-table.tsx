@@ -4,6 +4,7 @@ import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type Sortin
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { QueueRow } from '../../../../../electron/api/moderation';
+import { SortableHeader } from '@/components/sortable-header';
 import { ago } from '../lib/format-time';
 
 const features = tableFeatures({ rowSortingFeature });
@@ -72,15 +73,10 @@ export function QueueTable(props: {
                 if (h.column.id === 'select') {
                   return <th key={h.id} scope="col" className="select-col"><input type="checkbox" aria-label="Select all loaded items" checked={allSelected} onChange={props.onToggleAll} /></th>;
                 }
-                const sorted = h.column.getIsSorted();
                 return (
-                  <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-                    {h.column.getCanSort() ? (
-                      <button type="button" className="sort-btn" onClick={h.column.getToggleSortingHandler()}>
-                        <table.FlexRender header={h} /> {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                      </button>
-                    ) : <table.FlexRender header={h} />}
-                  </th>
+                  <SortableHeader key={h.id} sorted={h.column.getIsSorted()} canSort={h.column.getCanSort()} onToggle={h.column.getToggleSortingHandler()}>
+                    <table.FlexRender header={h} />
+                  </SortableHeader>
                 );
               })}
             </tr>

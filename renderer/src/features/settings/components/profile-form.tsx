@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { profileInputSchema, type Profile } from '../../../../../electron/api/connections';
-import { ApiError, errorText } from '@/api/client';
+import { showSubmitError } from '@/api/form-errors';
 import { useToasts } from '@/components/toasts';
 import { useSaveProfile } from '../api/mutate-connections';
 
@@ -30,12 +30,7 @@ export function ProfileForm(props: { kind: 'supabase' | 'postgres'; profile?: Pr
       toasts.push({ kind: 'success', message: `Profile "${values.name}" saved.` });
       props.onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.fields) {
-        for (const [field, message] of Object.entries(e.fields)) form.setError(field as keyof FormValues, { message });
-      } else {
-        const t = errorText(e);
-        form.setError('root', { message: `${t.message}${t.hint ? ` ${t.hint}` : ''}` });
-      }
+      showSubmitError(form, e);
     }
   });
 

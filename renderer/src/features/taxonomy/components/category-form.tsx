@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { categoryInputSchema, slugify, type CategoryNode } from '../../../../../electron/api/taxonomy';
-import { ApiError, errorText } from '@/api/client';
+import { showSubmitError } from '@/api/form-errors';
 import { useToasts } from '@/components/toasts';
 import { useSaveCategory } from '../api/taxonomy-mutations';
 
@@ -28,11 +28,7 @@ export function CategoryForm({ category, parentId, all, onDone }: { category: Ca
       toasts.push({ kind: 'success', message: `Category "${saved.name}" saved.` });
       onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.fields) for (const [f, m] of Object.entries(e.fields)) form.setError(f as keyof Values, { message: m });
-      else {
-        const t = errorText(e);
-        form.setError('root', { message: `${t.message}${t.hint ? ` ${t.hint}` : ''}` });
-      }
+      showSubmitError(form, e);
     }
   });
   const invalid = (n: string) => ({ 'aria-invalid': errors[n] ? true : undefined, 'aria-describedby': errors[n] ? `cat-${n}-error` : undefined });

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { slugify, tagInputSchema, type Tag } from '../../../../../electron/api/taxonomy';
-import { ApiError, errorText } from '@/api/client';
+import { showSubmitError } from '@/api/form-errors';
 import { useToasts } from '@/components/toasts';
 import { useSaveTag } from '../api/taxonomy-mutations';
 
@@ -24,11 +24,7 @@ export function TagForm({ tag, onDone }: { tag: Tag | null; onDone: () => void }
       toasts.push({ kind: 'success', message: `Tag "${saved.name}" saved (slug ${saved.slug}).` });
       onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.fields) for (const [f, m] of Object.entries(e.fields)) form.setError(f as keyof Values, { message: m });
-      else {
-        const t = errorText(e);
-        form.setError('root', { message: `${t.message}${t.hint ? ` ${t.hint}` : ''}` });
-      }
+      showSubmitError(form, e);
     }
   });
   const err = (n: string) => (errors[n]?.message ? <span className="error" id={`tag-${n}-error`} role="alert">{errors[n]?.message}</span> : null);

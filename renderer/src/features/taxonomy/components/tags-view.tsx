@@ -9,6 +9,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Dialog } from '@/components/dialog';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';
+import { SortableHeader } from '@/components/sortable-header';
 import { useToasts } from '@/components/toasts';
 import { useHashParams } from '@/lib/use-hash-route';
 import { useDeleteTag, useDeleteUnusedTags, useMergeTags } from '../api/taxonomy-mutations';
@@ -118,11 +119,10 @@ export function TagsView({ production, profileName }: { production: boolean; pro
                 <tr key={g.id}>
                   {g.headers.map((h) => {
                     if (h.column.id === 'select') return <th key={h.id} scope="col" className="select-col"><span className="visually-hidden">Select</span></th>;
-                    const s = h.column.getIsSorted();
                     return (
-                      <th key={h.id} scope="col" aria-sort={s === 'asc' ? 'ascending' : s === 'desc' ? 'descending' : undefined}>
-                        {h.column.getCanSort() ? <button type="button" className="sort-btn" onClick={h.column.getToggleSortingHandler()}><table.FlexRender header={h} /> {s === 'asc' ? '▲' : s === 'desc' ? '▼' : ''}</button> : <table.FlexRender header={h} />}
-                      </th>
+                      <SortableHeader key={h.id} sorted={h.column.getIsSorted()} canSort={h.column.getCanSort()} onToggle={h.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={h} />
+                      </SortableHeader>
                     );
                   })}
                 </tr>
