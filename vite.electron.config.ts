@@ -6,6 +6,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { build, defineConfig, type Plugin } from 'vite';
+import { CHANNELS } from './electron/api/channels';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
@@ -21,6 +22,8 @@ const preload = (): Plugin => ({
     await build({
       configFile: false,
       logLevel: 'warn',
+      // The preload's one function per channel, from the operation registry (no schemas bundled).
+      define: { __MAGNA_CHANNELS__: JSON.stringify(CHANNELS) },
       build: {
         outDir: path.join(root, 'dist-electron'),
         emptyOutDir: false,

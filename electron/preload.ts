@@ -1,10 +1,11 @@
 // The sandboxed preload: exposes ONE object with one function per contract channel, plus a
-// job-event subscription. Never ipcRenderer itself, never process.env.
+// job-event subscription. Never ipcRenderer itself, never process.env. The channel list is
+// the operation registry's, written in at build time (vite.electron.config.ts).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENT_CHANNEL } from './api/channels';
+import { EVENT_CHANNEL } from './api/events';
 
 const api: Record<string, unknown> = {};
-for (const channel of CHANNELS) {
+for (const channel of __MAGNA_CHANNELS__) {
   api[channel] = (input: unknown) => ipcRenderer.invoke(channel, input);
 }
 api.onJobEvent = (listener: (event: unknown) => void) => {

@@ -1,72 +1,7 @@
-// The names of every channel between renderer and main. Kept free of zod so the sandboxed
-// preload stays tiny; contract.ts gives each one its schemas (and the compiler checks both
-// lists agree).
-export const CHANNELS = [
-  'app:info',
-  'connections:list',
-  'connections:save',
-  'connections:delete',
-  'connections:activate',
-  'connections:test',
-  'connections:set-operator',
-  'database:overview',
-  'migrations:status',
-  'migrations:sql',
-  'migrations:up',
-  'jobs:get',
-  'moderation:counts',
-  'moderation:queue',
-  'moderation:review',
-  'moderation:act',
-  'moderation:update-metadata',
-  'moderation:undo',
-  'moderation:reports',
-  'moderation:dismiss-reports',
-  'moderation:comments',
-  'moderation:contexts-queue',
-  'moderation:contexts',
-  'moderation:set-user-active',
-  'moderation:claim',
-  'moderation:release',
-  'moderation:reasons',
-  'moderation:save-reason',
-  'moderation:operators',
-  'moderation:taxonomy-options',
-  'taxonomy:tree',
-  'taxonomy:save-category',
-  'taxonomy:move-category',
-  'taxonomy:delete-category',
-  'taxonomy:tags',
-  'taxonomy:save-tag',
-  'taxonomy:delete-tag',
-  'taxonomy:merge-tags',
-  'taxonomy:delete-unused',
-  'taxonomy:suggestions',
-  'taxonomy:videos',
-  'taxonomy:bulk-tag',
-  'taxonomy:audit',
-  'graph:find',
-  'graph:neighbourhood',
-  'graph:save-link',
-  'graph:delete-link',
-  'graph:chain',
-  'graph:learning-path',
-  'graph:save-learning-path',
-  'graph:import',
-  'graph:export',
-  'graph:suggestions',
-  'graph:history',
-  'embeddings:coverage',
-  'embeddings:jobs',
-  'embeddings:estimate',
-  'embeddings:start',
-  'embeddings:work',
-  'embeddings:control',
-  'embeddings:failures',
-  'embeddings:search',
-  'shell:open-external',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
+// The channel names, derived from the operation registry. The sandboxed preload gets the same
+// list at build time (vite.electron.config.ts), so it never bundles the schemas.
+import { operations, type Operations } from '../operations/registry';
 
-/** The one event channel main → renderer (job progress). */
-export const EVENT_CHANNEL = 'events:job';
+export type Channel = keyof Operations;
+export const CHANNELS = Object.keys(operations) as Channel[];
+export { EVENT_CHANNEL } from './events';

@@ -5,12 +5,19 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AdminError, toAdminError } from '../db/admin-error';
+import type { AdminGateway } from '../db/admin-gateway';
 import { openSqlConnection, type SqlTarget } from '../db/open-sql-connection';
 import { SqlAdminGateway } from '../db/sql-admin-gateway';
 import { readMigrationFiles } from '../services/migrations/migration-files';
 import { migrateUp, migrationStatus } from '../services/migrations/migration-runner';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { redactor } from '../db/postgres-database';
+import { invokeSql } from '../operations/run-operation';
+import { DEMO_OPERATOR, requireOperatorId } from '../services/operators';
+import type { DatabaseSession } from '../services/session';
+import { EmbeddingsService } from '../services/embeddings/embeddings-service';
+import { JobRegistry } from '../services/jobs';
+import { createLogger, Redactor } from '../services/logger';
 
 const USAGE = `magna-console <command> [options]
 
@@ -163,9 +170,9 @@ export async function main(argv: string[]): Promise<void> {
       if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, rows: summary, seconds })}\n`);
       else process.stdout.write(`${Object.entries(summary).map(([t, n]) => `${t}: ${n}`).join('\n')}\nDone in ${seconds.toFixed(1)} s.\n`);
     } else if (command === 'backfill') {
-      await backfill(new SqlAdminGateway(db, false), o, target, out);
+      await backfill(cliSession(new SqlAdminGateway(db, false), o, target), o, out);
     } else if (command === 'overview') {
-      const overview = await new SqlAdminGateway(db, false).call('admin_database_overview');
+      const overview = await invokeSql('database:overview', {}, cliSession(new SqlAdminGateway(db, false), o, target));
       process.stdout.write(`${JSON.stringify(out.json ? { ok: true, overview } : overview, null, out.json ? 0 : 2)}\n`);
     } else {
       process.stderr.write(`Unknown command: ${[command, sub].filter(Boolean).join(' ')}\n\n${USAGE}`);
@@ -199,40 +206,46 @@ function progressBar(total: number) {
   };
 }
 
-async function backfill(gw: SqlAdminGateway, o: Options, target: SqlTarget, out: Out): Promise<void> {
-  const { providerFor, workerName } = await import('../services/embeddings/embeddings-service');
-  const { runBackfill } = await import('../services/embeddings/backfill-runner');
-  const config = o.provider === 'local' ? { provider: 'local' as const } : { provider: 'openai' as const, baseUrl: o['base-url'], model: o.model, dimensions: o.dimensions, pricePerMillionTokens: 0 };
-  const provider = providerFor(config, process.env.MAGNA_EMBEDDING_API_KEY ?? null);
+/** The CLI's database session: its target, acting as --operator (embedded default: the demo moderator). */
+function cliSession(gateway: AdminGateway, o: Options, target: SqlTarget): DatabaseSession {
+  const username = o.operator ?? ('embedded' in target ? DEMO_OPERATOR : null);
+  let operator: Promise<string> | null = null;
+  return {
+    gateway: async () => gateway,
+    operatorId: () => {
+      if (!username) return Promise.reject(new AdminError({ code: 'operator_missing', message: 'Pass --operator USERNAME: the job is recorded as that user.' }));
+      operator ??= requireOperatorId(gateway, username);
+      return operator;
+    },
+    // Scripts pass --force where it matters; the CLI asks for no typed confirmation.
+    profile: () => ({ name: 'embedded' in target ? target.embedded : 'database', production: false }),
+  };
+}
+
+async function backfill(session: DatabaseSession, o: Options, out: Out): Promise<void> {
+  const embeddings = new EmbeddingsService(session, new JobRegistry(), createLogger(null, new Redactor()));
+  const provider = o.provider === 'local' ? { provider: 'local' as const } : { provider: 'openai' as const, baseUrl: o['base-url'], model: o.model, dimensions: o.dimensions, pricePerMillionTokens: 0 };
+  const input = { provider, scope: o.scope, statuses: o.statuses, batchSize: o.batch, concurrency: o.concurrency };
   let jobId = o.job;
-  let total = 0;
   if (!jobId) {
-    const username = o.operator ?? ('embedded' in target ? 'ada_moderator' : null);
-    if (!username) throw new AdminError({ code: 'operator_missing', message: 'Pass --operator USERNAME: the job is recorded as that user.' });
-    const [operator] = (await gw.call('admin_list_operators', { p_search: username, p_limit: 5 })) as { id: string; username: string }[];
-    if (!operator || operator.username !== username) throw new AdminError({ code: 'operator_missing', message: `No active user named "${username}".` });
-    const created = (await gw.call('admin_embedding_job_create', {
-      p_operator: operator.id, p_provider: provider.id, p_model: provider.model, p_dimensions: provider.dimensions, p_scope: o.scope,
-      p_statuses: o.statuses, p_dry_run: o['dry-run'], p_options: { provider: config, batchSize: o.batch, concurrency: o.concurrency },
-    })) as { id?: string; total?: number; videos?: number; estimated_tokens: number };
     if (o['dry-run']) {
-      if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, ...created })}\n`);
-      else process.stdout.write(`${created.videos} video(s) to embed, about ${created.estimated_tokens} tokens.\n`);
+      const estimate = await embeddings.estimate(input);
+      if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, ...estimate })}\n`);
+      else process.stdout.write(`${estimate.videos} video(s) to embed, about ${estimate.estimated_tokens} tokens.\n`);
       return;
     }
-    jobId = created.id!;
-    total = created.total!;
-  } else {
-    const job = ((await gw.call('admin_embedding_jobs', { p_limit: 200 })) as { id: string; total: number; done: number }[]).find((j) => j.id === jobId);
-    if (!job) throw new AdminError({ code: 'P0002', message: `No embedding job ${jobId}.` });
-    total = job.total - job.done;
+    jobId = (await embeddings.createJob(input)).id;
   }
-  if (!out.json) process.stderr.write(`Job ${jobId}: ${total} video(s) with ${provider.model}\n`);
+  const job = await embeddings.job(jobId);
+  const total = job.total - job.done;
+  if (!out.json) process.stderr.write(`Job ${jobId}: ${total} video(s) with ${job.model}\n`);
   const draw = progressBar(total);
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
-  const result = await runBackfill({ gateway: gw, provider, jobId, worker: workerName(), batchSize: o.batch, concurrency: o.concurrency, signal: controller.signal,
-    onProgress: (p) => { if (!out.json) draw(p.done, p.failed); } });
+  const { result } = await embeddings.runJob(jobId, {
+    batchSize: o.batch, concurrency: o.concurrency, signal: controller.signal,
+    onProgress: (p) => { if (!out.json) draw(p.done, p.failed); },
+  });
   if (!out.json) draw(result.done, result.failed, true);
   if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, jobId, ...result })}\n`);
   else process.stdout.write(`${result.stopped === 'finished' ? 'Finished' : `Stopped (${result.stopped})`}: ${result.done} embedded, ${result.failed} failed.\n`);

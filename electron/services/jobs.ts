@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppError } from '../api/app-error';
 import type { JobEvent } from '../api/jobs';
-import { toAdminError } from '../db/admin-error';
+import { AdminError, toAdminError } from '../db/admin-error';
 
 export type JobContext = {
   progress(done: number, total: number, message: string): void;
@@ -21,6 +21,13 @@ export class JobRegistry {
 
   get(id: string): JobEvent | undefined {
     return this.jobs.get(id);
+  }
+
+  /** A job of this session, or a clear error. */
+  find(id: string): JobEvent {
+    const job = this.jobs.get(id);
+    if (!job) throw new AdminError({ code: 'job_not_found', message: 'No such job in this session.' });
+    return job;
   }
 
   running(kind: string): JobEvent | undefined {

@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import type { AppError } from '../api/app-error';
 import type { Channel } from '../api/channels';
-import { contract, type Output } from '../api/contract';
+import { contract } from '../api/contract';
 import { toAdminError } from '../db/admin-error';
+import type { Handlers } from '../operations/run-operation';
 
-export type Handlers = { [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => Promise<Output<C>> };
+export type { Handlers };
 
 export type HandleResult = { ok: true; data: unknown } | { ok: false; error: AppError };
 
@@ -38,11 +39,12 @@ export async function handle(
     return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel: ${channel.slice(0, 80)}`, details: null, hint: null } };
   }
   const c = channel as Channel;
-  const input = contract[c].input.safeParse(payload ?? {});
+  const schemas: { input: z.ZodType; output: z.ZodType } = contract[c];
+  const input = schemas.input.safeParse(payload ?? {});
   if (!input.success) return { ok: false, error: validationError(input.error, `input for ${c}`) };
   try {
     const result = await (handlers[c] as (i: unknown) => Promise<unknown>)(input.data);
-    const output = contract[c].output.safeParse(result);
+    const output = schemas.output.safeParse(result);
     if (!output.success) {
       const error: AppError = { code: 'invalid_output', message: `The ${c} handler returned data outside the contract.`, details: redact(output.error.message), hint: null };
       onError?.(c, error);

@@ -2,23 +2,33 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Channel } from '../../electron/api/channels';
+import type { Input, Output } from '../../electron/api/contract';
 import { FileSecretStore } from '../../electron/services/connections/file-secret-store';
 import { createConsoleApp, type ConsoleApp } from '../../electron/shells/console-app';
 import { handle } from '../../electron/shells/handle';
 
-export type Harness = { app: ConsoleApp; call: (channel: string, input: unknown) => Promise<never>; dispose: () => Promise<void> };
+export type Harness = {
+  app: ConsoleApp;
+  /** A channel call through handle(), as the shells make it; failures throw the error shape. */
+  call: <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+  /** The same with an untyped payload, for malformed-input tests. */
+  send: (channel: string, payload: unknown) => Promise<unknown>;
+  dispose: () => Promise<void>;
+};
 
 export function startConsoleApp(): Harness {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'magna-app-'));
   const app = createConsoleApp({ shell: 'browser', dataDir, secrets: () => new FileSecretStore(path.join(dataDir, 'secrets.json')), openExternal: async () => false });
+  const send = async (channel: string, payload: unknown) => {
+    const r = await handle(app.handlers, channel, payload, (s) => s);
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.data;
+  };
   return {
     app,
-    /** A channel call through handle(), as the shells make it; failures throw the error shape. */
-    call: async (channel, input) => {
-      const r = await handle(app.handlers, channel, input, (s) => s);
-      if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-      return r.data as never;
-    },
+    call: async (channel, input) => (await send(channel, input)) as never,
+    send,
     dispose: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -12,6 +12,8 @@ import type { SqlConnection } from '../../db/sql-connection';
 import { assertServiceRoleKey, SupabaseAdminGateway } from '../../db/supabase-admin-gateway';
 import { supabaseKeyKind } from '../../db/supabase-key';
 import type { Logger, Redactor } from '../logger';
+import { DEMO_OPERATOR, findOperatorId } from '../operators';
+import { requireConfirmation, type DatabaseSession, type ProfileFacts } from '../session';
 import { openEmbeddedWorkspace } from './embedded-workspace';
 import { secretsReadOnly } from './file-secret-store';
 import type { ProfileStore, StoredProfile } from './profile-store';
@@ -25,7 +27,7 @@ async function closeOpen(o: Open): Promise<void> {
   if (o.sql && o.sql.kind !== 'embedded' && !(o.gateway instanceof SqlAdminGateway && o.gateway.db === o.sql)) await o.sql.close();
 }
 
-export class ConnectionService {
+export class ConnectionService implements DatabaseSession {
   private embedded: Promise<EmbeddedDatabase> | null = null;
   private open: Promise<Open> | null = null;
 
@@ -72,6 +74,10 @@ export class ConnectionService {
     return this.store.get(this.store.activeId())!;
   }
 
+  profile(): ProfileFacts {
+    return this.activeProfile();
+  }
+
   save(input: ProfileInput): Profile {
     const data = profileInputSchema.parse(input);
     if (data.id && this.store.isBuiltIn(data.id)) {
@@ -111,9 +117,7 @@ export class ConnectionService {
     const p = this.store.get(id);
     if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
     if (this.store.isBuiltIn(id)) throw new AdminError({ code: 'profile_read_only', message: 'Built-in profiles cannot be deleted.' });
-    if (p.production && confirm !== p.name) {
-      throw new AdminError({ code: 'confirmation_required', message: `Type the profile name "${p.name}" to delete a production profile.` });
-    }
+    requireConfirmation(p, confirm, 'delete it');
     if (this.store.activeId() === id) this.resetConnection();
     this.store.remove(id);
     this.secrets.deleteProfile(id);
@@ -136,8 +140,8 @@ export class ConnectionService {
     const p = this.activeProfile();
     if (p.operatorId) return p.operatorId;
     if (p.kind === 'embedded') {
-      const rows = (await (await this.gateway()).call('admin_list_operators', { p_search: 'ada_moderator', p_limit: 1 })) as { id: string }[];
-      if (rows[0]) return rows[0].id;
+      const id = await findOperatorId(await this.gateway(), DEMO_OPERATOR);
+      if (id) return id;
     }
     throw new AdminError({
       code: 'operator_missing',

@@ -1,22 +1,24 @@
-// Embedding backfills for the renderer and the CLI: estimates, jobs worked by this console
-// (progress events; the database stays the truth shared with other consoles and CLI workers),
-// control, coverage and a semantic-search tester.
+// Embedding backfills for the console and the CLI: estimates, job creation, working a job
+// (in the background with progress events in the console, in the foreground in the CLI; the
+// database stays the truth shared with other consoles and CLI workers), control, the job list
+// and the semantic-search tester.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { z } from 'zod';
-import type { jobInputSchema } from '../../api/embeddings';
+import type { jobInputSchema, jobSchema } from '../../api/embeddings';
 import { AdminError } from '../../db/admin-error';
-import type { AdminGateway } from '../../db/admin-gateway';
-import type { ConnectionService } from '../connections/connection-service';
 import type { JobRegistry } from '../jobs';
 import type { Logger } from '../logger';
-import { runBackfill } from './backfill-runner';
+import type { DatabaseSession } from '../session';
+import { runBackfill, type BackfillProgress, type BackfillResult } from './backfill-runner';
 import { LocalGloveProvider } from './local-glove-provider';
 import { OpenAiCompatibleProvider } from './openai-compatible-provider';
 import type { EmbeddingProvider } from './provider';
 
 type JobInput = z.output<typeof jobInputSchema>;
-type JobRow = { id: string; provider: string; model: string; dimensions: number; total: number; done: number; failed: number; status: string; options: Record<string, unknown> };
+export type JobRow = z.output<typeof jobSchema>;
+type JobOptions = { provider?: JobInput['provider']; batchSize?: number; concurrency?: number };
+export type Estimate = { videos: number; estimated_tokens: number; estimated_cost: number };
 
 export const workerName = () => `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
@@ -32,55 +34,73 @@ export class EmbeddingsService {
   private readonly running = new Map<string, AbortController>();
 
   constructor(
-    private readonly connections: ConnectionService,
+    private readonly session: DatabaseSession,
     private readonly jobs: JobRegistry,
     private readonly logger: Logger,
     private readonly apiKey: () => string | null = () => process.env.MAGNA_EMBEDDING_API_KEY ?? null,
   ) {}
 
-  private gateway(): Promise<AdminGateway> {
-    return this.connections.gateway();
-  }
-
-  async estimate(input: JobInput) {
+  private async create(input: JobInput, dryRun: boolean): Promise<unknown> {
     const provider = providerFor(input.provider, this.apiKey());
-    return (await this.gateway()).call('admin_embedding_job_create', {
-      p_operator: await this.connections.operatorId(), p_provider: provider.id, p_model: provider.model, p_dimensions: provider.dimensions,
-      p_scope: input.scope, p_statuses: input.statuses, p_dry_run: true,
-      p_price_per_million_tokens: input.provider.provider === 'openai' ? input.provider.pricePerMillionTokens ?? 0 : 0,
+    return (await this.session.gateway()).call('admin_embedding_job_create', {
+      p_operator: await this.session.operatorId(), p_provider: provider.id, p_model: provider.model, p_dimensions: provider.dimensions,
+      p_scope: input.scope, p_statuses: input.statuses, p_dry_run: dryRun,
+      ...(dryRun
+        ? { p_price_per_million_tokens: input.provider.provider === 'openai' ? input.provider.pricePerMillionTokens ?? 0 : 0 }
+        : { p_options: { provider: input.provider, batchSize: input.batchSize, concurrency: input.concurrency } }),
     });
   }
 
+  async estimate(input: JobInput): Promise<Estimate> {
+    return (await this.create(input, true)) as Estimate;
+  }
+
+  /** Records a job and its work items; nothing is embedded yet. */
+  async createJob(input: JobInput): Promise<{ id: string; total: number }> {
+    return (await this.create(input, false)) as { id: string; total: number };
+  }
+
   async start(input: JobInput): Promise<{ jobId: string }> {
-    const provider = providerFor(input.provider, this.apiKey());
-    const { provider: config } = input;
-    const job = (await (await this.gateway()).call('admin_embedding_job_create', {
-      p_operator: await this.connections.operatorId(), p_provider: provider.id, p_model: provider.model, p_dimensions: provider.dimensions,
-      p_scope: input.scope, p_statuses: input.statuses, p_dry_run: false,
-      p_options: { provider: config, batchSize: input.batchSize, concurrency: input.concurrency },
-    })) as { id: string };
+    const job = await this.createJob(input);
     this.work(job.id);
     return { jobId: job.id };
   }
 
-  /** Works a job in this console until it is done, paused or cancelled (also: resume after a restart). */
+  async job(jobId: string): Promise<JobRow> {
+    const rows = (await (await this.session.gateway()).call('admin_embedding_jobs', { p_limit: 200 })) as JobRow[];
+    const row = rows.find((r) => r.id === jobId);
+    if (!row) throw new AdminError({ code: 'P0002', message: `No embedding job ${jobId}.` });
+    return row;
+  }
+
+  /** Works a job here until it is done, paused, cancelled or aborted, with the job's own provider and options unless overridden. */
+  async runJob(
+    jobId: string,
+    o: { signal?: AbortSignal; onProgress?: (p: BackfillProgress, row: JobRow) => void; batchSize?: number; concurrency?: number } = {},
+  ): Promise<{ row: JobRow; provider: EmbeddingProvider; result: BackfillResult }> {
+    const row = await this.job(jobId);
+    const options = row.options as JobOptions;
+    const provider = providerFor(options.provider ?? { provider: 'local' }, this.apiKey());
+    const result = await runBackfill({
+      gateway: await this.session.gateway(), provider, jobId, worker: workerName(),
+      batchSize: o.batchSize ?? options.batchSize, concurrency: o.concurrency ?? options.concurrency, signal: o.signal,
+      onProgress: (p) => o.onProgress?.(p, row),
+    });
+    return { row, provider, result };
+  }
+
+  /** Works a job in this console in the background until it is done, paused or cancelled (also: resume after a restart). */
   work(jobId: string): { working: boolean } {
     if (this.running.has(jobId)) return { working: true };
     const controller = new AbortController();
     this.running.set(jobId, controller);
     this.jobs.start(`embeddings:${jobId}`, async (ctx) => {
       try {
-        const gw = await this.gateway();
-        const rows = (await gw.call('admin_embedding_jobs', { p_limit: 200 })) as JobRow[];
-        const row = rows.find((r) => r.id === jobId);
-        if (!row) throw new AdminError({ code: 'P0002', message: 'No such embedding job.' });
-        const options = row.options as { provider?: JobInput['provider']; batchSize?: number; concurrency?: number };
-        const provider = providerFor(options.provider ?? { provider: 'local' }, this.apiKey());
         const started = Date.now();
-        this.logger.info(`embeddings: working job ${jobId} (${provider.model})`);
-        const result = await runBackfill({
-          gateway: gw, provider, jobId, worker: workerName(), batchSize: options.batchSize, concurrency: options.concurrency, signal: controller.signal,
-          onProgress: (p) => {
+        this.logger.info(`embeddings: working job ${jobId}`);
+        const { row, result } = await this.runJob(jobId, {
+          signal: controller.signal,
+          onProgress: (p, row) => {
             const done = row.done + p.done;
             const rate = p.done / Math.max(1, (Date.now() - started) / 1000);
             ctx.progress(done + row.failed + p.failed, row.total, `${done} embedded, ${row.failed + p.failed} failed · ${rate.toFixed(1)}/s${p.lastError ? ` · last error: ${p.lastError}` : ''}`);
@@ -94,34 +114,26 @@ export class EmbeddingsService {
     return { working: true };
   }
 
-  async control(jobId: string, action: 'pause' | 'resume' | 'cancel' | 'retry_failed') {
-    const row = await (await this.gateway()).call('admin_embedding_control', { p_operator: await this.connections.operatorId(), p_job_id: jobId, p_action: action });
+  async control(jobId: string, action: 'pause' | 'resume' | 'cancel' | 'retry_failed'): Promise<JobRow> {
+    const row = (await (await this.session.gateway()).call('admin_embedding_control', { p_operator: await this.session.operatorId(), p_job_id: jobId, p_action: action })) as JobRow;
     if (action === 'resume' || action === 'retry_failed') this.work(jobId);
     if (action === 'cancel') this.running.get(jobId)?.abort();
     return row;
   }
 
-  async list() {
-    const rows = (await (await this.gateway()).call('admin_embedding_jobs', { p_limit: 50 })) as JobRow[];
+  async list(): Promise<(JobRow & { worked_here: boolean })[]> {
+    const rows = (await (await this.session.gateway()).call('admin_embedding_jobs', { p_limit: 50 })) as JobRow[];
     return rows.map((r) => ({ ...r, worked_here: this.running.has(r.id) }));
   }
 
-  async failures(jobId: string) {
-    return (await this.gateway()).call('admin_embedding_failures', { p_job_id: jobId, p_limit: 200 });
-  }
-
-  async coverage() {
-    return (await this.gateway()).call('admin_embedding_coverage');
-  }
-
-  async search(query: string, model: string) {
+  async search(query: string, model: string): Promise<{ id: string; title: string; moderation_status: string; similarity: number }[]> {
     const local = new LocalGloveProvider();
     if (model !== local.model) {
       throw new AdminError({ code: 'search_model', message: `Searching "${model}" embeddings needs that model's API; the tester embeds queries with the offline model (${local.model}).` });
     }
     const [outcome] = await local.embed([query]);
     if (!outcome || 'error' in outcome) throw new AdminError({ code: 'search_text', message: outcome && 'error' in outcome ? outcome.error : 'Nothing to search.' });
-    return (await this.gateway()).call('admin_semantic_search', { p_embedding: `[${Array.from(outcome.vector).join(',')}]`, p_model: model, p_limit: 10 });
+    return (await (await this.session.gateway()).call('admin_semantic_search', { p_embedding: `[${Array.from(outcome.vector).join(',')}]`, p_model: model, p_limit: 10 })) as never;
   }
 
   stopAll(): void {

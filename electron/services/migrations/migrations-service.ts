@@ -46,14 +46,9 @@ export class MigrationsService {
     return { fileName: file.fileName, sql: file.sql };
   }
 
-  async up(options: { confirm?: string; force?: boolean }): Promise<{ jobId: string }> {
+  /** Applies the pending files as a job (a production profile's typed confirmation is checked by the operation). */
+  async up(options: { force?: boolean }): Promise<{ jobId: string }> {
     const profile = this.connections.activeProfile();
-    if (profile.production && options.confirm !== profile.name) {
-      throw new AdminError({
-        code: 'confirmation_required',
-        message: `"${profile.name}" is a production profile: type its name to apply migrations.`,
-      });
-    }
     const running = this.jobs.running('migrations');
     if (running) return { jobId: running.jobId };
     const { sql, why } = await this.sqlConnection();

@@ -1,0 +1,18 @@
+// The services the operations that are more than one call run on (type-only: the descriptors
+// stay free of main-process code so the renderer can import the contract).
+import type { ConnectionService } from '../services/connections/connection-service';
+import type { EmbeddingsService } from '../services/embeddings/embeddings-service';
+import type { LinksCsvService } from '../services/graph/links-csv-service';
+import type { JobRegistry } from '../services/jobs';
+import type { MigrationsService } from '../services/migrations/migrations-service';
+
+export type AppInfo = { version: string; shell: 'electron' | 'browser'; platform: string; dataDir: string };
+
+export type Services = {
+  shell: { info(): AppInfo; openExternal(url: string): Promise<{ opened: boolean }> };
+  connections: ConnectionService;
+  migrations: MigrationsService;
+  embeddings: EmbeddingsService;
+  linksCsv: LinksCsvService;
+  jobs: JobRegistry;
+};
