@@ -10,6 +10,3 @@ export const appErrorSchema = z.object({
   fields: z.record(z.string(), z.string()).optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
-
-export const resultSchema = <T extends z.ZodType>(data: T) =>
-  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: appErrorSchema })]);

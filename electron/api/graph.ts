@@ -59,10 +59,9 @@ export const linkRowSchema = z.object({
 export const chainEntrySchema = z.object({ id: z.string(), title: z.string(), moderation_status: z.string(), duration_seconds: z.number().nullable(), depth: z.number(), longest: z.number() });
 export const pathEntrySchema = z.object({ id: z.string(), title: z.string(), longest: z.number() });
 
-/** 10 MB: larger files are split by the user (the message says so) rather than half-read. */
-export const MAX_CSV_BYTES = 10_000_000;
 export const importInputSchema = z.object({
-  csv: z.string().max(MAX_CSV_BYTES, 'The CSV is larger than 10 MB: split it into smaller files.'),
+  // 10 MB: larger files are split by the user (the message says so) rather than half-read.
+  csv: z.string().max(10_000_000, 'The CSV is larger than 10 MB: split it into smaller files.'),
   dryRun: z.boolean().default(true),
 }).strict();
 export const importRowResultSchema = z.object({ row: z.number(), outcome: z.enum(['ok', 'error']), message: z.string().optional() });

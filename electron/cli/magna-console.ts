@@ -11,13 +11,13 @@ import { SqlAdminGateway } from '../db/sql-admin-gateway';
 import { readMigrationFiles } from '../services/migrations/migration-files';
 import { migrateUp, migrationStatus } from '../services/migrations/migration-runner';
 import { generateDemoData } from '../demo-data/generate-demo-data';
-import { redactor } from '../db/postgres-database';
 import { invokeSql } from '../operations/run-operation';
 import { DEMO_OPERATOR, requireOperatorId } from '../services/operators';
 import type { DatabaseSession } from '../services/session';
 import { EmbeddingsService } from '../services/embeddings/embeddings-service';
 import { JobRegistry } from '../services/jobs';
-import { createLogger, Redactor } from '../services/logger';
+import { createLogger } from '../services/logger';
+import { Redactor } from '../lib/redactor';
 
 const USAGE = `magna-console <command> [options]
 
@@ -122,7 +122,7 @@ export async function main(argv: string[]): Promise<void> {
   const url = o['database-url'] ?? process.env.MAGNA_DATABASE_URL;
   const target: SqlTarget | null = o.embedded ? { embedded: o.embedded } : url ? { databaseUrl: url } : null;
   if (!target) fail(out, new AdminError({ code: 'no_target', message: 'No database given.', hint: 'Pass --embedded DIR or --database-url URL (or set MAGNA_DATABASE_URL).' }));
-  const redact = url ? redactor(url) : (s: string) => s;
+  const redact = Redactor.of(url).fn;
 
   let db;
   try {

@@ -1,6 +1,7 @@
 // A database reached by URL (self-hosted Postgres, Supabase's direct or pooler URL), through
 // postgres.js. Messages never contain the URL's password.
 import postgres from 'postgres';
+import { Redactor } from '../lib/redactor';
 import { AdminError, toAdminError } from './admin-error';
 import type { SqlConnection, SqlParam } from './sql-connection';
 
@@ -16,20 +17,6 @@ export function describeDatabaseUrl(url: string): string {
 }
 
 /** Removes every occurrence of the URL's password (and the URL itself) from a message. */
-export function redactor(url: string): (s: string) => string {
-  let password = '';
-  try {
-    password = decodeURIComponent(new URL(url).password);
-  } catch {
-    /* not a URL: nothing to hide but the string itself */
-  }
-  return (s) => {
-    let out = s.split(url).join('[database url]');
-    if (password) out = out.split(password).join('[redacted]');
-    return out;
-  };
-}
-
 export function parseDatabaseUrl(url: string): URL {
   let parsed: URL;
   try {
@@ -113,7 +100,7 @@ class PostgresSession implements SqlConnection {
 export class PostgresDatabase extends PostgresSession {
   static async connect(url: string, options: { connectTimeoutSeconds?: number; max?: number } = {}): Promise<PostgresDatabase> {
     parseDatabaseUrl(url);
-    const redact = redactor(url);
+    const redact = Redactor.of(url).fn;
     const sql = postgres(url, {
       max: options.max ?? 4,
       connect_timeout: options.connectTimeoutSeconds ?? 10,

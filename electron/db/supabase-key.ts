@@ -15,8 +15,3 @@ export function supabaseKeyKind(key: string): SupabaseKeyKind {
   }
   return 'unknown';
 }
-
-/** "…abcd": all the renderer or a log ever sees of a secret. */
-export function maskSecret(secret: string): string {
-  return secret.length <= 8 ? '…' : `…${secret.slice(-4)}`;
-}

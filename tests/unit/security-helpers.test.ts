@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSafeExternalUrl } from '../../electron/shells/console-app';
-import { Redactor } from '../../electron/services/logger';
+import { Redactor } from '../../electron/lib/redactor';
 
 describe('isSafeExternalUrl', () => {
   it.each(['https://www.youtube.com/watch?v=abc', 'http://vimeo.com/1'])('allows %s', (url) => expect(isSafeExternalUrl(url)).toBe(true));

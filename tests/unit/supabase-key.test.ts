@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskSecret, supabaseKeyKind } from '../../electron/db/supabase-key';
+import { supabaseKeyKind } from '../../electron/db/supabase-key';
 import { signJwt } from '../support/jwt';
 
 describe('supabaseKeyKind', () => {
@@ -14,12 +14,5 @@ describe('supabaseKeyKind', () => {
   it('says unknown for anything else', () => {
     expect(supabaseKeyKind('hello')).toBe('unknown');
     expect(supabaseKeyKind('a.b.c')).toBe('unknown');
-  });
-});
-
-describe('maskSecret', () => {
-  it('shows only the last four characters', () => {
-    expect(maskSecret('sb_secret_1234567890abcd')).toBe('…abcd');
-    expect(maskSecret('short')).toBe('…');
   });
 });

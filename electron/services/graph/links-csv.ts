@@ -1,43 +1,31 @@
-// CSV of links: parsing (RFC 4180 quoting) with a message per bad row, and writing.
+// CSV of links (csv-parse / csv-stringify): reading with a message per bad row, and writing.
 // Columns: source, target (video id or URL), type, note, timestamp (mm:ss, h:mm:ss or seconds).
 import { formatTimestamp, LINK_TYPES, linkTypeSchema, parseTimestamp } from '../../api/graph';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { AdminError } from '../../db/admin-error';
 
 export type CsvLinkRow = { row: number; source: string; target: string; type: string; note: string | null; timestamp_seconds: number | null };
 export type CsvProblem = { row: number; message: string };
 
+/** RFC 4180 records (csv-parse), without blank lines; a BOM is dropped. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new AdminError({ code: 'csv_unterminated_quote', message: 'The CSV ends inside a quoted field.', hint: 'Check for a missing closing quote (").' });
+    }
+    throw new AdminError({ code: 'csv_malformed', message: `The CSV cannot be read: ${e instanceof Error ? e.message : String(e)}` });
   }
-  if (quoted) throw new AdminError({ code: 'csv_unterminated_quote', message: 'The CSV ends inside a quoted field.', hint: 'Check for a missing closing quote (").' });
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+  return records.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
 /** Reads the links of a CSV; rows with problems are reported (numbered as in a spreadsheet) and left out. */
 export function readLinksCsv(text: string): { rows: CsvLinkRow[]; problems: CsvProblem[] } {
-  const table = parseCsv(text.replace(/^\uFEFF/, ''));
+  const table = parseCsv(text);
   if (table.length === 0) throw new AdminError({ code: 'csv_empty', message: 'The CSV is empty.', hint: 'The first line names the columns: source,target,type,note,timestamp' });
   const header = table[0]!.map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
@@ -69,10 +57,7 @@ export function readLinksCsv(text: string): { rows: CsvLinkRow[]; problems: CsvP
   return { rows, problems };
 }
 
-const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 export function writeLinksCsv(links: { source_url: string; target_url: string; type: string; note: string | null; timestamp_seconds: number | null }[]): string {
-  const lines = ['source,target,type,note,timestamp'];
-  for (const l of links) lines.push([l.source_url, l.target_url, l.type, l.note ?? '', formatTimestamp(l.timestamp_seconds)].map(quote).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  const records = links.map((l) => [l.source_url, l.target_url, l.type, l.note ?? '', formatTimestamp(l.timestamp_seconds)]);
+  return stringify([['source', 'target', 'type', 'note', 'timestamp'], ...records], { record_delimiter: 'windows' });
 }

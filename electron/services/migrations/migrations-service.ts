@@ -3,7 +3,8 @@ import type { MigrationStatusView } from '../../api/database';
 import { AdminError } from '../../db/admin-error';
 import type { ConnectionService } from '../connections/connection-service';
 import type { JobRegistry } from '../jobs';
-import type { Logger, Redactor } from '../logger';
+import type { Redactor } from '../../lib/redactor';
+import type { Logger } from '../logger';
 import { readMigrationFiles } from './migration-files';
 import { migrateUp, migrationStatus } from './migration-runner';
 
