@@ -6,6 +6,8 @@ export type AdminArgs = Record<string, unknown>;
 export interface AdminGateway {
   readonly backend: 'embedded' | 'postgres' | 'supabase';
   call(fn: string, args?: AdminArgs): Promise<unknown>;
+  /** Forgets the function signatures it looked up (after migrations). */
+  reloadSchema(): void;
   close(): Promise<void>;
 }
 

@@ -52,7 +52,8 @@ export class SqlAdminGateway implements AdminGateway {
             };
           }),
         );
-      cached.catch(() => this.signatures.delete(fn));
+      // A missing function is looked up again next time (migrations may add it meanwhile).
+      cached.then((found) => found.length === 0 && this.signatures.delete(fn), () => this.signatures.delete(fn));
       this.signatures.set(fn, cached);
     }
     return cached;
@@ -99,6 +100,10 @@ export class SqlAdminGateway implements AdminGateway {
     } catch (e) {
       throw toAdminError(e);
     }
+  }
+
+  reloadSchema(): void {
+    this.signatures.clear();
   }
 
   async close(): Promise<void> {

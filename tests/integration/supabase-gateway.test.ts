@@ -70,9 +70,61 @@ describe('supabase gateway', () => {
     expect(error?.code).toBe('42501');
   });
 
-  it('a badly signed key gets 401 PGRST301', async () => {
+  it('a key of another project is refused by the API gateway with a code-less 401, reported as a rejected key (not a network failure)', async () => {
     const forged = signJwt({ role: 'service_role' }, 'not-the-project-secret-but-long-enough-for-hs256');
-    await expect(gateway(forged).call('admin_database_overview')).rejects.toMatchObject({ code: 'PGRST301' });
+    const raw = await createClient(api.url, forged, { auth: { persistSession: false } }).rpc('admin_database_overview');
+    expect(raw.status).toBe(401);
+    expect(raw.error?.code).toBeFalsy();
+    const err = await gateway(forged).call('admin_database_overview').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'key_rejected', message: expect.stringContaining('rejected the service-role key') });
+    expect(JSON.stringify(err)).not.toContain(forged);
+  });
+
+  it('a badly signed user token behind a valid key gets PostgREST\'s 401 PGRST301', async () => {
+    const forged = signJwt({ role: 'authenticated', sub: '00000000-0000-4000-8000-000000000001' }, 'not-the-project-secret-but-long-enough-for-hs256');
+    const client = createClient(api.url, anonKey, { auth: { persistSession: false }, global: { headers: { Authorization: `Bearer ${forged}` } } });
+    const { status, error } = await client.rpc('admin_database_overview');
+    expect(status).toBe(401);
+    expect(error?.code).toBe('PGRST301');
+  });
+
+  it('a call past the statement timeout is cancelled by the database and nothing is changed', async () => {
+    const strict = await startPostgrestDouble(t.db.db, { jwtSecret: JWT_SECRET, roleTimeoutsMs: { service_role: 150 } });
+    try {
+      const gw = new SupabaseAdminGateway({ url: strict.url, serviceRoleKey: serviceKey });
+      const err = await gw.call('admin_test_slow_write', { p_ms: 400 }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: '57014', message: expect.stringContaining('Nothing was changed') });
+      const { rows } = await t.db.db.query<{ n: number }>("select count(*)::int as n from public.tags where slug = 'slow-write'");
+      expect(rows[0]!.n).toBe(0);
+      // A function with its own statement_timeout (PostgREST applies it) may run longer.
+      await expect(gw.call('admin_test_slow_allowed', { p_ms: 400 })).resolves.toEqual({ ok: true });
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  it('a client-side timeout says the call may have been applied, not that the network failed', async () => {
+    const impatient = new SupabaseAdminGateway({ url: api.url, serviceRoleKey: serviceKey, timeoutMs: 200 });
+    const err = await impatient.call('admin_test_slow_allowed', { p_ms: 800 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'client_timeout', hint: expect.stringContaining('may still have been applied') });
+  });
+
+  it('reads a set past the 1,000-row cap whole, where a plain call gets only 1,000 rows', async () => {
+    const plain = await createClient(api.url, serviceKey, { auth: { persistSession: false } }).rpc('admin_test_series', { p_n: 2500 });
+    expect((plain.data as unknown[]).length).toBe(1000);
+    const all = (await gateway().call('admin_test_series', { p_n: 2500 })) as { n: number }[];
+    expect(all).toHaveLength(2500);
+    expect(all.map((r) => r.n)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+  });
+
+  it('does not see a new function until NOTIFY pgrst, \'reload schema\' (a stale schema cache), then does', async () => {
+    await gateway().call('admin_database_overview'); // warm the cache
+    await expect(gateway().call('admin_test_added_later')).rejects.toMatchObject({ code: 'PGRST202' });
+    await t.db.db.exec(`create function public.admin_test_added_later() returns jsonb language sql set search_path = '' as $$ select '{"fresh": true}'::jsonb $$;
+      revoke execute on function public.admin_test_added_later() from public, anon, authenticated; grant execute on function public.admin_test_added_later() to service_role;`);
+    await expect(gateway().call('admin_test_added_later')).rejects.toMatchObject({ code: 'PGRST202' });
+    await t.db.db.exec("notify pgrst, 'reload schema'");
+    await expect(gateway().call('admin_test_added_later')).resolves.toEqual({ fresh: true });
   });
 
   it('maps P0001 to 400 with message and hint', async () => {

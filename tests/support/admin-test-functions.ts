@@ -13,6 +13,12 @@ export const ADMIN_TEST_FUNCTIONS = `
       begin insert into public.tags (name, slug) values ('x', 'x'); return '{}'::jsonb; end $$;
     create function public.admin_test_write_in_stable() returns jsonb language plpgsql stable set search_path = '' as $$
       begin return public.admin_test_write(); end $$;
+    create function public.admin_test_slow_write(p_ms int) returns jsonb language plpgsql set search_path = '' as $$
+      begin insert into public.tags (name, slug) values ('slow write', 'slow-write'); perform pg_sleep(p_ms / 1000.0); return '{}'::jsonb; end $$;
+    create function public.admin_test_slow_allowed(p_ms int) returns jsonb language plpgsql set search_path = '' set statement_timeout = '30s' as $$
+      begin perform pg_sleep(p_ms / 1000.0); return '{"ok": true}'::jsonb; end $$;
+    create function public.admin_test_series(p_n int) returns table (n int) language sql stable set search_path = '' as $$
+      select g from generate_series(1, p_n) as g order by g $$;
     revoke execute on all functions in schema public from public, anon, authenticated;
     grant execute on all functions in schema public to service_role;
   `;

@@ -276,8 +276,13 @@ export class ConnectionService implements DatabaseSession {
           check('pgvector', overview.pgvector_version !== null, overview.pgvector_version ? `pgvector ${overview.pgvector_version}.` : 'pgvector is not installed.');
         } catch (e) {
           const err = toAdminError(e);
+          if (err.code === 'key_rejected') {
+            // The format looked right, but the project's gateway refused it.
+            const key = checks.find((c) => c.name === 'Service-role key');
+            if (key) Object.assign(key, { ok: false, message: this.redactor.redact(describe(e)) });
+          }
           if (p.kind === 'supabase') check('Reachable', err.code !== 'network', err.code === 'network' ? describe(e) : `The project answers at ${p.supabaseUrl}.`);
-          if (err.code !== 'network') {
+          if (err.code !== 'network' && err.code !== 'key_rejected') {
             check('Admin API', false, err.code === 'PGRST202' ? 'admin_database_overview is missing: the console\'s migrations are not applied yet.' : describe(e));
           }
         }

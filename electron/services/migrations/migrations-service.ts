@@ -3,6 +3,7 @@ import type { MigrationStatusView } from '../../api/database';
 import { AdminError } from '../../db/admin-error';
 import type { ConnectionService } from '../connections/connection-service';
 import type { JobRegistry } from '../jobs';
+import type { SqlConnection } from '../../db/sql-connection';
 import type { Redactor } from '../../lib/redactor';
 import type { Logger } from '../logger';
 import { readMigrationFiles } from './migration-files';
@@ -47,6 +48,28 @@ export class MigrationsService {
     return { fileName: file.fileName, sql: file.sql };
   }
 
+  /**
+   * After DDL the API must see the new functions: PostgREST (Supabase) reloads its schema cache
+   * on NOTIFY pgrst, and this console forgets the signatures it looked up. Then wait until the
+   * admin API answers (at most 15 s), so the next page load never meets a stale cache.
+   */
+  private async reloadApiSchema(sql: SqlConnection): Promise<void> {
+    await sql.execute("notify pgrst, 'reload schema'");
+    const gateway = await this.connections.gateway();
+    gateway.reloadSchema();
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      try {
+        await gateway.call('admin_database_overview');
+        return;
+      } catch (e) {
+        const code = (e as { code?: unknown }).code;
+        if ((code !== 'PGRST202' && code !== '42883') || Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+
   /** Applies the pending files as a job (a production profile's typed confirmation is checked by the operation). */
   async up(options: { force?: boolean }): Promise<{ jobId: string }> {
     const profile = this.connections.activeProfile();
@@ -69,6 +92,10 @@ export class MigrationsService {
         },
       });
       this.logger.info(`migrations: applied ${result.applied.length} on ${profile.name}`);
+      if (result.applied.length) {
+        ctx.log('Reloading the API schema cache…');
+        await this.reloadApiSchema(sql);
+      }
       return result.applied.length ? `Applied ${result.applied.length} migration(s).` : 'The database is up to date.';
     }, (s) => this.redactor.redact(s));
     return { jobId };
