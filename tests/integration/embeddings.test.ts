@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const createJob = async (statuses: string[], scope = 'missing', model = 'test-model', options = {}) =>
-  (await gw.call('admin_embedding_job_create', { p_operator: op, p_provider: 'test', p_model: model, p_dimensions: 8, p_scope: scope, p_statuses: statuses, p_dry_run: false, p_options: options })) as { id: string; total: number };
+  (await gw.call('admin_embedding_job_create', { p_operator: op, p_provider: 'openai-compatible', p_model: model, p_dimensions: 8, p_scope: scope, p_statuses: statuses, p_dry_run: false, p_options: options })) as { id: string; total: number };
 const job = async (id: string) => ((await gw.call('admin_embedding_jobs', { p_limit: 200 })) as { id: string; status: string; done: number; failed: number; total: number }[]).find((j) => j.id === id)!;
 
 const fakeProvider = (over: Partial<EmbeddingProvider> & { fn?: (texts: string[]) => Promise<ReturnType<EmbeddingProvider['embed']> extends Promise<infer R> ? R : never> } = {}): EmbeddingProvider => ({
@@ -166,5 +166,48 @@ describe('semantic search with the offline provider', () => {
     const hits = (await gw.call('admin_semantic_search', { p_embedding: `[${Array.from((q as { vector: Float32Array }).vector).join(',')}]`, p_model: local.model })) as { title: string; similarity: number }[];
     expect(hits).toHaveLength(10);
     expect(hits.slice(0, 3).some((h) => /black hole|stellar|neutron|galax|dark matter|big bang|exoplanet/i.test(h.title))).toBe(true);
+  });
+});
+
+describe('workers that must not join or finish', () => {
+  it('refuses a worker whose provider or model is not the job\'s (its vectors would be stored under the job\'s label)', async () => {
+    const j = await createJob(['flagged'], 'all', 'label-model');
+    const glove = new LocalGloveProvider();
+    await expect(runBackfill({ gateway: gw, provider: glove, jobId: j.id, worker: 'intruder' })).rejects.toMatchObject({ code: 'job_provider_mismatch' });
+    expect(await job(j.id)).toMatchObject({ done: 0 });
+  });
+
+  it('a resumed worker finishes only when the job is done: it waits for, then reclaims, a dead worker\'s leased items', async () => {
+    const j = await createJob(['flagged'], 'all', 'resume-model');
+    const dead = (await gw.call('admin_embedding_lease', { p_job_id: j.id, p_worker: 'dead', p_limit: 3, p_lease_seconds: 60 })) as { items: unknown[] };
+    expect(dead.items).toHaveLength(3);
+    const waited: number[] = [];
+    const r = await runBackfill({
+      gateway: gw, provider: fakeProvider({ model: 'resume-model' }), jobId: j.id, worker: 'resumed', pollMs: 200,
+      onProgress: (p) => {
+        if (!p.waiting) return;
+        waited.push(p.waiting);
+        // The dead worker's lease runs out while the resumed one waits.
+        void t.db.query("update public.embedding_job_items set leased_until = now() - interval '1 second' where job_id = $1 and lease_owner = 'dead'", [j.id]);
+      },
+    });
+    expect(r.stopped).toBe('finished');
+    expect(waited[0]).toBe(3);
+    expect(await job(j.id)).toMatchObject({ status: 'done', done: j.total });
+  });
+
+  it('stores a provider error without the key it echoed', async () => {
+    const key = 'sk-live-abcdefghijklmnopqrstuvwxyz';
+    const api = await startFakeEmbeddingsApi(() => ({ status: 400, body: `bad request for key ${key}` }));
+    try {
+      const j = await createJob(['flagged'], 'all', 'echo-model');
+      const provider = new OpenAiCompatibleProvider({ baseUrl: api.baseUrl, model: 'echo-model', apiKey: key, dimensions: 8 });
+      await expect(runBackfill({ gateway: gw, provider, jobId: j.id, worker: 'w', concurrency: 1 })).rejects.toThrow(/refused the request/);
+      const rows = await t.db.query<{ last_error: string | null }>('select last_error from public.embedding_job_items where job_id = $1 and last_error is not null', [j.id]);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(JSON.stringify(rows)).not.toContain(key);
+    } finally {
+      await api.stop();
+    }
   });
 });

@@ -4,9 +4,15 @@
 // Retry-After, without breaking the batch up. Items that cannot be embedded fail one by one;
 // the job goes on. Pausing or cancelling in the database stops every worker at its next lease.
 import type { AdminGateway } from '../../db/admin-gateway';
+import { AdminError } from '../../db/admin-error';
+import { Redactor } from '../../lib/redactor';
 import { checkVector, ProviderError, type EmbeddingProvider } from './provider';
 
-export type BackfillProgress = { done: number; failed: number; batches: number; retries: number; lastError: string | null };
+export type BackfillProgress = {
+  done: number; failed: number; batches: number; retries: number; lastError: string | null;
+  /** Items other workers still hold, waited for (their leases expire if those workers died). */
+  waiting?: number;
+};
 export type BackfillOptions = {
   gateway: AdminGateway;
   provider: EmbeddingProvider;
@@ -17,6 +23,8 @@ export type BackfillOptions = {
   leaseSeconds?: number;
   maxRetries?: number;
   signal?: AbortSignal;
+  /** How often to look again while other workers hold the job's last items (ms). */
+  pollMs?: number;
   onProgress?: (p: BackfillProgress) => void;
   sleep?: (ms: number) => Promise<void>;
 };
@@ -38,13 +46,28 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
   const progress: BackfillProgress = { done: 0, failed: 0, batches: 0, retries: 0, lastError: null };
   let stopped: BackfillResult['stopped'] = 'finished';
   let fatal: Error | null = null;
+  const redactor = new Redactor();
+
+  // A worker joins a job only with the job's own provider, model and dimensions: its vectors
+  // are stored under the job's model label.
+  const jobs = (await o.gateway.call('admin_embedding_jobs', { p_limit: 200 })) as { id: string; provider: string; model: string; dimensions: number }[];
+  const job = jobs.find((j) => j.id === o.jobId);
+  if (job && (job.provider !== o.provider.id || job.model !== o.provider.model || job.dimensions !== o.provider.dimensions)) {
+    throw new AdminError({
+      code: 'job_provider_mismatch',
+      message: `Job ${o.jobId} embeds with ${job.provider} ${job.model} (${job.dimensions} dimensions); this worker has ${o.provider.id} ${o.provider.model} (${o.provider.dimensions}).`,
+      hint: 'Work the job with its own provider and model, or start a new job.',
+    });
+  }
 
   const embedWithRetries = async (texts: string[]) => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await o.provider.embed(texts, o.signal);
       } catch (e) {
-        const err = e instanceof ProviderError ? e : new ProviderError(e instanceof Error ? e.message : String(e), true);
+        const raw = e instanceof ProviderError ? e : new ProviderError(e instanceof Error ? e.message : String(e), true);
+        // Nothing a provider says reaches the job row or the screen unredacted.
+        const err = new ProviderError(redactor.redact(raw.message), raw.retryable, raw.retryAfterMs, raw.fatal);
         progress.lastError = err.message;
         if (err.fatal || !err.retryable || attempt >= (o.maxRetries ?? 6) || o.signal?.aborted) throw err;
         progress.retries++;
@@ -102,7 +125,19 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
     }
   };
 
-  await Promise.all(Array.from({ length: lanes }, lane));
+  // A lane stops when nothing is left to lease — but items another worker holds are not done:
+  // wait for them (their lease expires if that worker died, and they are leased again here).
+  for (;;) {
+    await Promise.all(Array.from({ length: lanes }, lane));
+    if (fatal || stopped !== 'finished' || o.signal?.aborted) break;
+    const job = ((await o.gateway.call('admin_embedding_jobs', { p_limit: 200 })) as { id: string; status: string; total: number; done: number; failed: number }[]).find((j) => j.id === o.jobId);
+    if (!job || job.status !== 'running' || job.done + job.failed >= job.total) {
+      if (job && job.status !== 'running' && job.status !== 'done') stopped = job.status === 'paused' ? 'paused' : 'cancelled';
+      break;
+    }
+    o.onProgress?.({ ...progress, waiting: job.total - job.done - job.failed });
+    await sleep(o.pollMs ?? 2000);
+  }
   if (o.signal?.aborted) {
     stopped = 'aborted';
     await o.gateway.call('admin_embedding_release', { p_job_id: o.jobId, p_worker: o.worker }).catch(() => undefined);

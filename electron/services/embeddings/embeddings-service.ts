@@ -22,12 +22,40 @@ export type Estimate = { videos: number; estimated_tokens: number; estimated_cos
 
 export const workerName = () => `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-export function providerFor(config: JobInput['provider'], apiKey: string | null): EmbeddingProvider {
-  if (config.provider === 'local') return new LocalGloveProvider();
-  if (!apiKey && !/^https?:\/\/(127\.0\.0\.1|localhost)/.test(config.baseUrl)) {
-    throw new AdminError({ code: 'embedding_key_missing', message: 'No API key for the embeddings API.', hint: 'Set MAGNA_EMBEDDING_API_KEY where the console runs (it stays in the main process).' });
+/** The embeddings API this process holds a key for: the key is sent there and nowhere else. */
+export type ApiCredentials = { apiKey: string | null; baseUrl: string };
+
+export function apiCredentialsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiCredentials {
+  return { apiKey: env.MAGNA_EMBEDDING_API_KEY ?? null, baseUrl: env.MAGNA_EMBEDDING_BASE_URL ?? 'https://api.openai.com/v1' };
+}
+
+const sameApi = (a: string, b: string) => a.trim().replace(/\/+$/, '') === b.trim().replace(/\/+$/, '');
+const isLoopback = (url: string) => {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
   }
-  return new OpenAiCompatibleProvider({ baseUrl: config.baseUrl, model: config.model, apiKey, dimensions: config.dimensions });
+};
+
+/**
+ * The provider for a job's configuration. A job row is shared by every console and CLI on the
+ * database, so its base URL is not trusted with the key: the key goes only to the base URL
+ * configured in this process (MAGNA_EMBEDDING_BASE_URL); a local server needs no key.
+ */
+export function providerFor(config: JobInput['provider'], credentials: ApiCredentials): EmbeddingProvider {
+  if (config.provider === 'local') return new LocalGloveProvider();
+  const keyed = credentials.apiKey !== null && sameApi(config.baseUrl, credentials.baseUrl);
+  if (!keyed && !isLoopback(config.baseUrl)) {
+    throw new AdminError({
+      code: 'embedding_key_missing',
+      message: credentials.apiKey
+        ? `This console's embeddings API key is for ${credentials.baseUrl}, not ${config.baseUrl}: it is never sent elsewhere.`
+        : 'No API key for the embeddings API.',
+      hint: 'Set MAGNA_EMBEDDING_API_KEY (and MAGNA_EMBEDDING_BASE_URL when it is not OpenAI) where the console runs; the key stays in the main process.',
+    });
+  }
+  return new OpenAiCompatibleProvider({ baseUrl: config.baseUrl, model: config.model, apiKey: keyed ? credentials.apiKey : null, dimensions: config.dimensions });
 }
 
 export class EmbeddingsService {
@@ -37,11 +65,11 @@ export class EmbeddingsService {
     private readonly session: DatabaseSession,
     private readonly jobs: JobRegistry,
     private readonly logger: Logger,
-    private readonly apiKey: () => string | null = () => process.env.MAGNA_EMBEDDING_API_KEY ?? null,
+    private readonly credentials: () => ApiCredentials = () => apiCredentialsFromEnv(),
   ) {}
 
   private async create(input: JobInput, dryRun: boolean): Promise<unknown> {
-    const provider = providerFor(input.provider, this.apiKey());
+    const provider = providerFor(input.provider, this.credentials());
     return (await this.session.gateway()).call('admin_embedding_job_create', {
       p_operator: await this.session.operatorId(), p_provider: provider.id, p_model: provider.model, p_dimensions: provider.dimensions,
       p_scope: input.scope, p_statuses: input.statuses, p_dry_run: dryRun,
@@ -80,7 +108,7 @@ export class EmbeddingsService {
   ): Promise<{ row: JobRow; provider: EmbeddingProvider; result: BackfillResult }> {
     const row = await this.job(jobId);
     const options = row.options as JobOptions;
-    const provider = providerFor(options.provider ?? { provider: 'local' }, this.apiKey());
+    const provider = providerFor(options.provider ?? { provider: 'local' }, this.credentials());
     const result = await runBackfill({
       gateway: await this.session.gateway(), provider, jobId, worker: workerName(),
       batchSize: o.batchSize ?? options.batchSize, concurrency: o.concurrency ?? options.concurrency, signal: o.signal,
@@ -103,7 +131,8 @@ export class EmbeddingsService {
           onProgress: (p, row) => {
             const done = row.done + p.done;
             const rate = p.done / Math.max(1, (Date.now() - started) / 1000);
-            ctx.progress(done + row.failed + p.failed, row.total, `${done} embedded, ${row.failed + p.failed} failed · ${rate.toFixed(1)}/s${p.lastError ? ` · last error: ${p.lastError}` : ''}`);
+            const waiting = p.waiting ? ` · waiting for ${p.waiting} item(s) another worker holds` : '';
+            ctx.progress(done + row.failed + p.failed, row.total, `${done} embedded, ${row.failed + p.failed} failed · ${rate.toFixed(1)}/s${waiting}${p.lastError ? ` · last error: ${p.lastError}` : ''}`);
           },
         });
         return result.stopped === 'finished' ? `Finished: ${row.done + result.done} embedded.` : `Stopped (${result.stopped}).`;

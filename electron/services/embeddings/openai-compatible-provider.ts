@@ -1,6 +1,7 @@
 // An OpenAI-compatible embeddings API (OpenAI itself, or a local server that speaks it):
 // POST {baseUrl}/embeddings {model, input[], dimensions?}. The key stays in the main process.
 import { z } from 'zod';
+import { Redactor } from '../../lib/redactor';
 import { padVector, ProviderError, TARGET_DIMENSIONS, type EmbeddingProvider, type EmbedOutcome } from './provider';
 
 const responseSchema = z.object({
@@ -23,7 +24,11 @@ export class OpenAiCompatibleProvider implements EmbeddingProvider {
   readonly dimensions: number;
   readonly maxBatch: number;
 
+  /** Provider messages can echo the request (the key among it): redacted before they are stored or shown. */
+  private readonly redactor: Redactor;
+
   constructor(private readonly options: OpenAiCompatibleOptions) {
+    this.redactor = Redactor.of(options.apiKey);
     this.model = options.model;
     this.dimensions = options.dimensions ?? TARGET_DIMENSIONS;
     this.maxBatch = options.maxBatch ?? 256;
@@ -46,7 +51,7 @@ export class OpenAiCompatibleProvider implements EmbeddingProvider {
       });
     } catch (e) {
       if (signal?.aborted) throw new ProviderError('Stopped.', false, null, true);
-      throw new ProviderError(`Could not reach the embeddings API (${e instanceof Error ? e.message : String(e)}).`, true);
+      throw new ProviderError(this.redactor.redact(`Could not reach the embeddings API (${e instanceof Error ? e.message : String(e)}).`), true);
     }
     if (response.status === 401 || response.status === 403) {
       throw new ProviderError('The embeddings API rejected the API key (HTTP ' + response.status + '). Check the key in Settings.', false, null, true);
@@ -57,7 +62,7 @@ export class OpenAiCompatibleProvider implements EmbeddingProvider {
     }
     if (!response.ok) {
       const text = (await response.text()).slice(0, 300);
-      throw new ProviderError(`The embeddings API refused the request (HTTP ${response.status}): ${text}`, false, null, true);
+      throw new ProviderError(this.redactor.redact(`The embeddings API refused the request (HTTP ${response.status}): ${text}`), false, null, true);
     }
     const parsed = responseSchema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) throw new ProviderError('The embeddings API answered in an unexpected shape.', false, null, true);
