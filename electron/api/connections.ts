@@ -12,7 +12,13 @@ export const supabaseUrlSchema = z
   .trim()
   .min(1, 'Enter the project URL.')
   .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'Enter a URL such as https://abcdefgh.supabase.co')
-  .refine((v) => !URL.canParse(v) || new URL(v).pathname.replace(/\/$/, '') === '', 'Use the project URL without a path (no /rest/v1).');
+  .refine((v) => !URL.canParse(v) || new URL(v).pathname.replace(/\/$/, '') === '', 'Use the project URL without a path (no /rest/v1).')
+  .refine((v) => !URL.canParse(v) || isHttpsOrLoopback(new URL(v)), 'Use https:// (plain http only for a project on this machine): the service-role key is sent there.');
+
+/** The key travels in clear over plain http: only to this machine. */
+export function isHttpsOrLoopback(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+}
 
 export const databaseUrlSchema = z
   .string()

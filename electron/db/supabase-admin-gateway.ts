@@ -2,6 +2,7 @@
 // service-role key. The client keeps no session, so the key is always what is sent.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
+import { isHttpsOrLoopback } from '../api/connections';
 import { AdminError } from './admin-error';
 import { ADMIN_FUNCTION_NAME, type AdminArgs, type AdminGateway } from './admin-gateway';
 import { supabaseKeyKind } from './supabase-key';
@@ -19,8 +20,12 @@ export function parseSupabaseUrl(url: string): URL {
       hint: 'Use the Project URL from Project Settings > API, e.g. https://abcdefgh.supabase.co',
     });
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new AdminError({ code: 'invalid_supabase_url', message: 'The Supabase project URL must start with https://.' });
+  if (!isHttpsOrLoopback(parsed)) {
+    throw new AdminError({
+      code: 'invalid_supabase_url',
+      message: 'The Supabase project URL must start with https:// (plain http only for a project on this machine).',
+      hint: 'The service-role key is sent with every call: it never travels unencrypted over a network.',
+    });
   }
   return parsed;
 }

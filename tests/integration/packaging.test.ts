@@ -7,6 +7,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listPackage } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** @electron/fuses' wire states: ASCII '0' and '1'. */
+const FuseState = { DISABLE: 48, ENABLE: 49 } as const;
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -20,7 +25,11 @@ describe('packaging', () => {
     }
     const fakeElectron = path.join(work, 'electron-dist');
     mkdirSync(fakeElectron);
-    writeFileSync(path.join(fakeElectron, 'electron'), '#!/bin/sh\necho stand-in electron\n');
+    // A stand-in binary that carries a fuse wire as Electron's does (sentinel, version 1, 8 fuses
+    // at Electron's defaults), so electron-builder's fuse flipping runs for real.
+    writeFileSync(path.join(fakeElectron, 'electron'), Buffer.concat([
+      Buffer.from('#!/bin/sh\necho stand-in electron\nexit 0\n#'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('10110001'),
+    ]));
     chmodSync(path.join(fakeElectron, 'electron'), 0o755);
     writeFileSync(path.join(fakeElectron, 'LICENSE'), 'stand-in');
     const out = path.join(work, 'release');
@@ -38,5 +47,14 @@ describe('packaging', () => {
     expect(files.some((f) => f.startsWith('/node_modules/react/'))).toBe(false);
     const shipped = readdirSync(path.join(root, 'supabase', 'migrations')).filter((f) => f.endsWith('.sql')).sort();
     expect(readdirSync(path.join(resources, 'supabase', 'migrations')).sort()).toEqual(shipped);
+
+    // The fuses of electron-builder.yml are flipped in the packaged binary.
+    const wire = await getCurrentFuseWire(path.join(out, 'linux-unpacked', 'magna-galactica-console'));
+    expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
   });
 });

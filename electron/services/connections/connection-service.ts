@@ -94,6 +94,19 @@ export class ConnectionService implements DatabaseSession {
     if (secretsGiven && !this.secrets.editable) throw secretsReadOnly(this.secrets.location);
     if (data.kind === 'supabase' && data.serviceRoleKey) assertServiceRoleKey(data.serviceRoleKey);
 
+    // The secrets were given for one project: a new URL or host drops them unless new ones come with it.
+    const movedTo = existing && data.kind === 'supabase' && existing.supabaseUrl !== new URL(data.supabaseUrl).origin;
+    if (movedTo) {
+      if (!this.secrets.editable) {
+        throw new AdminError({
+          code: 'profile_url_changed',
+          message: `The key of "${existing.name}" was given for ${existing.supabaseUrl}; it is never sent to another project.`,
+          hint: 'Add a new profile for the other project (and its key in the secrets file).',
+        });
+      }
+      this.secrets.deleteProfile(id);
+      this.logger.info(`profile ${existing.name}: the project URL changed, its stored secrets were dropped`);
+    }
     if (data.kind === 'supabase' && data.serviceRoleKey) {
       this.secrets.set(id, 'serviceRoleKey', data.serviceRoleKey);
       this.redactor.add(data.serviceRoleKey);

@@ -1,0 +1,68 @@
+// Keys go only where they belong: a profile's stored secrets never follow a change of its
+// project URL, and a Supabase URL carrying the key must be https (plain http only on loopback).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { profileInputSchema } from '../../electron/api/connections';
+import { SupabaseAdminGateway } from '../../electron/db/supabase-admin-gateway';
+import { Redactor } from '../../electron/lib/redactor';
+import { ConnectionService } from '../../electron/services/connections/connection-service';
+import { ProfileStore } from '../../electron/services/connections/profile-store';
+import { maskedStatus, type SecretName, type SecretStore } from '../../electron/services/connections/secret-store';
+import { createLogger } from '../../electron/services/logger';
+import { startConsoleApp } from '../support/console-app-harness';
+import { signJwt } from '../support/jwt';
+
+const KEY = signJwt({ role: 'service_role', iss: 'supabase' }, 'a-project-secret-that-is-long-enough-for-hs256');
+
+/** An editable store, as Electron's safeStorage store is. */
+class MemorySecrets implements SecretStore {
+  readonly editable = true;
+  readonly location = null;
+  readonly data = new Map<string, Partial<Record<SecretName, string>>>();
+  get(id: string, name: SecretName) { return this.data.get(id)?.[name] ?? null; }
+  set(id: string, name: SecretName, value: string) { this.data.set(id, { ...this.data.get(id), [name]: value }); }
+  deleteProfile(id: string) { this.data.delete(id); }
+  status(id: string, name: SecretName) { return maskedStatus(this.get(id, name), 'encrypted'); }
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'magna-secrets-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a stored key never follows a URL swap', () => {
+  it('drops the stored secrets when the project URL changes without new ones', () => {
+    const secrets = new MemorySecrets();
+    const connections = new ConnectionService(new ProfileStore(path.join(dir, 'profiles.json')), secrets, path.join(dir, 'ws'), createLogger(null, new Redactor()), new Redactor());
+    const saved = connections.save({ kind: 'supabase', name: 'Prod', supabaseUrl: 'https://abcdefgh.supabase.co', serviceRoleKey: KEY, databaseUrl: 'postgresql://postgres:pw@db.abcdefgh.supabase.co:5432/postgres' });
+    expect(secrets.get(saved.id, 'serviceRoleKey')).toBe(KEY);
+    // The same project, other fields edited: the key stays.
+    connections.save({ id: saved.id, kind: 'supabase', name: 'Prod (EU)', supabaseUrl: 'https://abcdefgh.supabase.co/' });
+    expect(secrets.get(saved.id, 'serviceRoleKey')).toBe(KEY);
+    // Another host: the key and the database URL are gone; Test connection has nothing to send.
+    const moved = connections.save({ id: saved.id, kind: 'supabase', name: 'Prod (EU)', supabaseUrl: 'https://attacker.example.com' });
+    expect(secrets.get(saved.id, 'serviceRoleKey')).toBeNull();
+    expect(secrets.get(saved.id, 'databaseUrl')).toBeNull();
+    expect(moved.serviceRoleKey).toMatchObject({ set: false });
+  });
+
+  it('refuses the swap in the browser shell, whose secrets file it cannot edit', async () => {
+    const h = startConsoleApp();
+    try {
+      const p = await h.call('connections:save', { kind: 'supabase', name: 'Staging', supabaseUrl: 'https://abcdefgh.supabase.co' });
+      await expect(h.call('connections:save', { id: p.id, kind: 'supabase', name: 'Staging', supabaseUrl: 'https://attacker.example.com' }))
+        .rejects.toMatchObject({ code: 'profile_url_changed' });
+    } finally {
+      await h.dispose();
+    }
+  });
+});
+
+describe('a Supabase URL that carries the key', () => {
+  it('must be https, except on this machine', () => {
+    expect(profileInputSchema.safeParse({ kind: 'supabase', name: 'x', supabaseUrl: 'http://abcdefgh.supabase.co' }).success).toBe(false);
+    expect(profileInputSchema.safeParse({ kind: 'supabase', name: 'x', supabaseUrl: 'http://127.0.0.1:54321' }).success).toBe(true);
+    expect(() => new SupabaseAdminGateway({ url: 'http://abcdefgh.supabase.co', serviceRoleKey: KEY })).toThrow(/https/);
+    expect(() => new SupabaseAdminGateway({ url: 'http://localhost:54321', serviceRoleKey: KEY })).not.toThrow();
+  });
+});
