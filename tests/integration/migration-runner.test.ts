@@ -4,8 +4,8 @@ import { mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readMigrationFiles, type MigrationFile } from '../../electron/services/migrations/migration-files';
-import { migrateUp, migrationStatus } from '../../electron/services/migrations/migration-runner';
+import { defaultMigrationsDir, readMigrationFiles, type MigrationFile } from '../../electron/services/migrations/migration-files';
+import { concurrentIndexName, migrateUp, migrationStatus, runsOutsideTransaction } from '../../electron/services/migrations/migration-runner';
 import { MIGRATIONS_DIR, openEmptyDatabase, openTestDatabase, type TestDatabase } from '../support/test-database';
 
 const open: TestDatabase[] = [];
@@ -122,5 +122,58 @@ describe('migration runner', () => {
     expect((error as Error).message).toContain('pgvector is not available');
     const [row] = await db.query<{ n: string | null }>("select to_regnamespace('extensions')::text as n");
     expect(row!.n).toBeNull();
+  });
+});
+
+describe('a concurrent index build that died', () => {
+  it('is dropped and rebuilt on the next run, and the file is recorded only with a valid index', async () => {
+    const { db } = track(await openTestDatabase('bare'));
+    const files = await readMigrationFiles(MIGRATIONS_DIR);
+    const concurrent = files.find((f) => runsOutsideTransaction(f) && concurrentIndexName(f.statements[0]!))!;
+    const index = concurrentIndexName(concurrent.statements[0]!)!;
+    // What a killed `create index concurrently` leaves: an INVALID index and no history row.
+    await db.query('delete from supabase_migrations.schema_migrations where version = $1', [concurrent.version]);
+    await db.query('update pg_index set indisvalid = false where indexrelid = to_regclass($1)', [index]);
+    const rerun = await migrateUp(db, files);
+    expect(rerun.applied.map((a) => a.version)).toEqual([concurrent.version]);
+    const [row] = await db.query<{ valid: boolean }>('select indisvalid as valid from pg_index where indexrelid = to_regclass($1)', [index]);
+    expect(row?.valid).toBe(true);
+  });
+
+  it('is never recorded as applied while its index stays invalid', async () => {
+    const { db } = track(await openTestDatabase('bare'));
+    await db.execute('create table public.t_dupes (v int)');
+    await db.execute('insert into public.t_dupes values (1), (1)');
+    const unique = file('99990101000000', 'unique_dupes', 'create unique index concurrently if not exists t_dupes_v on public.t_dupes (v)');
+    await expect(migrateUp(db, [...(await readMigrationFiles(MIGRATIONS_DIR)), unique])).rejects.toMatchObject({ message: expect.stringContaining('99990101000000_unique_dupes.sql') });
+    const status = await migrationStatus(db, [unique]);
+    expect(status.migrations.find((m) => m.version === '99990101000000')?.state).toBe('pending');
+    // The cause fixed, the next run rebuilds the index and records the file.
+    await db.execute('delete from public.t_dupes');
+    const fixed = await migrateUp(db, [...(await readMigrationFiles(MIGRATIONS_DIR)), unique]);
+    expect(fixed.applied.map((a) => a.version)).toEqual(['99990101000000']);
+  });
+
+  it('names the index a concurrently file builds', () => {
+    expect(concurrentIndexName('create index concurrently if not exists idx_a on public.videos (x)')).toBe('public.idx_a');
+    expect(concurrentIndexName('create unique index concurrently idx_b on public.t (x)')).toBe('public.idx_b');
+    expect(concurrentIndexName('create index concurrently idx_c on videos (x)')).toBe('public.idx_c');
+  });
+});
+
+describe('which migrations the CLI uses', () => {
+  it('never the current directory\'s supabase/migrations unless told', async () => {
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'magna-cwd-'));
+    const cwd = process.cwd();
+    try {
+      await cp(MIGRATIONS_DIR, path.join(elsewhere, 'supabase', 'migrations'), { recursive: true });
+      await writeFile(path.join(elsewhere, 'supabase', 'migrations', '99990101000000_sneaky.sql'), 'select 1;');
+      process.chdir(elsewhere);
+      expect(defaultMigrationsDir()).not.toContain(elsewhere);
+      expect((await readMigrationFiles()).map((f) => f.name)).not.toContain('sneaky');
+    } finally {
+      process.chdir(cwd);
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 });

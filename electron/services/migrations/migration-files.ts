@@ -18,7 +18,9 @@ const FILE_NAME = /^([0-9]+)_(.*)\.sql$/;
 
 /**
  * Where the shipped migrations are: `MAGNA_MIGRATIONS_DIR`, the packaged app's resources
- * (electron-builder extraResources), or the source tree.
+ * (electron-builder extraResources), or beside the code (source tree or build). Never the
+ * current directory's supabase/migrations: a project folder's own files must not silently
+ * win over what this console ships (the CLI takes another folder only with --migrations).
  */
 export function defaultMigrationsDir(): string {
   const fromEnv = process.env.MAGNA_MIGRATIONS_DIR;
@@ -26,7 +28,6 @@ export function defaultMigrationsDir(): string {
   const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
   const candidates = [
     resources ? path.join(resources, 'supabase', 'migrations') : null,
-    path.resolve(process.cwd(), 'supabase', 'migrations'),
     path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'supabase', 'migrations'),
     path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'supabase', 'migrations'),
   ].filter((p): p is string => p !== null);

@@ -100,6 +100,38 @@ export async function migrationStatus(db: SqlConnection, files: MigrationFile[])
   };
 }
 
+/** `create [unique] index concurrently [if not exists] [schema.]name on …` → the qualified name. */
+export function concurrentIndexName(statement: string): string | null {
+  const m = /\bcreate\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?((?:"[^"]+"|\w+)(?:\.(?:"[^"]+"|\w+))?)\s+on\s+((?:"[^"]+"|\w+)\.)?/i.exec(statement);
+  if (!m) return null;
+  const name = m[1]!;
+  if (name.includes('.')) return name;
+  // An unqualified index lives in its table's schema.
+  return m[2] ? `${m[2]}${name}` : `public.${name}`;
+}
+
+async function indexValidity(db: SqlConnection, index: string): Promise<boolean | null> {
+  const [row] = await db.query<{ valid: boolean | null }>(
+    'select (select i.indisvalid from pg_index i where i.indexrelid = to_regclass($1)) as valid',
+    [index],
+  );
+  return row?.valid ?? null;
+}
+
+async function dropInvalidIndex(db: SqlConnection, index: string): Promise<void> {
+  if ((await indexValidity(db, index)) === false) await db.execute(`drop index concurrently if exists ${index}`);
+}
+
+async function requireValidIndex(db: SqlConnection, index: string, file: MigrationFile): Promise<void> {
+  if ((await indexValidity(db, index)) !== true) {
+    throw new AdminError({
+      code: 'index_invalid',
+      message: `Migration ${file.fileName} left the index ${index} missing or INVALID; it was not recorded as applied.`,
+      hint: 'Run the migrations again: the invalid index is dropped and rebuilt.',
+    });
+  }
+}
+
 export type MigrationUpResult = { applied: { version: string; name: string; ms: number }[]; status: MigrationStatus };
 
 /**
@@ -131,7 +163,7 @@ export async function migrateUp(
     for (const [index, file] of pending.entries()) {
       options.onProgress?.({ type: 'file', index, total: pending.length, version: file.version, name: file.name });
       const started = performance.now();
-      const apply = async (tx: SqlConnection) => {
+      const apply = async (tx: SqlConnection, check: () => Promise<void> = () => Promise.resolve()) => {
         for (const [i, statement] of file.statements.entries()) {
           try {
             await tx.execute(statement);
@@ -147,13 +179,19 @@ export async function migrateUp(
             });
           }
         }
+        await check();
         await tx.query(
           'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
           [file.version, file.name, file.statements],
         );
       };
-      if (runsOutsideTransaction(file)) await apply(db);
-      else await db.transaction(apply);
+      if (runsOutsideTransaction(file)) {
+        // A concurrent build that died leaves an INVALID index that `if not exists` would skip:
+        // drop it first, and record the file only once the index it builds is valid.
+        const index = concurrentIndexName(file.statements[0]!);
+        if (index) await dropInvalidIndex(db, index);
+        await apply(db, () => (index ? requireValidIndex(db, index, file) : Promise.resolve()));
+      } else await db.transaction((tx) => apply(tx));
       const ms = performance.now() - started;
       applied.push({ version: file.version, name: file.name, ms });
       options.onProgress?.({ type: 'applied', index, total: pending.length, version: file.version, name: file.name, ms });
