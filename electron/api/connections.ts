@@ -62,9 +62,17 @@ export const profileSchema = z.object({
   serviceRoleKey: secretStatusSchema.nullable(),
   databaseUrl: secretStatusSchema.nullable(),
   operatorId: z.string().nullable(),
+  /** Supabase profiles: the e-mail of the operator signed in with Supabase Auth. */
+  signedInAs: z.string().nullable(),
   readOnly: z.boolean(),
 });
 export type Profile = z.infer<typeof profileSchema>;
+
+export const signInSchema = z.object({
+  id: z.string().min(1),
+  email: z.string().trim().email('Enter your e-mail address.'),
+  password: z.string().min(1, 'Enter your password.').max(200),
+}).strict();
 
 export const connectionsStateSchema = z.object({
   profiles: z.array(profileSchema),

@@ -2,7 +2,7 @@
 // are local work of the main process (profiles, secrets, a direct SQL connection), not one
 // admin function each.
 import { z } from 'zod';
-import { connectionsStateSchema, connectionTestSchema, profileInputSchema, profileSchema } from '../api/connections';
+import { connectionsStateSchema, connectionTestSchema, profileInputSchema, profileSchema, signInSchema } from '../api/connections';
 import { databaseOverviewSchema, migrationStatusSchema } from '../api/database';
 import { jobEventSchema, jobStartedSchema } from '../api/jobs';
 import { serviceOperation, sqlOperation } from './define-operation';
@@ -28,6 +28,11 @@ export const consoleOperations = {
     role: null, input: z.object({ id: z.string().min(1), operatorId: z.string().uuid().nullable() }).strict(), output: connectionsStateSchema,
     run: (s, { id, operatorId }) => s.connections.setOperator(id, operatorId),
   }),
+  'connections:sign-in': serviceOperation({
+    role: null, input: signInSchema, output: connectionsStateSchema,
+    run: (s, { id, email, password }) => s.connections.signIn(id, email, password),
+  }),
+  'connections:sign-out': serviceOperation({ role: null, input: id, output: connectionsStateSchema, run: (s, { id }) => s.connections.signOut(id) }),
   'database:overview': sqlOperation({ fn: 'admin_database_overview', role: null, input: none, output: databaseOverviewSchema }),
   'migrations:status': serviceOperation({ role: 'admin', input: none, output: migrationStatusSchema, run: (s) => s.migrations.status() }),
   'migrations:sql': serviceOperation({

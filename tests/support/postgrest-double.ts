@@ -9,6 +9,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { createAuthDouble, type AuthUser } from './auth-double';
 import { verifyJwt } from './jwt';
 
 export type PostgrestDouble = { url: string; requests: { path: string; headers: http.IncomingHttpHeaders }[]; stop: () => Promise<void> };
@@ -21,6 +22,8 @@ export type PostgrestDoubleOptions = {
   roleTimeoutsMs?: Partial<Record<string, number>>;
   /** db-max-rows: set-returning results are cut to this many rows (Supabase: 1,000). */
   maxRows?: number;
+  /** Users who can sign in through the Auth endpoints (/auth/v1) on the same origin. */
+  authUsers?: AuthUser[];
 };
 
 type Fn = { args: { name: string; type: string; required: boolean }[]; retset: boolean; rettype: string; composite: boolean; volatile: string; timeoutMs: number | null };
@@ -52,6 +55,7 @@ export function httpStatusFor(code: string, role: string): number {
 
 export async function startPostgrestDouble(db: PGlite, options: PostgrestDoubleOptions): Promise<PostgrestDouble> {
   const requests: PostgrestDouble['requests'] = [];
+  const auth = createAuthDouble({ jwtSecret: options.jwtSecret, users: options.authUsers ?? [] });
   const roleTimeouts = { ...SUPABASE_ROLE_TIMEOUTS_MS, ...options.roleTimeoutsMs };
   const maxRows = options.maxRows ?? 1000;
   // PostgREST's schema cache: every function of the schema, loaded once and again only on
@@ -112,6 +116,13 @@ export async function startPostgrestDouble(db: PGlite, options: PostgrestDoubleO
       void (async () => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         requests.push({ path: url.pathname, headers: req.headers });
+        if (url.pathname.startsWith('/auth/v1/')) {
+          if (!knownKey(typeof req.headers.apikey === 'string' ? req.headers.apikey : undefined)) {
+            return send(res, 401, { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' });
+          }
+          auth(req, res, url, raw);
+          return;
+        }
         const match = /^\/rest\/v1\/rpc\/([^/]+)$/.exec(url.pathname);
         if (!match) return error(res, 404, 'PGRST125', `Invalid path specified in request URL`);
         const fnName = decodeURIComponent(match[1]!);

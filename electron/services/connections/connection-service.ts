@@ -16,6 +16,7 @@ import type { Logger } from '../logger';
 import { DEMO_OPERATOR, findOperatorId } from '../operators';
 import { requireConfirmation, type DatabaseSession, type ProfileFacts } from '../session';
 import { openEmbeddedWorkspace } from './embedded-workspace';
+import { SupabaseOperatorAuth, type OperatorSession, type StoredOperatorSession } from './operator-auth';
 import { secretsReadOnly } from './file-secret-store';
 import type { ProfileStore, StoredProfile } from './profile-store';
 import type { SecretStore } from './secret-store';
@@ -31,6 +32,8 @@ async function closeOpen(o: Open): Promise<void> {
 export class ConnectionService implements DatabaseSession {
   private embedded: Promise<EmbeddedDatabase> | null = null;
   private open: Promise<Open> | null = null;
+  /** Supabase profiles' signed-in operators, by profile id (main process only). */
+  private readonly sessions = new Map<string, OperatorSession>();
 
   constructor(
     private readonly store: ProfileStore,
@@ -53,7 +56,8 @@ export class ConnectionService implements DatabaseSession {
       databaseLabel: p.kind === 'embedded' ? p.databaseLabel : this.databaseLabel(p),
       serviceRoleKey: hasKey ? this.secrets.status(p.id, 'serviceRoleKey') : null,
       databaseUrl: hasUrl ? this.secrets.status(p.id, 'databaseUrl') : null,
-      operatorId: p.operatorId, readOnly: this.store.isBuiltIn(p.id),
+      operatorId: p.kind === 'supabase' ? this.signedIn(p.id)?.userId ?? null : p.operatorId, readOnly: this.store.isBuiltIn(p.id),
+      signedInAs: p.kind === 'supabase' ? this.signedIn(p.id)?.email ?? null : null,
     };
   }
 
@@ -132,6 +136,9 @@ export class ConnectionService implements DatabaseSession {
     if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
     if (this.store.isBuiltIn(id)) throw new AdminError({ code: 'profile_read_only', message: 'Built-in profiles cannot be deleted.' });
     requireConfirmation(p, confirm, 'delete it');
+    const live = this.sessions.get(id);
+    if (live && p.kind === 'supabase') void this.auth(p).signOut(live.accessToken).catch(() => undefined);
+    this.sessions.delete(id);
     if (this.store.activeId() === id) this.resetConnection();
     this.store.remove(id);
     this.secrets.deleteProfile(id);
@@ -140,7 +147,11 @@ export class ConnectionService implements DatabaseSession {
   }
 
   setOperator(id: string, operatorId: string | null): ConnectionsState {
-    if (!this.store.get(id)) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    const p = this.store.get(id);
+    if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    if (p.kind === 'supabase') {
+      throw new AdminError({ code: 'operator_is_signed_in', message: 'On a Supabase profile the operator is the user who signs in, not one picked from a list.', hint: 'Sign in as yourself in Settings.' });
+    }
     this.store.setOperator(id, operatorId);
     this.logger.info(`operator for ${this.store.get(id)!.name}: ${operatorId ?? 'none'}`);
     return this.list();
@@ -152,6 +163,7 @@ export class ConnectionService implements DatabaseSession {
    */
   async operatorId(): Promise<string> {
     const p = this.activeProfile();
+    if (p.kind === 'supabase') return (await this.verifiedOperator(p)).userId;
     if (p.operatorId) return p.operatorId;
     if (p.kind === 'embedded') {
       const id = await findOperatorId(await this.gateway(), DEMO_OPERATOR);
@@ -162,6 +174,94 @@ export class ConnectionService implements DatabaseSession {
       message: `No operator is set for the profile "${p.name}": every moderation action records who took it.`,
       hint: 'Open Settings and pick the operator (a user of this database) for this profile.',
     });
+  }
+
+  /** The stored or in-memory session of a Supabase profile's operator, if any (no network). */
+  private signedIn(id: string): { userId: string; email: string } | null {
+    const live = this.sessions.get(id);
+    if (live) return live;
+    const stored = this.storedSession(id);
+    return stored ? { userId: stored.userId, email: stored.email } : null;
+  }
+
+  private storedSession(id: string): StoredOperatorSession | null {
+    const raw = this.secrets.get(id, 'operatorSession');
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw) as StoredOperatorSession;
+    } catch {
+      return null;
+    }
+  }
+
+  private auth(p: StoredProfile): SupabaseOperatorAuth {
+    const key = this.secrets.get(p.id, 'serviceRoleKey');
+    if (!key || !p.supabaseUrl) throw new AdminError({ code: 'secret_missing', message: `The profile "${p.name}" has no service-role key.`, hint: this.secretHint(p, 'serviceRoleKey') });
+    return new SupabaseOperatorAuth(p.supabaseUrl, key);
+  }
+
+  private keep(id: string, session: OperatorSession): void {
+    this.sessions.set(id, session);
+    this.redactor.add(session.accessToken);
+    this.redactor.add(session.refreshToken);
+    if (this.secrets.editable) {
+      const stored: StoredOperatorSession = { userId: session.userId, email: session.email, refreshToken: session.refreshToken };
+      this.secrets.set(id, 'operatorSession', JSON.stringify(stored));
+    }
+  }
+
+  /** The signed-in operator of a Supabase profile, refreshed when its access token is about to expire. */
+  private async verifiedOperator(p: StoredProfile): Promise<OperatorSession> {
+    const live = this.sessions.get(p.id);
+    if (live && live.expiresAt - Date.now() > 60_000) return live;
+    const refreshToken = live?.refreshToken ?? this.storedSession(p.id)?.refreshToken;
+    if (!refreshToken) {
+      throw new AdminError({
+        code: 'sign_in_required',
+        message: `Nobody is signed in on the profile "${p.name}": every decision records who took it.`,
+        hint: 'Open Settings and sign in as yourself (your e-mail and password in this project).',
+      });
+    }
+    try {
+      const fresh = await this.auth(p).refresh(refreshToken);
+      this.keep(p.id, fresh);
+      return fresh;
+    } catch (e) {
+      this.forgetSession(p.id);
+      throw e;
+    }
+  }
+
+  private forgetSession(id: string): void {
+    this.sessions.delete(id);
+    if (this.secrets.editable && this.secrets.get(id, 'operatorSession')) {
+      const key = this.secrets.get(id, 'serviceRoleKey');
+      const url = this.secrets.get(id, 'databaseUrl');
+      this.secrets.deleteProfile(id);
+      if (key) this.secrets.set(id, 'serviceRoleKey', key);
+      if (url) this.secrets.set(id, 'databaseUrl', url);
+    }
+  }
+
+  /** Signs the operator of a Supabase profile in with Supabase Auth; the password is not kept. */
+  async signIn(id: string, email: string, password: string): Promise<ConnectionsState> {
+    const p = this.store.get(id);
+    if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    if (p.kind !== 'supabase') throw new AdminError({ code: 'sign_in_not_supported', message: 'Only Supabase profiles sign in; pick the operator of this profile instead.' });
+    const session = await this.auth(p).signIn(email, password);
+    this.keep(id, session);
+    this.logger.info(`operator signed in on ${p.name}: ${session.email}`);
+    return this.list();
+  }
+
+  async signOut(id: string): Promise<ConnectionsState> {
+    const p = this.store.get(id);
+    if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    const live = this.sessions.get(id);
+    if (live && p.kind === 'supabase') await this.auth(p).signOut(live.accessToken).catch(() => undefined);
+    this.forgetSession(id);
+    this.logger.info(`operator signed out on ${p.name}`);
+    return this.list();
   }
 
   activate(id: string): ConnectionsState {

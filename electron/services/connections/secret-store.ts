@@ -2,7 +2,8 @@
 // reads them; the renderer sees a SecretStatus ("set · …abcd").
 import type { SecretStatus } from '../../api/connections';
 
-export type SecretName = 'serviceRoleKey' | 'databaseUrl';
+/** operatorSession: a Supabase profile's signed-in operator (JSON with the refresh token). */
+export type SecretName = 'serviceRoleKey' | 'databaseUrl' | 'operatorSession';
 
 export interface SecretStore {
   /** Whether the renderer may send secrets to be stored (Electron: yes; browser shell: no). */
