@@ -97,17 +97,18 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
     const dataDir = app.getPath('userData');
+    const secrets = await SafeStorageSecretStore.open(path.join(dataDir, 'secrets.enc.json'));
     consoleApp = createConsoleApp({
       shell: 'electron',
       dataDir,
-      secrets: () => new SafeStorageSecretStore(path.join(dataDir, 'secrets.enc.json')),
+      secrets: () => secrets,
       openExternal: async (url) => {
         await shell.openExternal(url);
         return true;

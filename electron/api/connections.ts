@@ -48,7 +48,8 @@ export const profileInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type ProfileInput = z.input<typeof profileInputSchema>;
 
-export const secretStatusSchema = z.object({ set: z.boolean(), hint: z.string().nullable(), source: z.enum(['encrypted', 'environment', 'file', 'none']) });
+/** Where a secret is kept: encrypted with the OS keyring; this session only (no keyring: never written); environment; the secrets file. */
+export const secretStatusSchema = z.object({ set: z.boolean(), hint: z.string().nullable(), source: z.enum(['encrypted', 'session', 'environment', 'file', 'none']) });
 export type SecretStatus = z.infer<typeof secretStatusSchema>;
 
 export const profileSchema = z.object({

@@ -31,16 +31,16 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'magna-secrets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a stored key never follows a URL swap', () => {
-  it('drops the stored secrets when the project URL changes without new ones', () => {
+  it('drops the stored secrets when the project URL changes without new ones', async () => {
     const secrets = new MemorySecrets();
     const connections = new ConnectionService(new ProfileStore(path.join(dir, 'profiles.json')), secrets, path.join(dir, 'ws'), createLogger(null, new Redactor()), new Redactor());
-    const saved = connections.save({ kind: 'supabase', name: 'Prod', supabaseUrl: 'https://abcdefgh.supabase.co', serviceRoleKey: KEY, databaseUrl: 'postgresql://postgres:pw@db.abcdefgh.supabase.co:5432/postgres' });
+    const saved = await connections.save({ kind: 'supabase', name: 'Prod', supabaseUrl: 'https://abcdefgh.supabase.co', serviceRoleKey: KEY, databaseUrl: 'postgresql://postgres:pw@db.abcdefgh.supabase.co:5432/postgres' });
     expect(secrets.get(saved.id, 'serviceRoleKey')).toBe(KEY);
     // The same project, other fields edited: the key stays.
-    connections.save({ id: saved.id, kind: 'supabase', name: 'Prod (EU)', supabaseUrl: 'https://abcdefgh.supabase.co/' });
+    await connections.save({ id: saved.id, kind: 'supabase', name: 'Prod (EU)', supabaseUrl: 'https://abcdefgh.supabase.co/' });
     expect(secrets.get(saved.id, 'serviceRoleKey')).toBe(KEY);
     // Another host: the key and the database URL are gone; Test connection has nothing to send.
-    const moved = connections.save({ id: saved.id, kind: 'supabase', name: 'Prod (EU)', supabaseUrl: 'https://attacker.example.com' });
+    const moved = await connections.save({ id: saved.id, kind: 'supabase', name: 'Prod (EU)', supabaseUrl: 'https://attacker.example.com' });
     expect(secrets.get(saved.id, 'serviceRoleKey')).toBeNull();
     expect(secrets.get(saved.id, 'databaseUrl')).toBeNull();
     expect(moved.serviceRoleKey).toMatchObject({ set: false });

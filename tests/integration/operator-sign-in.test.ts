@@ -51,7 +51,7 @@ afterAll(async () => {
 describe('operator sign-in on a Supabase profile', () => {
   it('asks for a sign-in before the first decision, refuses a wrong password, then acts as the verified user', async () => {
     const connections = connectionsFor();
-    const profile = connections.save({ kind: 'supabase', name: 'Project', supabaseUrl: api.url, serviceRoleKey: serviceKey });
+    const profile = await connections.save({ kind: 'supabase', name: 'Project', supabaseUrl: api.url, serviceRoleKey: serviceKey });
     connections.activate(profile.id);
     await expect(connections.operatorId()).rejects.toMatchObject({ code: 'sign_in_required' });
     await expect(connections.signIn(profile.id, ada.email, 'wrong')).rejects.toMatchObject({ code: 'sign_in_failed', message: 'Wrong e-mail or password.' });

@@ -83,7 +83,7 @@ export class ConnectionService implements DatabaseSession {
     return this.activeProfile();
   }
 
-  save(input: ProfileInput): Profile {
+  async save(input: ProfileInput): Promise<Profile> {
     const data = profileInputSchema.parse(input);
     if (data.id && this.store.isBuiltIn(data.id)) {
       throw new AdminError({ code: 'profile_read_only', message: 'This profile is built in and cannot be edited.' });
@@ -108,15 +108,15 @@ export class ConnectionService implements DatabaseSession {
           hint: 'Add a new profile for the other project (and its key in the secrets file).',
         });
       }
-      this.secrets.deleteProfile(id);
+      await this.secrets.deleteProfile(id);
       this.logger.info(`profile ${existing.name}: the project URL changed, its stored secrets were dropped`);
     }
     if (data.kind === 'supabase' && data.serviceRoleKey) {
-      this.secrets.set(id, 'serviceRoleKey', data.serviceRoleKey);
+      await this.secrets.set(id, 'serviceRoleKey', data.serviceRoleKey);
       this.redactor.add(data.serviceRoleKey);
     }
     if (data.databaseUrl) {
-      this.secrets.set(id, 'databaseUrl', data.databaseUrl);
+      await this.secrets.set(id, 'databaseUrl', data.databaseUrl);
       this.redactor.add(data.databaseUrl);
     }
     const profile: StoredProfile = {
@@ -131,7 +131,7 @@ export class ConnectionService implements DatabaseSession {
     return this.view(profile);
   }
 
-  delete(id: string, confirm?: string): ConnectionsState {
+  async delete(id: string, confirm?: string): Promise<ConnectionsState> {
     const p = this.store.get(id);
     if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
     if (this.store.isBuiltIn(id)) throw new AdminError({ code: 'profile_read_only', message: 'Built-in profiles cannot be deleted.' });
@@ -141,7 +141,7 @@ export class ConnectionService implements DatabaseSession {
     this.sessions.delete(id);
     if (this.store.activeId() === id) this.resetConnection();
     this.store.remove(id);
-    this.secrets.deleteProfile(id);
+    await this.secrets.deleteProfile(id);
     this.logger.info(`profile deleted: ${p.name}`);
     return this.list();
   }
@@ -200,13 +200,13 @@ export class ConnectionService implements DatabaseSession {
     return new SupabaseOperatorAuth(p.supabaseUrl, key);
   }
 
-  private keep(id: string, session: OperatorSession): void {
+  private async keep(id: string, session: OperatorSession): Promise<void> {
     this.sessions.set(id, session);
     this.redactor.add(session.accessToken);
     this.redactor.add(session.refreshToken);
     if (this.secrets.editable) {
       const stored: StoredOperatorSession = { userId: session.userId, email: session.email, refreshToken: session.refreshToken };
-      this.secrets.set(id, 'operatorSession', JSON.stringify(stored));
+      await this.secrets.set(id, 'operatorSession', JSON.stringify(stored));
     }
   }
 
@@ -224,22 +224,22 @@ export class ConnectionService implements DatabaseSession {
     }
     try {
       const fresh = await this.auth(p).refresh(refreshToken);
-      this.keep(p.id, fresh);
+      await this.keep(p.id, fresh);
       return fresh;
     } catch (e) {
-      this.forgetSession(p.id);
+      await this.forgetSession(p.id);
       throw e;
     }
   }
 
-  private forgetSession(id: string): void {
+  private async forgetSession(id: string): Promise<void> {
     this.sessions.delete(id);
     if (this.secrets.editable && this.secrets.get(id, 'operatorSession')) {
       const key = this.secrets.get(id, 'serviceRoleKey');
       const url = this.secrets.get(id, 'databaseUrl');
-      this.secrets.deleteProfile(id);
-      if (key) this.secrets.set(id, 'serviceRoleKey', key);
-      if (url) this.secrets.set(id, 'databaseUrl', url);
+      await this.secrets.deleteProfile(id);
+      if (key) await this.secrets.set(id, 'serviceRoleKey', key);
+      if (url) await this.secrets.set(id, 'databaseUrl', url);
     }
   }
 
@@ -249,7 +249,7 @@ export class ConnectionService implements DatabaseSession {
     if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
     if (p.kind !== 'supabase') throw new AdminError({ code: 'sign_in_not_supported', message: 'Only Supabase profiles sign in; pick the operator of this profile instead.' });
     const session = await this.auth(p).signIn(email, password);
-    this.keep(id, session);
+    await this.keep(id, session);
     this.logger.info(`operator signed in on ${p.name}: ${session.email}`);
     return this.list();
   }
@@ -259,7 +259,7 @@ export class ConnectionService implements DatabaseSession {
     if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
     const live = this.sessions.get(id);
     if (live && p.kind === 'supabase') await this.auth(p).signOut(live.accessToken).catch(() => undefined);
-    this.forgetSession(id);
+    await this.forgetSession(id);
     this.logger.info(`operator signed out on ${p.name}`);
     return this.list();
   }

@@ -11,8 +11,8 @@ export interface SecretStore {
   /** The file the browser shell reads secrets from, shown in the UI; null in Electron. */
   readonly location: string | null;
   get(profileId: string, name: SecretName): string | null;
-  set(profileId: string, name: SecretName, value: string): void;
-  deleteProfile(profileId: string): void;
+  set(profileId: string, name: SecretName, value: string): void | Promise<void>;
+  deleteProfile(profileId: string): void | Promise<void>;
   status(profileId: string, name: SecretName): SecretStatus;
 }
 
