@@ -1,9 +1,9 @@
 // The renderer's client of the contract: IPC through the preload's object when running in
 // Electron, HTTP to the browser shell otherwise. Same calls, same error shape.
-import type { AppError } from '../../../electron/api/app-error';
-import { CHANNELS, EVENT_CHANNEL, type Channel } from '../../../electron/api/channels';
-import type { ConsoleApi, Input, Output } from '../../../electron/api/contract';
-import type { JobEvent } from '../../../electron/api/jobs';
+import type { AppError } from '@contract/app-error';
+import { CHANNELS, EVENT_CHANNEL, type Channel } from '@contract/channels';
+import type { ConsoleApi, Input, Output } from '@contract/contract';
+import type { JobEvent } from '@contract/jobs';
 
 type Result = { ok: true; data: unknown } | { ok: false; error: AppError };
 

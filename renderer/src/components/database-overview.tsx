@@ -1,4 +1,4 @@
-import type { DatabaseOverview } from '../../../electron/api/database';
+import type { DatabaseOverview } from '@contract/database';
 import { formatNumber, formatVersion } from '@/lib/format';
 
 export function DatabaseOverviewCard({ overview }: { overview: DatabaseOverview }) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { JobEvent } from '../../../electron/api/jobs';
+import type { JobEvent } from '@contract/jobs';
 import { api, onJobEvent } from '@/api/client';
 
 /** Live state of one job: its progress events, and a fetch in case an event was missed. */

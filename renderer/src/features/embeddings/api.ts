@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
-import type { Input } from '../../../../electron/api/contract';
+import type { Input } from '@contract/contract';
 
 export const useCoverage = () => useQuery({ queryKey: ['embeddings', 'coverage'], queryFn: () => api['embeddings:coverage']({}), refetchInterval: 10_000 });
 export const useEmbeddingJobs = () =>

@@ -2,7 +2,7 @@
 // layered layout, editing by drag or "Add link", chains, learning paths, CSV, suggestions.
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
-import { LINK_TYPES, type GraphEdge, type LinkType } from '../../../../electron/api/graph';
+import { LINK_TYPES, type GraphEdge, type LinkType } from '@contract/graph';
 import { errorText } from '@/api/client';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { MigrationStatusView } from '../../../../electron/api/database';
+import type { MigrationStatusView } from '@contract/database';
 import { errorText } from '@/api/client';
 import { useOverview } from '@/api/get-overview';
 import { ConfirmDialog } from '@/components/confirm-dialog';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Profile } from '../../../../electron/api/connections';
+import type { Profile } from '@contract/connections';
 import { api } from '@/api/client';
 import { Dialog } from '@/components/dialog';
 import { ErrorAlert } from '@/components/error-alert';

@@ -1,7 +1,7 @@
 // Backfills with live progress (bar, items per second, ETA, done / failed / remaining), control
 // buttons, failures with their errors, and "Work here" for a running job no console is working.
 import { useRef, useState } from 'react';
-import type { EmbeddingJob } from '../../../../../electron/api/embeddings';
+import type { EmbeddingJob } from '@contract/embeddings';
 import { errorText } from '@/api/client';
 import { EmptyState } from '@/components/empty-state';
 import { useToasts } from '@/components/toasts';

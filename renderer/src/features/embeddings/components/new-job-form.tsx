@@ -1,7 +1,7 @@
 // A new backfill: what to embed (scope, statuses), with which provider, in what batches; the
 // dry-run estimate comes first.
 import { useState } from 'react';
-import type { JobInput } from '../../../../../electron/api/embeddings';
+import type { JobInput } from '@contract/embeddings';
 import { errorText } from '@/api/client';
 import { useToasts } from '@/components/toasts';
 import { useEstimate, useStartJob } from '../api';

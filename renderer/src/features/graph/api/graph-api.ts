@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
-import type { Input } from '../../../../../electron/api/contract';
+import type { Input } from '@contract/contract';
 
 export const neighbourhoodQuery = (p: Input<'graph:neighbourhood'>) =>
   queryOptions({ queryKey: ['graph', 'neighbourhood', p], queryFn: () => api['graph:neighbourhood'](p) });

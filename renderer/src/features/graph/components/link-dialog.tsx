@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { formatTimestamp, LINK_TYPES, saveLinkSchema, type FoundVideo } from '../../../../../electron/api/graph';
+import { formatTimestamp, LINK_TYPES, saveLinkSchema, type FoundVideo } from '@contract/graph';
 import { Dialog } from '@/components/dialog';
 import { showSubmitError } from '@/api/form-errors';
 import { useToasts } from '@/components/toasts';

@@ -1,8 +1,8 @@
 // Beside the graph: the selected link, the prerequisite chain, dependents, the learning path,
 // suggestions, CSV import/export and the history of link changes.
 import { useState } from 'react';
-import type { GraphEdge, ImportResult } from '../../../../../electron/api/graph';
-import { formatTimestamp } from '../../../../../electron/api/graph';
+import type { GraphEdge, ImportResult } from '@contract/graph';
+import { formatTimestamp } from '@contract/graph';
 import { api, errorText } from '@/api/client';
 import { ErrorAlert } from '@/components/error-alert';
 import { useToasts } from '@/components/toasts';

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { QueueFilters } from '../../../../../electron/api/moderation';
+import type { QueueFilters } from '@contract/moderation';
 import { api } from '@/api/client';
 
 export type QueueParams = { queue: 'pending' | 'flagged'; sort: 'oldest' | 'newest' | 'most_reported'; filters: QueueFilters };

@@ -2,7 +2,7 @@
 // (it removes decided items itself, so the list does not jump).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
-import type { Input } from '../../../../../electron/api/contract';
+import type { Input } from '@contract/contract';
 
 function useRefreshCounts() {
   const qc = useQueryClient();

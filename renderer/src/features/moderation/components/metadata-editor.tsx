@@ -1,7 +1,7 @@
 // Category and tags, editable before approving; saved against the version loaded (a stale
 // edit is refused as a conflict).
 import { forwardRef, useEffect, useMemo, useState } from 'react';
-import type { VideoReview } from '../../../../../electron/api/moderation';
+import type { VideoReview } from '@contract/moderation';
 import { errorText } from '@/api/client';
 import { useToasts } from '@/components/toasts';
 import { useTaxonomyOptions } from '../api/get-options';

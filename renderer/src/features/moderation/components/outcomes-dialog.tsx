@@ -1,5 +1,5 @@
 // Per-item outcomes of an action: done, conflict (with who changed it, when, how) or invalid.
-import type { ItemResult } from '../../../../../electron/api/moderation';
+import type { ItemResult } from '@contract/moderation';
 import { Dialog } from '@/components/dialog';
 import { dateTime } from '../lib/format-time';
 

@@ -3,7 +3,7 @@
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
-import type { QueueRow } from '../../../../../electron/api/moderation';
+import type { QueueRow } from '@contract/moderation';
 import { SortableHeader } from '@/components/sortable-header';
 import { ago } from '../lib/format-time';
 

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { saveReasonSchema, type RejectionReason } from '../../../../../electron/api/moderation';
+import { saveReasonSchema, type RejectionReason } from '@contract/moderation';
 import { api, errorText } from '@/api/client';
 import { Dialog } from '@/components/dialog';
 import { useToasts } from '@/components/toasts';

@@ -2,7 +2,7 @@
 // decision for each: act on the item (reports resolved) or keep it (reports dismissed).
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { ReportGroup } from '../../../../../electron/api/moderation';
+import type { ReportGroup } from '@contract/moderation';
 import { errorText } from '@/api/client';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';

@@ -1,7 +1,7 @@
 // Everything needed to decide on a video in one place: the video, its edits, the submitter's
 // history, reports, possible duplicates and the audit timeline. Text is always rendered as text.
 import { forwardRef, useState, type ReactNode } from 'react';
-import type { VideoAction, VideoReview } from '../../../../../electron/api/moderation';
+import type { VideoAction, VideoReview } from '@contract/moderation';
 import { errorText } from '@/api/client';
 import { ErrorAlert } from '@/components/error-alert';
 import { useToasts } from '@/components/toasts';

@@ -2,7 +2,7 @@
 // keyboard-driven, with bulk actions, per-item outcomes, undo and optional claims.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { QueueFilters, QueueRow, VideoAction } from '../../../../../electron/api/moderation';
+import type { QueueFilters, QueueRow, VideoAction } from '@contract/moderation';
 import { api, errorText } from '@/api/client';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
-import type { ProfileInput } from '../../../../../electron/api/connections';
+import type { ProfileInput } from '@contract/connections';
 import { connectionsQuery } from './get-connections';
 
 /** Everything that reads the database depends on the active profile: refetch it all. */

@@ -1,7 +1,7 @@
 // Who the active profile acts as: every moderation action records this user as its operator.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { Profile } from '../../../../../electron/api/connections';
+import type { Profile } from '@contract/connections';
 import { api, errorText } from '@/api/client';
 import { ErrorAlert } from '@/components/error-alert';
 import { useToasts } from '@/components/toasts';

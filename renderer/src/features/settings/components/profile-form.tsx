@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { profileInputSchema, type Profile } from '../../../../../electron/api/connections';
+import { profileInputSchema, type Profile } from '@contract/connections';
 import { showSubmitError } from '@/api/form-errors';
 import { useToasts } from '@/components/toasts';
 import { useSaveProfile } from '../api/mutate-connections';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ConnectionsState, ConnectionTest, Profile } from '../../../../../electron/api/connections';
+import type { ConnectionsState, ConnectionTest, Profile } from '@contract/connections';
 import { errorText } from '@/api/client';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { useToasts } from '@/components/toasts';

@@ -2,8 +2,8 @@
 // the moderation pane's category and tag options, which show the same data.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
-import type { Channel } from '../../../../../electron/api/channels';
-import type { Input, Output } from '../../../../../electron/api/contract';
+import type { Channel } from '@contract/channels';
+import type { Input, Output } from '@contract/contract';
 
 function useTaxonomyMutation<C extends Channel>(channel: C) {
   const qc = useQueryClient();

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
-import type { Input } from '../../../../../electron/api/contract';
+import type { Input } from '@contract/contract';
 
 export const treeQuery = () => queryOptions({ queryKey: ['taxonomy', 'tree'], queryFn: () => api['taxonomy:tree']({}) });
 export const useCategoryTree = () => useQuery(treeQuery());

@@ -1,7 +1,7 @@
 // Bulk tagging: filter videos, select many, add or remove tags and set the category at once,
 // with an outcome per video.
 import { useMemo, useState } from 'react';
-import type { PickerRow } from '../../../../../electron/api/taxonomy';
+import type { PickerRow } from '@contract/taxonomy';
 import { errorText } from '@/api/client';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';

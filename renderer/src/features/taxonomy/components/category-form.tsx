@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { categoryInputSchema, slugify, type CategoryNode } from '../../../../../electron/api/taxonomy';
+import { categoryInputSchema, slugify, type CategoryNode } from '@contract/taxonomy';
 import { showSubmitError } from '@/api/form-errors';
 import { useToasts } from '@/components/toasts';
 import { useSaveCategory } from '../api/taxonomy-mutations';

@@ -1,7 +1,7 @@
 // The category tree: drag a category onto another to nest it, onto the gap above one to place it
 // there; or use the move buttons (↑ ↓ → ←) from the keyboard. The database refuses loops.
 import { useMemo, useState, type DragEvent } from 'react';
-import type { CategoryNode } from '../../../../../electron/api/taxonomy';
+import type { CategoryNode } from '@contract/taxonomy';
 import { errorText } from '@/api/client';
 import { Dialog } from '@/components/dialog';
 import { EmptyState } from '@/components/empty-state';

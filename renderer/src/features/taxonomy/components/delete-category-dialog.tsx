@@ -1,7 +1,7 @@
 // Deleting a category asks where its videos and subcategories go, and moves them in the same
 // transaction; on production the profile's name must be typed.
 import { useEffect, useState } from 'react';
-import type { CategoryNode } from '../../../../../electron/api/taxonomy';
+import type { CategoryNode } from '@contract/taxonomy';
 import { errorText } from '@/api/client';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { useToasts } from '@/components/toasts';

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { slugify, tagInputSchema, type Tag } from '../../../../../electron/api/taxonomy';
+import { slugify, tagInputSchema, type Tag } from '@contract/taxonomy';
 import { showSubmitError } from '@/api/form-errors';
 import { useToasts } from '@/components/toasts';
 import { useSaveTag } from '../api/taxonomy-mutations';

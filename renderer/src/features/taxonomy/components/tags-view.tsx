@@ -3,7 +3,7 @@
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Tag, TagSuggestion } from '../../../../../electron/api/taxonomy';
+import type { Tag, TagSuggestion } from '@contract/taxonomy';
 import { errorText } from '@/api/client';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Dialog } from '@/components/dialog';
