@@ -67,11 +67,3 @@ export function onJobEvent(listener: (e: JobEvent) => void): () => void {
   return () => source.close();
 }
 
-export function errorText(e: unknown): { message: string; hint: string | null } {
-  if (e instanceof ApiError) return { message: e.message, hint: e.hint };
-  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string') {
-    const hint = (e as { hint?: unknown }).hint;
-    return { message: (e as { message: string }).message, hint: typeof hint === 'string' ? hint : null };
-  }
-  return { message: String(e), hint: null };
-}
