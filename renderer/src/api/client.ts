@@ -15,7 +15,8 @@ declare global {
   }
 }
 
-export class ApiError extends Error {
+/** A failed call, in the one error shape (api/error-reactions.ts decides what to do with it). */
+class ApiError extends Error {
   readonly code: string;
   readonly details: string | null;
   readonly hint: string | null;
@@ -29,8 +30,6 @@ export class ApiError extends Error {
     this.fields = e.fields;
   }
 }
-
-export const shell: 'electron' | 'browser' = typeof window !== 'undefined' && window.magna ? 'electron' : 'browser';
 
 async function viaHttp(channel: Channel, input: unknown): Promise<Result> {
   let response: Response;

@@ -1,7 +1,7 @@
-// What the console does with a failed call, by error code: one table, read top to bottom, after
-// GitHub Desktop's chain of error handlers. The codes are the ones the main process returns
-// (electron/services, electron/db) and the SQLSTATEs the admin functions raise. Pure, so each
-// row is unit-tested; components/error-reaction-provider.tsx carries the reactions out.
+// What the console does with a failed call, by error code: one table, a row per code, and a
+// default for the rest. The codes are the ones the main process returns (electron/services,
+// electron/db) and the SQLSTATEs the admin functions raise. Pure, so each row is unit-tested;
+// components/error-reaction-provider.tsx carries the reactions out.
 
 /** The one error shape every failure reaches the renderer in ({code, message, details, hint}). */
 export type ErrorShape = { code: string; message: string; details: string | null; hint: string | null; fields?: Record<string, string> | undefined };

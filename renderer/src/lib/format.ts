@@ -8,8 +8,13 @@ const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
 /** 45163 → "45,163" (in the user's locale). */
 export const formatNumber = (n: number) => numbers.format(n);
 
-/** 1234.5678 with 2 digits → "1,234.57"; for similarity scores and rates. */
-export const formatDecimal = (n: number, digits: number) => new Intl.NumberFormat(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+const decimals = new Map<number, Intl.NumberFormat>();
+/** 1234.5678 with 2 digits → "1,234.57"; for similarity scores, rates and costs. */
+export function formatDecimal(n: number, digits: number): string {
+  let f = decimals.get(digits);
+  if (!f) decimals.set(digits, (f = new Intl.NumberFormat(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f.format(n);
+}
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

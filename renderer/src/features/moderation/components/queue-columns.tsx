@@ -40,7 +40,7 @@ export function queueColumns(operatorId: string | null): ServerColumn<QueueRow>[
       cell: ({ row }) => <span title={formatDateTime(row.original.created_at)}>{formatRelativeTime(row.original.created_at)}</span>,
     },
     {
-      id: 'reports', header: 'Reports', accessorFn: (r) => r.open_report_count, sortDescFirst: true, meta: { className: 'num', width: '9%' },
+      id: 'reports', header: 'Reports', accessorFn: (r) => r.open_report_count, sortDescFirst: true, meta: { className: 'num', width: '10%' },
       cell: ({ row }) => (row.original.open_report_count ? formatNumber(row.original.open_report_count) : ''),
     },
   ];

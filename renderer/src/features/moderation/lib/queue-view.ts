@@ -4,8 +4,8 @@
 
 export const PLATFORMS = ['youtube', 'vimeo', 'dailymotion', 'other'] as const;
 export const AGES = ['lt1', 'lt7', 'gt7', 'gt30'] as const;
-export type Platform = (typeof PLATFORMS)[number];
-export type Age = (typeof AGES)[number];
+type Platform = (typeof PLATFORMS)[number];
+type Age = (typeof AGES)[number];
 
 export type QueueView = {
   platform: Platform | null;
