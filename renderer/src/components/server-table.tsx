@@ -2,7 +2,8 @@
 // tags, the bulk-tagging picker), over TanStack Table v9 (useTable + tableFeatures) and
 // TanStack Virtual: only the visible rows are in the DOM; the sort lives in the URL hash; the next
 // keyset page loads as the end comes into view (or with "Load more"); rows are selected with
-// their checkbox, Shift for a range; ↑/↓ move between rows from any control in a row.
+// their checkbox, Shift for a range; the current row is a Tab stop, and ↑/↓ move between rows
+// from it or from any control in a row.
 import {
   rowSelectionFeature,
   rowSortingFeature,
@@ -114,7 +115,12 @@ export function ServerTable<T extends RowData>(props: {
   const currentIndex = currentId === null ? -1 : rows.findIndex((r) => r.id === currentId);
 
   useEffect(() => {
-    if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+    if (currentIndex < 0) return;
+    virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+    // Focus follows the cursor when it was on a row (j/k or ↑/↓ from a focused row).
+    if (document.activeElement instanceof HTMLTableRowElement && scroller.current?.contains(document.activeElement)) {
+      requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`tr[data-index="${currentIndex}"]`)?.focus());
+    }
   }, [currentIndex]); // eslint-disable-line react-hooks/exhaustive-deps -- the virtualizer is stable
   const lastIndex = items.at(-1)?.index ?? -1;
   useEffect(() => {
@@ -142,14 +148,15 @@ export function ServerTable<T extends RowData>(props: {
     const row = rows[next];
     if (!row) return;
     e.preventDefault();
-    const controls = [...tr.querySelectorAll<HTMLElement>(INTERACTIVE)];
-    const which = Math.max(0, controls.indexOf(target));
+    e.stopPropagation(); // the page's own ↑/↓ shortcuts would move the cursor a second time
+    // On the row itself, the next row; on a control, the same control in the next row.
+    const which = target === tr ? -1 : [...tr.querySelectorAll<HTMLElement>(INTERACTIVE)].indexOf(target);
     virtualizer.scrollToIndex(next, { align: 'auto' });
     onOpen?.(row.id);
     requestAnimationFrame(() => {
       const nextTr = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${next}"]`);
       const nextControls = nextTr ? [...nextTr.querySelectorAll<HTMLElement>(INTERACTIVE)] : [];
-      (nextControls[which] ?? nextControls[0])?.focus();
+      (which < 0 ? nextTr : nextControls[which] ?? nextControls[0])?.focus();
     });
   };
 
@@ -183,6 +190,8 @@ export function ServerTable<T extends RowData>(props: {
             const classes = [current ? 'current' : '', row.getIsSelected() ? 'selected' : '', props.rowClassName?.(row.original) ?? ''].filter(Boolean).join(' ');
             return (
               <tr key={row.id} data-index={item.index} aria-rowindex={item.index + 2} aria-selected={onOpen ? current : undefined}
+                // The current row of an openable list is one Tab stop; ↑/↓ move from there.
+                tabIndex={onOpen ? (current ? 0 : -1) : undefined}
                 className={classes || undefined} style={{ height: props.rowHeight }} onClick={(e) => onRowClick(e, row.id)}>
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className={cell.column.columnDef.meta?.className}>
