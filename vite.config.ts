@@ -7,6 +7,11 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  resolve: { alias: { '@': path.resolve(import.meta.dirname, 'renderer/src') } },
+  resolve: {
+    alias: {
+      '@contract': path.resolve(import.meta.dirname, 'electron/api'),
+      '@': path.resolve(import.meta.dirname, 'renderer/src'),
+    },
+  },
   build: { outDir: path.resolve(import.meta.dirname, 'dist/renderer'), emptyOutDir: true, sourcemap: true, target: 'chrome130' },
 });

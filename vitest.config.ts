@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname, 'renderer/src') } },
+  resolve: {
+    alias: {
+      '@contract': path.resolve(import.meta.dirname, 'electron/api'),
+      '@': path.resolve(import.meta.dirname, 'renderer/src'),
+    },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { ErrorBoundary } from './components/error-boundary';
+import { ErrorReactionProvider } from './components/error-reaction-provider';
 import { ToastProvider } from './components/toasts';
 import './styles.css';
 
@@ -15,7 +16,9 @@ createRoot(document.getElementById('root')!).render(
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>
         <ToastProvider>
-          <App />
+          <ErrorReactionProvider>
+            <App />
+          </ErrorReactionProvider>
         </ToastProvider>
       </QueryClientProvider>
     </ErrorBoundary>

@@ -1,9 +1,9 @@
 // The renderer's client of the contract: IPC through the preload's object when running in
 // Electron, HTTP to the browser shell otherwise. Same calls, same error shape.
-import type { AppError } from '../../../electron/api/app-error';
-import { CHANNELS, EVENT_CHANNEL, type Channel } from '../../../electron/api/channels';
-import type { ConsoleApi, Input, Output } from '../../../electron/api/contract';
-import type { JobEvent } from '../../../electron/api/jobs';
+import type { AppError } from '@contract/app-error';
+import { CHANNELS, EVENT_CHANNEL, type Channel } from '@contract/channels';
+import type { ConsoleApi, Input, Output } from '@contract/contract';
+import type { JobEvent } from '@contract/jobs';
 
 type Result = { ok: true; data: unknown } | { ok: false; error: AppError };
 
@@ -15,7 +15,8 @@ declare global {
   }
 }
 
-export class ApiError extends Error {
+/** A failed call, in the one error shape (api/error-reactions.ts decides what to do with it). */
+class ApiError extends Error {
   readonly code: string;
   readonly details: string | null;
   readonly hint: string | null;
@@ -29,8 +30,6 @@ export class ApiError extends Error {
     this.fields = e.fields;
   }
 }
-
-export const shell: 'electron' | 'browser' = typeof window !== 'undefined' && window.magna ? 'electron' : 'browser';
 
 async function viaHttp(channel: Channel, input: unknown): Promise<Result> {
   let response: Response;
@@ -67,11 +66,3 @@ export function onJobEvent(listener: (e: JobEvent) => void): () => void {
   return () => source.close();
 }
 
-export function errorText(e: unknown): { message: string; hint: string | null } {
-  if (e instanceof ApiError) return { message: e.message, hint: e.hint };
-  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string') {
-    const hint = (e as { hint?: unknown }).hint;
-    return { message: (e as { message: string }).message, hint: typeof hint === 'string' ? hint : null };
-  }
-  return { message: String(e), hint: null };
-}

@@ -11,6 +11,8 @@ import { ModerationPage } from '@/features/moderation/moderation-page';
 import { SettingsPage } from '@/features/settings/settings-page';
 import { TaxonomyPage } from '@/features/taxonomy/taxonomy-page';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { useErrorReaction } from '@/components/error-reaction-provider';
+import { formatNumber } from '@/lib/format';
 import { applyTheme, initialTheme, type Theme } from '@/lib/theme';
 import { navigate, ROUTES, useHashRoute, type Route } from '@/lib/use-hash-route';
 import { CommandPalette, type Command } from './command-palette';
@@ -23,6 +25,7 @@ export function App() {
   const route = useHashRoute();
   const connections = useConnections();
   const activate = useActivateProfile();
+  const react = useErrorReaction();
   const counts = useModerationCounts();
   const waiting = counts.data ? counts.data.pending + counts.data.flagged + counts.data.reports + counts.data.contexts : null;
   const [theme, setTheme] = useState<Theme>(initialTheme);
@@ -56,9 +59,9 @@ export function App() {
     ...ROUTES.map((r, i) => ({ id: `go-${r}`, label: `Go to ${LABELS[r]}`, hint: `Alt+${i + 1}`, run: () => navigate(r) })),
     { id: 'theme', label: `Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`, run: () => setTheme(theme === 'dark' ? 'light' : 'dark') },
     ...(connections.data?.profiles ?? []).filter((p) => p.id !== connections.data?.activeId).map((p) => ({
-      id: `use-${p.id}`, label: `Use profile: ${p.name}`, hint: p.production ? 'production' : p.kind, run: () => activate.mutate(p.id),
+      id: `use-${p.id}`, label: `Use profile: ${p.name}`, hint: p.production ? 'production' : p.kind, run: () => activate.mutate({ id: p.id }, { onError: (e) => react(e) }),
     })),
-  ], [theme, connections.data, activate]);
+  ], [theme, connections.data, activate, react]);
 
   const page = (() => {
     switch (route) {
@@ -93,7 +96,7 @@ export function App() {
           {ROUTES.map((r, i) => (
             <a key={r} href={`#/${r}`} aria-current={route === r ? 'page' : undefined} aria-keyshortcuts={`Alt+${i + 1}`}>
               <span>{LABELS[r]}</span>
-              {r === 'moderation' && waiting !== null ? <span className="nav-count" aria-label={`${waiting} items waiting`}>{waiting}</span> : null}
+              {r === 'moderation' && waiting !== null ? <span className="nav-count" aria-label={`${formatNumber(waiting)} items waiting`}>{formatNumber(waiting)}</span> : null}
             </a>
           ))}
           <div className="kbd-hint"><kbd>Ctrl K</kbd> commands · <kbd>Alt 1–6</kbd> pages</div>

@@ -2,6 +2,7 @@
 // type the profile's name.
 import { useState, type ReactNode } from 'react';
 import { Dialog } from './dialog';
+import { FormField } from './form-field';
 
 export function ConfirmDialog(props: {
   open: boolean;
@@ -44,10 +45,9 @@ export function ConfirmDialog(props: {
     >
       {props.children}
       {needs !== null ? (
-        <div className="field">
-          <label htmlFor="confirm-typed">Type <strong>{needs}</strong> to confirm — this is a production profile.</label>
-          <input id="confirm-typed" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus />
-        </div>
+        <FormField id="confirm-typed" label={<>Type <strong>{needs}</strong> to confirm — this is a production profile.</>}>
+          {(c) => <input {...c} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus />}
+        </FormField>
       ) : null}
     </Dialog>
   );

@@ -1,5 +1,5 @@
 // A small client-side table over TanStack Table v9 (useTable + tableFeatures), for lists that
-// fit in memory (migrations, profiles). Server-side tables build on the same markup.
+// arrive whole and never page (migrations). Lists the server sorts and pages use server-table.tsx.
 import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 
 const features = tableFeatures({});

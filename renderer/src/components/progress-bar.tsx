@@ -1,4 +1,4 @@
-import { formatDuration } from '../lib/format';
+import { formatDuration, formatNumber } from '@/lib/format';
 
 /** A progress bar with a count and an ETA from the rate so far. */
 export function ProgressBar({ done, total, startedAt, label }: { done: number; total: number; startedAt: number; label: string }) {
@@ -9,7 +9,7 @@ export function ProgressBar({ done, total, startedAt, label }: { done: number; t
     <div>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <span>{label}</span>
-        <span className="muted">{total > 0 ? `${done} / ${total}` : ''}{eta > 0 ? ` · about ${formatDuration(eta)} left` : ''}</span>
+        <span className="muted">{total > 0 ? `${formatNumber(done)} / ${formatNumber(total)}` : ''}{eta > 0 ? ` · about ${formatDuration(eta)} left` : ''}</span>
       </div>
       <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
         <div style={{ width: `${pct}%` }} />

@@ -2,13 +2,15 @@
 // layered layout, editing by drag or "Add link", chains, learning paths, CSV, suggestions.
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
-import { LINK_TYPES, type GraphEdge, type LinkType } from '../../../../electron/api/graph';
-import { errorText } from '@/api/client';
+import { LINK_TYPES, type GraphEdge, type LinkType } from '@contract/graph';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';
+import { useErrorReaction } from '@/components/error-reaction-provider';
 import { useToasts } from '@/components/toasts';
+import { formatNumber } from '@/lib/format';
 import { useHashParams } from '@/lib/use-hash-route';
-import { useDeleteLink, useFindVideos, useNeighbourhood, useSaveLink } from './api/graph-api';
+import { useDeleteLink, useSaveLink } from './api/graph-mutations';
+import { useFindVideos, useNeighbourhood } from './api/graph-queries';
 import { GraphCanvas } from './components/graph-canvas';
 import { LinkDialog, type LinkDraft } from './components/link-dialog';
 import { SidePanel } from './components/side-panel';
@@ -30,6 +32,7 @@ export function GraphPage() {
   const del = useDeleteLink();
   const restore = useSaveLink();
   const toasts = useToasts();
+  const react = useErrorReaction();
   const titles = useMemo(() => new Map((hood.data?.nodes ?? []).map((n) => [n.id, n.title])), [hood.data]);
   const focusTitle = focus ? titles.get(focus) ?? '' : '';
   const edge = hood.data?.edges.find((e) => e.id === edgeId) ?? null;
@@ -39,18 +42,18 @@ export function GraphPage() {
     setEdgeId(null);
     setLimit(150);
   };
-  const remove = (e: GraphEdge) => del.mutate(e.id, {
+  const remove = (e: GraphEdge) => del.mutate({ id: e.id }, {
     onSuccess: (row) => {
       setEdgeId(null);
       toasts.push({
         kind: 'success', message: 'Link deleted.',
         action: { label: 'Undo', run: () => restore.mutate({ source: row.source_video_id, target: row.target_video_id, type: row.reference_type as LinkType, note: row.note ?? '', timestamp: row.timestamp_seconds === null ? '' : String(row.timestamp_seconds) }, {
           onSuccess: () => toasts.push({ kind: 'success', message: 'Link restored.' }),
-          onError: (err) => toasts.push({ kind: 'error', ...errorText(err) }),
+          onError: (err) => react(err),
         }) },
       });
     },
-    onError: (err) => toasts.push({ kind: 'error', ...errorText(err) }),
+    onError: (err) => react(err),
   });
 
   return (
@@ -105,7 +108,7 @@ export function GraphPage() {
           <div>
             {hood.data.truncated ? (
               <div className="alert info row" role="note">
-                Showing the {hood.data.nodes.length} nearest of {hood.data.total} videos.
+                Showing the {formatNumber(hood.data.nodes.length)} nearest of {formatNumber(hood.data.total)} videos.
                 <button type="button" className="btn small" onClick={() => setLimit((l) => Math.min(1000, l + 150))}>Show more</button>
               </div>
             ) : null}

@@ -1,20 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { MigrationStatusView } from '../../../../electron/api/database';
-import { errorText } from '@/api/client';
-import { useOverview } from '@/api/get-overview';
+import type { MigrationStatusView } from '@contract/database';
+import { invalidate } from '@/api/queries';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { DatabaseOverviewCard } from '@/components/database-overview';
 import { DataTable, type Columns } from '@/components/data-table';
 import { Dialog } from '@/components/dialog';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';
+import { useErrorReaction } from '@/components/error-reaction-provider';
 import { ProgressBar } from '@/components/progress-bar';
 import { useToasts } from '@/components/toasts';
 import { useJob } from '@/hooks/use-job';
-import { formatVersion } from '@/lib/format';
+import { formatNumber, formatVersion } from '@/lib/format';
 import { useApplyMigrations } from './api/apply-migrations';
-import { useMigrationSql, useMigrationStatus } from './api/get-migrations';
+import { useDatabaseOverview, useMigrationSql, useMigrationStatus } from './api/get-migrations';
+import { DatabaseOverviewCard } from './components/database-overview';
 
 type Row = MigrationStatusView['migrations'][number];
 
@@ -27,9 +27,10 @@ const STATE_HELP: Record<Row['state'], string> = {
 
 export function MigrationsPage({ production, profileName }: { production: boolean; profileName: string }) {
   const status = useMigrationStatus();
-  const overview = useOverview();
+  const overview = useDatabaseOverview();
   const apply = useApplyMigrations();
   const toasts = useToasts();
+  const react = useErrorReaction();
   const qc = useQueryClient();
   const [viewing, setViewing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -39,7 +40,8 @@ export function MigrationsPage({ production, profileName }: { production: boolea
 
   useEffect(() => {
     if (job && job.state !== 'running') {
-      void qc.invalidateQueries();
+      // The schema changed: everything read from the database may have.
+      void invalidate(qc);
       if (job.state === 'done') toasts.push({ kind: 'success', message: job.message });
     }
   }, [job?.state]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -56,14 +58,9 @@ export function MigrationsPage({ production, profileName }: { production: boolea
     },
   ], []);
 
-  const start = async (confirm: string) => {
+  const start = (confirm: string) => {
     setConfirming(false);
-    try {
-      const { jobId: id } = await apply.mutateAsync({ confirm: confirm || undefined });
-      setJobId(id);
-    } catch (e) {
-      toasts.push({ kind: 'error', ...errorText(e) });
-    }
+    apply.mutate({ confirm: confirm || undefined }, { onSuccess: ({ jobId: id }) => setJobId(id), onError: (e) => react(e, { retry: start }) });
   };
 
   const data = status.data;
@@ -79,11 +76,11 @@ export function MigrationsPage({ production, profileName }: { production: boolea
         <>
           <div className="row" style={{ justifyContent: 'space-between', marginBottom: 10 }}>
             <span className="muted">
-              {data.pending === 0 ? 'Every shipped migration is applied.' : `${data.pending} pending of ${data.migrations.filter((m) => m.fileName).length} shipped.`}
+              {data.pending === 0 ? 'Every shipped migration is applied.' : `${formatNumber(data.pending)} pending of ${formatNumber(data.migrations.filter((m) => m.fileName).length)} shipped.`}
               {data.latestApplied ? ` Latest applied: ${formatVersion(data.latestApplied)}.` : ''}
             </span>
             <button type="button" className="btn primary" disabled={data.pending === 0 || data.unavailable !== null || job?.state === 'running'} onClick={() => setConfirming(true)}>
-              {data.pending === 0 ? 'Up to date' : `Apply ${data.pending} pending`}
+              {data.pending === 0 ? 'Up to date' : `Apply ${formatNumber(data.pending)} pending`}
             </button>
           </div>
           {job ? (
@@ -108,11 +105,11 @@ export function MigrationsPage({ production, profileName }: { production: boolea
       </Dialog>
       <ConfirmDialog
         open={confirming}
-        title={`Apply ${data?.pending ?? 0} migration(s) to "${profileName}"?`}
+        title={`Apply ${formatNumber(data?.pending ?? 0)} migration(s) to "${profileName}"?`}
         confirmLabel="Apply migrations"
         typeToConfirm={production ? profileName : null}
         onClose={() => setConfirming(false)}
-        onConfirm={(typed) => void start(typed)}
+        onConfirm={start}
       >
         <p>Each file runs in its own transaction with its history row. The run stops at the first failure and nothing of a failed file stays applied.</p>
       </ConfirmDialog>

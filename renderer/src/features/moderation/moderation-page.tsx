@@ -1,10 +1,15 @@
 import { useState } from 'react';
+import { formatNumber } from '@/lib/format';
 import { useHashParams } from '@/lib/use-hash-route';
 import { useModerationCounts } from './api/get-counts';
 import { ContextsView } from './components/contexts-view';
 import { ReasonsManager } from './components/reasons-manager';
 import { ReportsView } from './components/reports-view';
 import { VideoQueue } from './components/video-queue';
+import { FILTER_PARAMS } from './lib/queue-view';
+
+// A tab change starts from the default view; "claim items" is a preference and stays.
+const CLEARED_VIEW = Object.fromEntries([...FILTER_PARAMS, 'sort'].map((k) => [k, null]));
 
 const TABS = [
   { id: 'pending', label: 'Pending' }, { id: 'flagged', label: 'Flagged' }, { id: 'reports', label: 'Reports' }, { id: 'contexts', label: 'Context notes' },
@@ -24,8 +29,8 @@ export function ModerationPage() {
         <div role="tablist" aria-label="Queues" className="tabs">
           {TABS.map((t) => (
             <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'}
-              onClick={() => setParams({ tab: t.id === 'pending' ? null : t.id, sort: null, platform: null, category: null, age: null, q: null, dup: null })}>
-              {t.label} {count(t.id) !== undefined ? <span className="count">{count(t.id)}</span> : null}
+              onClick={() => setParams({ ...CLEARED_VIEW, tab: t.id === 'pending' ? null : t.id })}>
+              {t.label} {count(t.id) !== undefined ? <span className="count">{formatNumber(count(t.id)!)}</span> : null}
             </button>
           ))}
         </div>

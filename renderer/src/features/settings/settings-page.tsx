@@ -1,18 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Profile } from '../../../../electron/api/connections';
-import { api } from '@/api/client';
+import type { Profile } from '@contract/connections';
 import { Dialog } from '@/components/dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import type { Theme } from '@/lib/theme';
-import { useConnections } from './api/get-connections';
+import { useAppInfo, useConnections } from './api/get-connections';
 import { ProfileForm } from './components/profile-form';
 import { OperatorPicker } from './components/operator-picker';
 import { ProfileList } from './components/profile-list';
 
 export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Theme) => void }) {
   const connections = useConnections();
-  const info = useQuery({ queryKey: ['app-info'], queryFn: () => api['app:info']({}), staleTime: Infinity });
+  const info = useAppInfo();
   const [editing, setEditing] = useState<{ kind: 'supabase' | 'postgres'; profile?: Profile } | null>(null);
 
   return (

@@ -1,12 +1,12 @@
 // Backfills with live progress (bar, items per second, ETA, done / failed / remaining), control
 // buttons, failures with their errors, and "Work here" for a running job no console is working.
 import { useRef, useState } from 'react';
-import type { EmbeddingJob } from '../../../../../electron/api/embeddings';
-import { errorText } from '@/api/client';
+import type { EmbeddingJob } from '@contract/embeddings';
 import { EmptyState } from '@/components/empty-state';
-import { useToasts } from '@/components/toasts';
-import { formatDuration } from '@/lib/format';
-import { useControlJob, useEmbeddingJobs, useFailures, useWorkJob } from '../api';
+import { useErrorReaction } from '@/components/error-reaction-provider';
+import { formatDateTime, formatDecimal, formatDuration, formatNumber } from '@/lib/format';
+import { useControlJob, useWorkJob } from '../api/embeddings-mutations';
+import { useEmbeddingJobs, useFailures } from '../api/embeddings-queries';
 
 type Job = EmbeddingJob & { worked_here: boolean };
 
@@ -25,29 +25,29 @@ function useRate(job: Job): { rate: number; eta: number } {
 function JobRow({ job }: { job: Job }) {
   const control = useControlJob();
   const work = useWorkJob();
-  const toasts = useToasts();
+  const react = useErrorReaction();
   const [showFailures, setShowFailures] = useState(false);
   const failures = useFailures(showFailures ? job.id : null);
   const { rate, eta } = useRate(job);
   const remaining = job.total - job.done - job.failed;
   const pct = job.total ? ((job.done + job.failed) / job.total) * 100 : 0;
-  const act = (action: 'pause' | 'resume' | 'cancel' | 'retry_failed') => control.mutate({ jobId: job.id, action }, { onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }) });
+  const act = (action: 'pause' | 'resume' | 'cancel' | 'retry_failed') => control.mutate({ jobId: job.id, action }, { onError: (e) => react(e) });
   return (
     <li className="card job" aria-label={`Backfill ${job.model} ${job.status}`}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <span><strong>{job.model}</strong> · {job.scope} · {job.statuses.join(', ')} <span className={`badge job-${job.status}`}>{job.status}</span>{job.worked_here ? <span className="muted"> · working here</span> : null}</span>
-        <span className="muted small">{new Date(job.created_at).toLocaleString()} by {job.operator}</span>
+        <span className="muted small">{formatDateTime(job.created_at)} by {job.operator}</span>
       </div>
       <div className="progress" role="progressbar" aria-label={`Progress of ${job.model}`} aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={job.done + job.failed}><div style={{ width: `${pct}%` }} /></div>
       <div className="row small">
-        <span className="job-counts">{job.done} done · {job.failed} failed · {remaining} remaining</span>
-        {job.status === 'running' && rate > 0 ? <span className="muted">{rate.toFixed(1)}/s · about {formatDuration(eta)} left</span> : null}
+        <span className="job-counts">{formatNumber(job.done)} done · {formatNumber(job.failed)} failed · {formatNumber(remaining)} remaining</span>
+        {job.status === 'running' && rate > 0 ? <span className="muted">{formatDecimal(rate, 1)}/s · about {formatDuration(eta)} left</span> : null}
         {job.last_error ? <span className="error-text">Last error: {job.last_error}</span> : null}
       </div>
       <div className="row">
         {job.status === 'running' ? <button type="button" className="btn small" onClick={() => act('pause')}>Pause</button> : null}
         {job.status === 'paused' ? <button type="button" className="btn small" onClick={() => act('resume')}>Resume</button> : null}
-        {job.status === 'running' && !job.worked_here ? <button type="button" className="btn small" onClick={() => work.mutate(job.id)}>Work here</button> : null}
+        {job.status === 'running' && !job.worked_here ? <button type="button" className="btn small" onClick={() => work.mutate({ jobId: job.id }, { onError: (e) => react(e) })}>Work here</button> : null}
         {job.status === 'running' || job.status === 'paused' ? <button type="button" className="btn small danger" onClick={() => act('cancel')}>Cancel</button> : null}
         {job.failed > 0 ? <button type="button" className="btn small" onClick={() => act('retry_failed')}>Retry failed</button> : null}
         {job.failed > 0 ? <button type="button" className="btn small" aria-expanded={showFailures} onClick={() => setShowFailures((s) => !s)}>Failed items</button> : null}
@@ -55,7 +55,7 @@ function JobRow({ job }: { job: Job }) {
       {showFailures && failures.data ? (
         <table className="data"><caption className="visually-hidden">Failed items</caption>
           <thead><tr><th scope="col">Video</th><th scope="col">Attempts</th><th scope="col">Error</th></tr></thead>
-          <tbody>{failures.data.map((f) => <tr key={f.video_id}><td>{f.title}</td><td className="num">{f.attempts}</td><td>{f.error}</td></tr>)}</tbody>
+          <tbody>{failures.data.map((f) => <tr key={f.video_id}><td>{f.title}</td><td className="num">{formatNumber(f.attempts)}</td><td>{f.error}</td></tr>)}</tbody>
         </table>
       ) : null}
     </li>

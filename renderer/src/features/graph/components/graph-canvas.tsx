@@ -3,7 +3,7 @@
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Connection, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
-import type { Neighbourhood } from '../../../../../electron/api/graph';
+import type { Neighbourhood } from '@contract/graph';
 import { layoutGraph } from '../lib/layout-graph';
 import { LINK_STYLE } from '../lib/link-types';
 import { NODE_TYPES, type VideoNode } from './video-node';

@@ -4,35 +4,41 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { formatTimestamp, LINK_TYPES, saveLinkSchema, type FoundVideo } from '../../../../../electron/api/graph';
+import { formatTimestamp, LINK_TYPES, saveLinkSchema, type FoundVideo } from '@contract/graph';
 import { Dialog } from '@/components/dialog';
-import { showSubmitError } from '@/api/form-errors';
+import { useErrorReaction } from '@/components/error-reaction-provider';
+import { FormAlert, FormField } from '@/components/form-field';
 import { useToasts } from '@/components/toasts';
-import { useFindVideos, useSaveLink } from '../api/graph-api';
+import { useSaveLink } from '../api/graph-mutations';
+import { useFindVideos } from '../api/graph-queries';
 import { LINK_STYLE } from '../lib/link-types';
 
 type Values = z.input<typeof saveLinkSchema>;
 export type LinkDraft = { id?: string; source: string | null; target: string | null; type?: Values['type']; note?: string | null; timestamp_seconds?: number | null; focus: string; focusTitle: string };
 
-function VideoSearch({ onPick, exclude }: { onPick: (v: FoundVideo) => void; exclude: string }) {
+function VideoSearch({ onPick, exclude, error }: { onPick: (v: FoundVideo) => void; exclude: string; error: string | undefined }) {
   const [q, setQ] = useState('');
   const found = useFindVideos(q);
   return (
-    <div className="field">
-      <label htmlFor="link-search">Other video (title, URL or id)</label>
-      <input id="link-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Type at least 2 characters…" autoComplete="off" />
-      <ul className="picker" aria-label="Matching videos">
-        {(found.data ?? []).filter((v) => v.id !== exclude).map((v) => (
-          <li key={v.id}><button type="button" className="link-like" onClick={() => onPick(v)}>{v.title}</button> <span className={`badge status-${v.moderation_status}`}>{v.moderation_status}</span></li>
-        ))}
-      </ul>
-    </div>
+    <FormField id="link-search" label="Other video (title, URL or id)" error={error}>
+      {(c) => (
+        <>
+          <input {...c} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Type at least 2 characters…" autoComplete="off" />
+          <ul className="picker" aria-label="Matching videos">
+            {(found.data ?? []).filter((v) => v.id !== exclude).map((v) => (
+              <li key={v.id}><button type="button" className="link-like" onClick={() => onPick(v)}>{v.title}</button> <span className={`badge status-${v.moderation_status}`}>{v.moderation_status}</span></li>
+            ))}
+          </ul>
+        </>
+      )}
+    </FormField>
   );
 }
 
 export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null; titles: Map<string, string>; onClose: () => void }) {
   const save = useSaveLink();
   const toasts = useToasts();
+  const react = useErrorReaction();
   const [other, setOther] = useState<FoundVideo | null>(null);
   const [outgoing, setOutgoing] = useState(true);
   const needsPick = draft !== null && (!draft.source || !draft.target);
@@ -43,7 +49,7 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
       note: draft.note ?? '', timestamp: formatTimestamp(draft.timestamp_seconds ?? null),
     } : undefined,
   });
-  const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
+  const errors = form.formState.errors;
   const close = () => { setOther(null); form.reset(); onClose(); };
   const submit = form.handleSubmit(async (values) => {
     try {
@@ -51,7 +57,7 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
       toasts.push({ kind: 'success', message: draft?.id ? 'Link saved.' : 'Link created.' });
       close();
     } catch (e) {
-      showSubmitError(form, e);
+      react(e, { form });
     }
   });
   const source = form.watch('source');
@@ -63,7 +69,7 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
         <form onSubmit={submit} noValidate aria-label={draft.id ? 'Edit link' : 'New link'}>
           {needsPick ? (
             <>
-              <VideoSearch exclude={draft.focus} onPick={(v) => {
+              <VideoSearch exclude={draft.focus} error={errors.target?.message ?? errors.source?.message} onPick={(v) => {
                 setOther(v);
                 form.setValue('source', outgoing ? draft.focus : v.id);
                 form.setValue('target', outgoing ? v.id : draft.focus);
@@ -81,24 +87,21 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
             </>
           ) : null}
           {source && target ? <p><strong>{name(source)}</strong> → <strong>{name(target)}</strong></p> : <p className="muted">Pick the other video.</p>}
-          {errors.target?.message ? <span className="error" role="alert">{errors.target.message}</span> : null}
-          <div className="field">
-            <label htmlFor="link-type">Type</label>
-            <select id="link-type" {...form.register('type')}>
-              {LINK_TYPES.map((t) => <option key={t} value={t}>{t} — {LINK_STYLE[t].label}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="link-timestamp">Moment in the source video (optional)</label>
-            <input id="link-timestamp" placeholder="mm:ss" {...form.register('timestamp')} aria-invalid={errors.timestamp ? true : undefined} />
-            {errors.timestamp?.message ? <span className="error" role="alert">{errors.timestamp.message}</span> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="link-note">Why they are linked (optional)</label>
-            <textarea id="link-note" rows={2} {...form.register('note')} />
-            {errors.note?.message ? <span className="error" role="alert">{errors.note.message}</span> : null}
-          </div>
-          {form.formState.errors.root?.message ? <div className="alert" role="alert">{form.formState.errors.root.message}</div> : null}
+          {!needsPick && (errors.target?.message ?? errors.source?.message) ? <span className="error" role="alert">{errors.target?.message ?? errors.source?.message}</span> : null}
+          <FormField id="link-type" label="Type" error={errors.type?.message}>
+            {(c) => (
+              <select {...c} {...form.register('type')}>
+                {LINK_TYPES.map((t) => <option key={t} value={t}>{t} — {LINK_STYLE[t].label}</option>)}
+              </select>
+            )}
+          </FormField>
+          <FormField id="link-timestamp" label="Moment in the source video (optional)" error={errors.timestamp?.message}>
+            {(c) => <input {...c} placeholder="mm:ss" {...form.register('timestamp')} />}
+          </FormField>
+          <FormField id="link-note" label="Why they are linked (optional)" error={errors.note?.message}>
+            {(c) => <textarea {...c} rows={2} {...form.register('note')} />}
+          </FormField>
+          <FormAlert message={errors.root?.message} />
           <div className="row" style={{ justifyContent: 'flex-end' }}>
             <button type="button" className="btn" onClick={close}>Cancel</button>
             <button type="submit" className="btn primary" disabled={!source || !target || form.formState.isSubmitting}>{draft.id ? 'Save link' : 'Create link'}</button>

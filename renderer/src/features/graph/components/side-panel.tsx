@@ -1,12 +1,14 @@
 // Beside the graph: the selected link, the prerequisite chain, dependents, the learning path,
 // suggestions, CSV import/export and the history of link changes.
 import { useState } from 'react';
-import type { GraphEdge, ImportResult } from '../../../../../electron/api/graph';
-import { formatTimestamp } from '../../../../../electron/api/graph';
-import { api, errorText } from '@/api/client';
+import { formatTimestamp, type GraphEdge, type ImportResult } from '@contract/graph';
 import { ErrorAlert } from '@/components/error-alert';
+import { useErrorReaction } from '@/components/error-reaction-provider';
+import { FormField } from '@/components/form-field';
 import { useToasts } from '@/components/toasts';
-import { useChain, useImportLinks, useLearningPath, useLinkHistory, useLinkSuggestions, useSaveLearningPath, useSaveLink } from '../api/graph-api';
+import { formatDateTime, formatDecimal, formatNumber } from '@/lib/format';
+import { useExportLinks, useImportLinks, useSaveLearningPath, useSaveLink } from '../api/graph-mutations';
+import { useChain, useLearningPath, useLinkHistory, useLinkSuggestions } from '../api/graph-queries';
 import { LINK_STYLE } from '../lib/link-types';
 
 const TABS = ['link', 'chain', 'dependents', 'path', 'suggestions', 'csv', 'history'] as const;
@@ -60,7 +62,7 @@ function ChainList({ videoId, direction, onOpen }: { videoId: string; direction:
   if (chain.data.length === 0) return <p className="muted">{direction === 'requires' ? 'This video has no prerequisites.' : 'No video requires this one.'}</p>;
   return (
     <ol className="timeline">
-      {chain.data.map((c) => <li key={c.id}><span className="muted small">depth {c.depth}</span> <button type="button" className="link-like" onClick={() => onOpen(c.id)}>{c.title}</button></li>)}
+      {chain.data.map((c) => <li key={c.id}><span className="muted small">depth {formatNumber(c.depth)}</span> <button type="button" className="link-like" onClick={() => onOpen(c.id)}>{c.title}</button></li>)}
     </ol>
   );
 }
@@ -69,22 +71,25 @@ function LearningPath({ videoId, title }: { videoId: string; title: string }) {
   const path = useLearningPath(videoId);
   const save = useSaveLearningPath();
   const toasts = useToasts();
+  const react = useErrorReaction();
   const [name, setName] = useState(`Learning path: ${title}`);
+  const [titleError, setTitleError] = useState<string | undefined>();
   if (!path.data) return <p className="muted">Loading…</p>;
   return (
     <div>
       <p className="muted">Watch in this order: each video after everything it requires.</p>
       <ol className="timeline">{path.data.map((p) => <li key={p.id}>{p.title}</li>)}</ol>
-      <div className="field">
-        <label htmlFor="path-title">Save as a collection</label>
-        <div className="row">
-          <input id="path-title" value={name} onChange={(e) => setName(e.target.value)} />
-          <button type="button" className="btn" disabled={!name.trim() || save.isPending} onClick={() => save.mutate({ videoId, title: name }, {
-            onSuccess: (r) => toasts.push({ kind: 'success', message: `Saved a private collection of ${r.videos} videos.` }),
-            onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
-          })}>Save</button>
-        </div>
-      </div>
+      <FormField id="path-title" label="Save as a collection" error={titleError}>
+        {(c) => (
+          <div className="row">
+            <input {...c} value={name} onChange={(e) => { setName(e.target.value); setTitleError(undefined); }} />
+            <button type="button" className="btn" disabled={!name.trim() || save.isPending} onClick={() => save.mutate({ videoId, title: name }, {
+              onSuccess: (r) => toasts.push({ kind: 'success', message: `Saved a private collection of ${formatNumber(r.videos)} videos.` }),
+              onError: (e) => react(e, { form: { setError: (field, { message }) => { if (field === 'title' || field === 'root') setTitleError(message); } } }),
+            })}>Save</button>
+          </div>
+        )}
+      </FormField>
     </div>
   );
 }
@@ -93,6 +98,7 @@ function Suggestions({ videoId }: { videoId: string }) {
   const s = useLinkSuggestions(videoId);
   const save = useSaveLink();
   const toasts = useToasts();
+  const react = useErrorReaction();
   if (!s.data) return <p className="muted">Loading…</p>;
   if (!s.data.available) return <p className="muted">This video has no embedding yet: run a backfill on the Embeddings page to get suggestions from similar videos.</p>;
   if (s.data.rows.length === 0) return <p className="muted">No similar unlinked video.</p>;
@@ -100,10 +106,10 @@ function Suggestions({ videoId }: { videoId: string }) {
     <ul className="plain">
       {s.data.rows.map((r) => (
         <li key={r.id} className="row">
-          <span>{r.title} <span className="muted">({r.similarity.toFixed(2)})</span></span>
+          <span>{r.title} <span className="muted">({formatDecimal(r.similarity, 2)})</span></span>
           <button type="button" className="btn small" disabled={save.isPending} onClick={() => save.mutate({ source: videoId, target: r.id, type: r.proposed_type }, {
             onSuccess: () => toasts.push({ kind: 'success', message: `Linked as ${r.proposed_type}.` }),
-            onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+            onError: (e) => react(e),
           })}>Link as {r.proposed_type}</button>
         </li>
       ))}
@@ -113,26 +119,28 @@ function Suggestions({ videoId }: { videoId: string }) {
 
 function CsvPanel({ videoId }: { videoId: string }) {
   const imp = useImportLinks();
+  const exportLinks = useExportLinks();
   const toasts = useToasts();
+  const react = useErrorReaction();
   const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const run = (dryRun: boolean) => csv && imp.mutate({ csv: csv.text, dryRun }, {
     onSuccess: (r) => {
       setResult(r);
-      if (r.applied) toasts.push({ kind: 'success', message: `Imported ${r.ok} link(s).` });
+      if (r.applied) toasts.push({ kind: 'success', message: `Imported ${formatNumber(r.ok)} link(s).` });
     },
-    onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+    onError: (e) => react(e),
   });
   const download = async (scope: string | null) => {
     try {
-      const r = await api['graph:export']({ videoId: scope });
+      const r = await exportLinks(scope);
       const url = URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' }));
       const a = Object.assign(document.createElement('a'), { href: url, download: scope ? 'links-of-video.csv' : 'links.csv' });
       a.click();
       URL.revokeObjectURL(url);
-      toasts.push({ kind: 'success', message: `Exported ${r.rows} link(s).` });
+      toasts.push({ kind: 'success', message: `Exported ${formatNumber(r.rows)} link(s).` });
     } catch (e) {
-      toasts.push({ kind: 'error', ...errorText(e) });
+      react(e);
     }
   };
   return (
@@ -141,31 +149,30 @@ function CsvPanel({ videoId }: { videoId: string }) {
         <button type="button" className="btn small" onClick={() => void download(videoId)}>Export this video's links</button>
         <button type="button" className="btn small" onClick={() => void download(null)}>Export all links</button>
       </div>
-      <div className="field" style={{ marginTop: 10 }}>
-        <label htmlFor="csv-file">Import links (columns: source, target, type, note, timestamp)</label>
-        <input id="csv-file" type="file" accept=".csv,text/csv" onChange={async (e) => {
+      <FormField id="csv-file" label="Import links (columns: source, target, type, note, timestamp)" className="spaced">
+        {(c) => <input {...c} type="file" accept=".csv,text/csv" onChange={async (e) => {
           const f = e.target.files?.[0];
           setResult(null);
           if (!f) return setCsv(null);
           if (f.size > 10_000_000) {
-            toasts.push({ kind: 'error', message: `${f.name} is ${(f.size / 1e6).toFixed(0)} MB; the limit is 10 MB.`, hint: 'Split it into smaller files.' });
+            toasts.push({ kind: 'error', message: `${f.name} is ${formatNumber(Math.round(f.size / 1e6))} MB; the limit is 10 MB.`, hint: 'Split it into smaller files.' });
             e.target.value = '';
             return setCsv(null);
           }
           setCsv({ name: f.name, text: await f.text() });
-        }} />
-      </div>
+        }} />}
+      </FormField>
       <div className="row">
         <button type="button" className="btn" disabled={!csv || imp.isPending} onClick={() => run(true)}>Dry run</button>
         <button type="button" className="btn primary" disabled={!csv || imp.isPending || !result || result.failed > 0 || !result.dryRun} onClick={() => run(false)}>Apply</button>
       </div>
       {result ? (
         <div role="status" className="import-result">
-          <p>{result.applied ? `Applied: ${result.ok} link(s) created.` : result.dryRun ? `Dry run: ${result.ok} row(s) would be created, ${result.failed} have problems. Nothing was written.` : `Not applied: ${result.failed} row(s) have problems, so nothing was written.`}</p>
+          <p>{result.applied ? `Applied: ${formatNumber(result.ok)} link(s) created.` : result.dryRun ? `Dry run: ${formatNumber(result.ok)} row(s) would be created, ${formatNumber(result.failed)} have problems. Nothing was written.` : `Not applied: ${formatNumber(result.failed)} row(s) have problems, so nothing was written.`}</p>
           <table className="data">
             <caption className="visually-hidden">Outcome per row</caption>
             <thead><tr><th scope="col">Row</th><th scope="col">Outcome</th><th scope="col">Message</th></tr></thead>
-            <tbody>{result.rows.map((r) => <tr key={r.row}><td className="num">{r.row}</td><td><span className={`badge ${r.outcome === 'ok' ? 'applied' : 'modified'}`}>{r.outcome}</span></td><td>{r.message ?? ''}</td></tr>)}</tbody>
+            <tbody>{result.rows.map((r) => <tr key={r.row}><td className="num">{formatNumber(r.row)}</td><td><span className={`badge ${r.outcome === 'ok' ? 'applied' : 'modified'}`}>{r.outcome}</span></td><td>{r.message ?? ''}</td></tr>)}</tbody>
           </table>
         </div>
       ) : null}
@@ -181,7 +188,7 @@ function History({ videoId }: { videoId: string }) {
     <ol className="timeline">
       {h.data.map((a) => {
         const row = (a.after ?? a.before) as { reference_type?: string } | null;
-        return <li key={a.id}><strong>{a.operator}</strong> {a.action} {row?.reference_type ?? ''} link · {new Date(a.at).toLocaleString()}</li>;
+        return <li key={a.id}><strong>{a.operator}</strong> {a.action} {row?.reference_type ?? ''} link · {formatDateTime(a.at)}</li>;
       })}
     </ol>
   );

@@ -1,11 +1,11 @@
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { memo } from 'react';
 
-export type VideoNodeData = { title: string; status: string; thumbnail: string | null; depth: number; focused: boolean };
+type VideoNodeData = { title: string; status: string; thumbnail: string | null; depth: number; focused: boolean };
 export type VideoNode = Node<VideoNodeData, 'video'>;
 
 /** A video card: thumbnail, title, moderation status; distant videos fade. */
-export const VideoNodeCard = memo(function VideoNodeCard({ data }: NodeProps<VideoNode>) {
+const VideoNodeCard = memo(function VideoNodeCard({ data }: NodeProps<VideoNode>) {
   return (
     <div className={`video-node${data.focused ? ' focused' : ''}`} style={{ opacity: data.focused ? 1 : data.depth >= 3 ? 0.55 : data.depth === 2 ? 0.8 : 1 }} title={data.title}>
       <Handle type="target" position={Position.Left} />

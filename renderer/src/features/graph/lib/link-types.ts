@@ -1,4 +1,4 @@
-import type { LinkType } from '../../../../../electron/api/graph';
+import type { LinkType } from '@contract/graph';
 
 /** A colour and a label per link type (colour-blind-safe palette, plus the label on the edge). */
 export const LINK_STYLE: Record<LinkType, { color: string; label: string }> = {

@@ -1,5 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
-import { api } from '@/api/client';
+import { useChannelMutation } from '@/api/queries';
 
-export const useApplyMigrations = () =>
-  useMutation({ mutationFn: (v: { confirm?: string }) => api['migrations:up'](v) });
+/** Starts applying the pending migrations as a job (its progress arrives as job events). */
+export const useApplyMigrations = () => useChannelMutation('migrations:up');

@@ -1,9 +1,12 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/api/client';
+import { useQuery } from '@tanstack/react-query';
+import { channelQuery } from '@/api/queries';
 
-export const migrationStatusQuery = () => queryOptions({ queryKey: ['migrations', 'status'], queryFn: () => api['migrations:status']({}) });
-export const useMigrationStatus = () => useQuery(migrationStatusQuery());
+/** Every shipped migration with its state in the database. */
+export const useMigrationStatus = () => useQuery(channelQuery('migrations:status', {}));
 
-export const migrationSqlQuery = (version: string) =>
-  queryOptions({ queryKey: ['migrations', 'sql', version], queryFn: () => api['migrations:sql']({ version }), staleTime: Infinity });
-export const useMigrationSql = (version: string | null) => useQuery({ ...migrationSqlQuery(version ?? ''), enabled: version !== null });
+/** One migration's SQL (files are immutable once released: never stale). */
+export const useMigrationSql = (version: string | null) =>
+  useQuery(channelQuery('migrations:sql', { version: version ?? '0' }, { staleTime: Infinity, enabled: version !== null }));
+
+/** Rows per table, schema version, pgvector. */
+export const useDatabaseOverview = () => useQuery(channelQuery('database:overview', {}));

@@ -1,9 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/api/client';
-
-export const moderationCountsQuery = (since: string | null = null) =>
-  queryOptions({ queryKey: ['moderation', 'counts', since], queryFn: () => api['moderation:counts']({ since }) });
+import { useQuery } from '@tanstack/react-query';
+import { channelQuery } from '@/api/queries';
 
 /** Queue sizes, refreshed on their own every 15 s; `since` also counts the new arrivals. */
 export const useModerationCounts = (since: string | null = null) =>
-  useQuery({ ...moderationCountsQuery(since), refetchInterval: 15_000, refetchIntervalInBackground: false });
+  useQuery(channelQuery('moderation:counts', { since }, { refetchInterval: 15_000, refetchIntervalInBackground: false }));

@@ -1,9 +1,9 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/api/client';
+import { useQuery } from '@tanstack/react-query';
+import { channelQuery } from '@/api/queries';
 
-export const reasonsQuery = () => queryOptions({ queryKey: ['moderation', 'reasons'], queryFn: () => api['moderation:reasons']({}), staleTime: 60_000 });
-export const useReasons = () => useQuery(reasonsQuery());
+/** Rejection templates (the active ones, or all for the manager). */
+export const useReasons = ({ includeInactive = false, enabled = true }: { includeInactive?: boolean; enabled?: boolean } = {}) =>
+  useQuery(channelQuery('moderation:reasons', { includeInactive }, { staleTime: 60_000, enabled }));
 
-export const taxonomyOptionsQuery = () =>
-  queryOptions({ queryKey: ['moderation', 'taxonomy-options'], queryFn: () => api['moderation:taxonomy-options']({}), staleTime: 60_000 });
-export const useTaxonomyOptions = () => useQuery(taxonomyOptionsQuery());
+/** Categories and tags to pick from in the review pane and the filters. */
+export const useTaxonomyOptions = () => useQuery(channelQuery('moderation:taxonomy-options', {}, { staleTime: 60_000 }));

@@ -1,17 +1,9 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { QueueFilters } from '../../../../../electron/api/moderation';
-import { api } from '@/api/client';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import type { Input } from '@contract/contract';
+import { keysetQuery } from '@/api/queries';
 
-export type QueueParams = { queue: 'pending' | 'flagged'; sort: 'oldest' | 'newest' | 'most_reported'; filters: QueueFilters };
-
-export const queueQuery = (p: QueueParams) =>
-  infiniteQueryOptions({
-    queryKey: ['moderation', 'queue', p],
-    queryFn: ({ pageParam }) => api['moderation:queue']({ ...p, limit: 100, cursor: pageParam }),
-    initialPageParam: null as Record<string, string | number | null> | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
+export type QueueParams = Omit<Input<'moderation:queue'>, 'cursor' | 'limit'>;
 
 /** Server-side keyset pages; no background refetch, so the list never reorders under the cursor. */
 export const useQueue = (p: QueueParams) =>
-  useInfiniteQuery({ ...queueQuery(p), placeholderData: keepPreviousData, staleTime: Infinity, refetchOnWindowFocus: false });
+  useInfiniteQuery({ ...keysetQuery('moderation:queue', p, { limit: 100 }), placeholderData: keepPreviousData, staleTime: Infinity, refetchOnWindowFocus: false });

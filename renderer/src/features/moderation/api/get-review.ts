@@ -1,6 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/api/client';
+import { useQuery } from '@tanstack/react-query';
+import { channelQuery } from '@/api/queries';
 
-export const reviewQuery = (videoId: string) =>
-  queryOptions({ queryKey: ['moderation', 'review', videoId], queryFn: () => api['moderation:review']({ videoId }) });
-export const useReview = (videoId: string | null) => useQuery({ ...reviewQuery(videoId ?? ''), enabled: videoId !== null });
+/** Everything about one video needed to decide on it. */
+export const useReview = (videoId: string | null) => useQuery(channelQuery('moderation:review', { videoId: videoId ?? '' }, { enabled: videoId !== null }));

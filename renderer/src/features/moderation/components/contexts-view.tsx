@@ -1,67 +1,62 @@
 // Community context notes waiting for approval: approve (a) or reject with a reason (r).
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { errorText } from '@/api/client';
+import type { ContextRow } from '@contract/moderation';
+import { keysetRows } from '@/api/keyset';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';
-import { useToasts } from '@/components/toasts';
+import { ServerTable, useServerTable, type ServerColumn } from '@/components/server-table';
 import { useShortcuts } from '@/hooks/use-shortcuts';
-import { useContexts } from '../api/get-reports';
-import { useActOnContexts, useUndo } from '../api/moderate';
+import { formatClock, formatDateTime, formatRelativeTime } from '@/lib/format';
+import { useContextNotes } from '../api/get-context-notes';
+import { useActOnContexts } from '../api/moderate';
+import { useDecisions } from '../hooks/use-decisions';
 import { useListCursor } from '../hooks/use-list-cursor';
-import { useUndoWindow } from '../hooks/use-undo-window';
-import { ago, duration } from '../lib/format-time';
-import { ItemList } from './item-list';
-import { OutcomesDialog, type Outcomes } from './outcomes-dialog';
 import { ReasonDialog } from './reason-dialog';
-import { UndoBar } from './undo-bar';
+
+const noteTitle = (n: ContextRow) => n.title ?? n.content.slice(0, 80);
+
+const COLUMNS: ServerColumn<ContextRow>[] = [
+  {
+    id: 'note', header: 'Note', enableSorting: false,
+    cell: ({ row: { original: n } }) => (
+      <>
+        <div className="row nowrap"><span className="badge unknown">{n.context_type}</span><strong className="ellipsis">{n.title ?? n.content}</strong></div>
+        <div className="muted small ellipsis">on "{n.video_title}" · @{n.author ?? 'unknown'}</div>
+      </>
+    ),
+  },
+  {
+    id: 'added', header: 'Added', enableSorting: false, meta: { className: 'nowrap', width: '16%' },
+    cell: ({ row }) => <span title={formatDateTime(row.original.created_at)}>{formatRelativeTime(row.original.created_at)}</span>,
+  },
+];
 
 export function ContextsView() {
-  const list = useContexts();
+  const list = useContextNotes();
   const act = useActOnContexts();
-  const undo = useUndo();
-  const qc = useQueryClient();
-  const toasts = useToasts();
-  const undoWindow = useUndoWindow();
   const [handled, setHandled] = useState<Set<string>>(new Set());
   const [rejecting, setRejecting] = useState(false);
-  const [outcomes, setOutcomes] = useState<Outcomes | null>(null);
-  const notes = useMemo(() => (list.data?.pages ?? []).flatMap((p) => p.rows).filter((n) => !handled.has(n.id)), [list.data, handled]);
+  const notes = useMemo(() => keysetRows(list.data).filter((n) => !handled.has(n.id)), [list.data, handled]);
   const keys = useMemo(() => notes.map((n) => n.id), [notes]);
   const cursor = useListCursor(keys);
   const note = notes.find((n) => n.id === cursor.current) ?? null;
-  const onError = (e: unknown) => toasts.push({ kind: 'error', ...errorText(e) });
+  const table = useServerTable({ columns: COLUMNS, rows: notes, getRowId: (n) => n.id });
+  // The undo refetched the list: show what is still waiting, the restored note included.
+  const decisions = useDecisions({ onUndone: () => setHandled(new Set()) });
 
   const decide = (action: 'approve' | 'reject', reason?: string) => {
     if (!note) return;
     act.mutate({ action, items: [{ id: note.id, expected_updated_at: note.updated_at }], reason }, {
       onSuccess: (r) => {
-        const done = r.results.filter((x) => x.outcome === 'done');
-        if (done.length) {
-          const next = cursor.nextAfter(note.id);
-          setHandled((h) => new Set([...h, note.id]));
-          cursor.setCurrent(next);
-          undoWindow.offer(action === 'approve' ? 'Note approved.' : 'Note rejected.', done.map((x) => x.audit_id!));
-        } else setOutcomes({ title: 'Not applied', results: r.results.map((x) => ({ ...x, label: note.content.slice(0, 80) })) });
+        const done = decisions.settle(r.results, { past: action === 'approve' ? 'Approved' : 'Rejected', titles: new Map([[note.id, noteTitle(note)]]), asked: 1, plural: 'notes' });
+        if (done.size) setHandled((h) => new Set([...h, ...done]));
       },
-      onError,
-    });
-  };
-  const doUndo = () => {
-    const u = undoWindow.take();
-    if (!u) return;
-    undo.mutate(u.auditIds, {
-      onSuccess: () => {
-        setHandled(new Set());
-        void qc.resetQueries({ queryKey: ['moderation', 'contexts'] });
-        toasts.push({ kind: 'success', message: `Undone: ${u.label}` });
-      },
-      onError,
+      onError: (e) => decisions.react(e),
     });
   };
   useShortcuts({
     j: () => cursor.move(1), ArrowDown: () => cursor.move(1), k: () => cursor.move(-1), ArrowUp: () => cursor.move(-1),
-    a: () => decide('approve'), r: () => { if (note) setRejecting(true); }, 'mod+z': doUndo,
+    a: () => decide('approve'), r: () => { if (note) setRejecting(true); }, 'mod+z': decisions.undo,
   });
 
   if (list.error) return <ErrorAlert error={list.error} title="Could not load the context notes" />;
@@ -71,20 +66,14 @@ export function ContextsView() {
   return (
     <div className="queue-layout">
       <div className="queue-main">
-        <ItemList label="Context notes" items={notes.map((n) => ({ ...n, key: n.id }))} currentKey={cursor.current} onOpen={cursor.setCurrent}
-          hasMore={list.hasNextPage} loadingMore={list.isFetchingNextPage} onLoadMore={() => void list.fetchNextPage()}
-          render={(n) => (
-            <>
-              <div className="row"><span className="badge unknown">{n.context_type}</span><strong className="ellipsis">{n.title ?? n.content}</strong></div>
-              <div className="muted small ellipsis">on "{n.video_title}" · @{n.author ?? 'unknown'} · {ago(n.created_at)}</div>
-            </>
-          )} />
+        <ServerTable table={table} label="Context notes" rowHeight={46} currentId={cursor.current} onOpen={cursor.setCurrent}
+          hasMore={list.hasNextPage} loadingMore={list.isFetchingNextPage} onLoadMore={() => void list.fetchNextPage()} />
       </div>
       <aside className="pane" aria-label="Context note">
         {note ? (
           <>
             <h2 className="pane-title">{note.context_type} on "{note.video_title}"</h2>
-            <div className="muted">@{note.author ?? 'unknown'} · {ago(note.created_at)}{note.timestamp_seconds !== null ? ` · at ${duration(note.timestamp_seconds)}` : ''}{note.is_ai_generated ? ' · AI-generated' : ''}</div>
+            <div className="muted">@{note.author ?? 'unknown'} · {formatRelativeTime(note.created_at)}{note.timestamp_seconds !== null ? ` · at ${formatClock(note.timestamp_seconds)}` : ''}{note.is_ai_generated ? ' · AI-generated' : ''}</div>
             {note.title ? <h3>{note.title}</h3> : null}
             <blockquote className="quote">{note.content}</blockquote>
             {note.source_url ? <div className="muted">Source: {note.source_url}</div> : null}
@@ -95,10 +84,9 @@ export function ContextsView() {
           </>
         ) : <p className="muted">Select a note.</p>}
       </aside>
-      <UndoBar current={undoWindow.current} secondsLeft={undoWindow.secondsLeft} onUndo={doUndo} busy={undo.isPending} />
+      {decisions.view}
       <ReasonDialog open={rejecting} title="Reject this context note?" label="Reason (recorded in the audit log)" confirmLabel="Reject note"
         onClose={() => setRejecting(false)} onSubmit={(reason) => { setRejecting(false); decide('reject', reason); }} />
-      <OutcomesDialog outcomes={outcomes} onClose={() => setOutcomes(null)} />
     </div>
   );
 }

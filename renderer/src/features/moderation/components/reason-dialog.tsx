@@ -1,6 +1,8 @@
 // A required free-text reason (suspensions, note rejections).
 import { useEffect, useState } from 'react';
 import { Dialog } from '@/components/dialog';
+import { FormField } from '@/components/form-field';
+import { formatNumber } from '@/lib/format';
 
 export function ReasonDialog(props: { open: boolean; title: string; label: string; confirmLabel: string; onClose: () => void; onSubmit: (reason: string) => void }) {
   const [reason, setReason] = useState('');
@@ -16,12 +18,13 @@ export function ReasonDialog(props: { open: boolean; title: string; label: strin
         <button type="button" className="btn danger" disabled={!ok} onClick={() => props.onSubmit(reason.trim())}>{props.confirmLabel}</button>
       </>
     }>
-      <div className="field">
-        <label htmlFor="reason-text">{props.label}</label>
-        <textarea id="reason-text" rows={3} value={reason} autoFocus onChange={(e) => setReason(e.target.value)} aria-invalid={tooLong || undefined}
-          onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && ok) props.onSubmit(reason.trim()); }} />
-        {tooLong ? <span className="error" role="alert">Keep it under 2,000 characters ({reason.length}).</span> : <span className="help">Required. Ctrl+Enter to confirm.</span>}
-      </div>
+      <FormField id="reason-text" label={props.label} help="Required. Ctrl+Enter to confirm."
+        error={tooLong ? `Keep it under 2,000 characters (${formatNumber(reason.length)}).` : undefined}>
+        {(control) => (
+          <textarea {...control} rows={3} value={reason} autoFocus onChange={(e) => setReason(e.target.value)}
+            onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && ok) props.onSubmit(reason.trim()); }} />
+        )}
+      </FormField>
     </Dialog>
   );
 }

@@ -1,61 +1,58 @@
 // Admins manage the rejection-reason templates moderators pick from. Templates are deactivated,
 // never deleted, so past audit entries keep their meaning.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { saveReasonSchema, type RejectionReason } from '../../../../../electron/api/moderation';
-import { api, errorText } from '@/api/client';
+import { saveReasonSchema, type RejectionReason } from '@contract/moderation';
 import { Dialog } from '@/components/dialog';
+import { useErrorReaction } from '@/components/error-reaction-provider';
+import { FormAlert, FormField } from '@/components/form-field';
 import { useToasts } from '@/components/toasts';
+import { useReasons } from '../api/get-options';
+import { useSaveReason } from '../api/moderate';
 
 type Values = z.input<typeof saveReasonSchema>;
 
 function ReasonForm({ reason, onDone }: { reason: RejectionReason | null; onDone: () => void }) {
-  const qc = useQueryClient();
   const toasts = useToasts();
+  const react = useErrorReaction();
+  const save = useSaveReason();
   const form = useForm<Values>({
     resolver: zodResolver(saveReasonSchema),
     defaultValues: reason ? { id: reason.id, label: reason.label, body: reason.body, displayOrder: reason.display_order, isActive: reason.is_active } : { label: '', body: '', displayOrder: 10, isActive: true },
   });
-  const save = useMutation({
-    mutationFn: (v: Values) => api['moderation:save-reason'](v),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['moderation', 'reasons'] });
+  const err = form.formState.errors;
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await save.mutateAsync(values);
       toasts.push({ kind: 'success', message: 'Template saved.' });
       onDone();
-    },
-    onError: (e) => form.setError('root', { message: errorText(e).message }),
+    } catch (e) {
+      react(e, { form });
+    }
   });
-  const err = form.formState.errors;
   return (
-    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate aria-label={reason ? 'Edit template' : 'New template'} className="card">
-      <div className="field">
-        <label htmlFor="reason-label">Label</label>
-        <input id="reason-label" {...form.register('label')} aria-invalid={err.label ? true : undefined} />
-        {err.label ? <span className="error" role="alert">{err.label.message}</span> : null}
-      </div>
-      <div className="field">
-        <label htmlFor="reason-body">Text the submitter sees</label>
-        <textarea id="reason-body" rows={3} {...form.register('body')} aria-invalid={err.body ? true : undefined} />
-        {err.body ? <span className="error" role="alert">{err.body.message}</span> : null}
-      </div>
+    <form onSubmit={onSubmit} noValidate aria-label={reason ? 'Edit template' : 'New template'} className="card">
+      <FormField id="reason-label" label="Label" error={err.label?.message}>{(c) => <input {...c} {...form.register('label')} />}</FormField>
+      <FormField id="reason-body" label="Text the submitter sees" error={err.body?.message}>{(c) => <textarea {...c} rows={3} {...form.register('body')} />}</FormField>
       <div className="row">
-        <label className="inline">Order <input type="number" className="narrow" {...form.register('displayOrder', { valueAsNumber: true })} /></label>
+        <FormField id="reason-order" label="Order" inline error={err.displayOrder?.message}>
+          {(c) => <input {...c} type="number" className="narrow" {...form.register('displayOrder', { valueAsNumber: true })} />}
+        </FormField>
         <label className="checkbox"><input type="checkbox" {...form.register('isActive')} /> Active</label>
       </div>
-      {err.root ? <div className="alert" role="alert">{err.root.message}</div> : null}
+      <FormAlert message={err.root?.message} />
       <div className="row" style={{ justifyContent: 'flex-end' }}>
         <button type="button" className="btn" onClick={onDone}>Cancel</button>
-        <button type="submit" className="btn primary" disabled={save.isPending}>Save template</button>
+        <button type="submit" className="btn primary" disabled={form.formState.isSubmitting}>Save template</button>
       </div>
     </form>
   );
 }
 
 export function ReasonsManager({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const reasons = useQuery({ queryKey: ['moderation', 'reasons', 'all'], queryFn: () => api['moderation:reasons']({ includeInactive: true }), enabled: open });
+  const reasons = useReasons({ includeInactive: true, enabled: open });
   const [editing, setEditing] = useState<RejectionReason | 'new' | null>(null);
   return (
     <Dialog open={open} title="Rejection templates" onClose={() => { setEditing(null); onClose(); }} wide>

@@ -1,6 +1,8 @@
 // Pick a rejection template (1–9) or write the reason; the submitter sees it.
 import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '@/components/dialog';
+import { FormField } from '@/components/form-field';
+import { formatNumber } from '@/lib/format';
 import { useReasons } from '../api/get-options';
 
 export function RejectDialog(props: { open: boolean; count: number; onClose: () => void; onReject: (reason: string) => void; title?: string }) {
@@ -65,11 +67,10 @@ export function RejectDialog(props: { open: boolean; count: number; onClose: () 
           <span>Write a reason</span>
         </label>
         {choice === 'custom' ? (
-          <div className="field">
-            <label htmlFor="reject-custom">Reason the submitter will see</label>
-            <textarea id="reject-custom" rows={3} value={custom} onChange={(e) => setCustom(e.target.value)} autoFocus aria-invalid={tooLong || undefined} />
-            {tooLong ? <span className="error" role="alert">Keep the reason under 2,000 characters ({custom.length}).</span> : null}
-          </div>
+          <FormField id="reject-custom" label="Reason the submitter will see"
+            error={tooLong ? `Keep the reason under 2,000 characters (${formatNumber(custom.length)}).` : undefined}>
+            {(control) => <textarea {...control} rows={3} value={custom} onChange={(e) => setCustom(e.target.value)} autoFocus />}
+          </FormField>
         ) : null}
       </fieldset>
     </Dialog>

@@ -1,14 +1,14 @@
 // Everything needed to decide on a video in one place: the video, its edits, the submitter's
 // history, reports, possible duplicates and the audit timeline. Text is always rendered as text.
 import { forwardRef, useState, type ReactNode } from 'react';
-import type { VideoAction, VideoReview } from '../../../../../electron/api/moderation';
-import { errorText } from '@/api/client';
+import type { VideoAction, VideoReview } from '@contract/moderation';
 import { ErrorAlert } from '@/components/error-alert';
+import { useErrorReaction } from '@/components/error-reaction-provider';
 import { useToasts } from '@/components/toasts';
+import { formatClock, formatDateTime, formatDecimal, formatNumber, formatRelativeTime, formatTime } from '@/lib/format';
 import { openExternal } from '@/lib/open-external';
 import { useReview } from '../api/get-review';
 import { useSetUserActive } from '../api/moderate';
-import { ago, dateTime, duration } from '../lib/format-time';
 import { MetadataEditor } from './metadata-editor';
 import { ReasonDialog } from './reason-dialog';
 import { Thumbnail } from './thumbnail';
@@ -36,6 +36,7 @@ export const ReviewPane = forwardRef<HTMLSelectElement, { videoId: string | null
     const review = useReview(videoId);
     const setActive = useSetUserActive();
     const toasts = useToasts();
+    const react = useErrorReaction();
     const [suspending, setSuspending] = useState(false);
     if (!videoId) return <div className="pane empty-pane"><p className="muted">Select an item (j/k) to review it here.</p></div>;
     if (review.error) return <div className="pane"><ErrorAlert error={review.error} title="Could not load the video" /></div>;
@@ -50,12 +51,12 @@ export const ReviewPane = forwardRef<HTMLSelectElement, { videoId: string | null
             <h2 className="pane-title">{video.title}</h2>
             <div className="muted">
               <span className={`badge status-${video.moderation_status}`}>{video.moderation_status}</span>
-              {video.is_featured ? <span className="badge applied">featured</span> : null} {video.channel_name ?? 'Unknown channel'} · {duration(video.duration_seconds)} · {video.platform}
+              {video.is_featured ? <span className="badge applied">featured</span> : null} {video.channel_name ?? 'Unknown channel'} · {formatClock(video.duration_seconds)} · {video.platform}
             </div>
             <button type="button" className="btn small link-btn" onClick={() => void openExternal(video.url)} aria-keyshortcuts="o">Open on {video.platform} ↗</button>
           </div>
         </div>
-        {claim ? <div className="alert info" role="note">Being reviewed by {claim.operator} until {new Date(claim.expires_at).toLocaleTimeString()}.</div> : null}
+        {claim ? <div className="alert info" role="note">Being reviewed by {claim.operator} until {formatTime(claim.expires_at)}.</div> : null}
         <div className="row actions" role="toolbar" aria-label="Actions">
           {ACTIONS.filter((a) => a.allowed(video.moderation_status, video.is_featured ?? false)).map((a) => (
             <button key={a.action} type="button" className={`btn ${a.action === 'approve' ? 'primary' : a.danger ? 'danger' : ''}`} disabled={busy}
@@ -75,13 +76,13 @@ export const ReviewPane = forwardRef<HTMLSelectElement, { videoId: string | null
               {submitter.is_active ? <span className="badge applied">active</span> : <span className="badge modified">suspended</span>}
             </div>
             <div className="muted">
-              Account {submitter.created_at ? ago(submitter.created_at) : 'age unknown'} · {submitter.approved} approved · {submitter.rejected} rejected · {submitter.pending} pending · {submitter.flagged} flagged
+              Account {submitter.created_at ? `created ${formatRelativeTime(submitter.created_at)}` : 'age unknown'} · {formatNumber(submitter.approved)} approved · {formatNumber(submitter.rejected)} rejected · {formatNumber(submitter.pending)} pending · {formatNumber(submitter.flagged)} flagged
             </div>
             <button type="button" className="btn small" disabled={setActive.isPending} onClick={() => {
               if (submitter.is_active ?? true) setSuspending(true);
               else setActive.mutate({ userId: submitter.id, active: true, expectedActive: false }, {
                 onSuccess: () => toasts.push({ kind: 'success', message: `@${submitter.username} reinstated.` }),
-                onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+                onError: (e) => react(e),
               });
             }}>{submitter.is_active ? 'Suspend user…' : 'Reinstate user'}</button>
             <ReasonDialog open={suspending} title={`Suspend @${submitter.username}?`} label="Why (recorded in the audit log)" confirmLabel="Suspend"
@@ -90,15 +91,15 @@ export const ReviewPane = forwardRef<HTMLSelectElement, { videoId: string | null
                 setSuspending(false);
                 setActive.mutate({ userId: submitter.id, active: false, expectedActive: true, reason }, {
                   onSuccess: () => toasts.push({ kind: 'success', message: `@${submitter.username} suspended.` }),
-                  onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+                  onError: (e) => react(e),
                 });
               }} />
           </Section>
         ) : null}
 
         {reports.length ? (
-          <Section title={`Open reports (${reports.length})`}>
-            <ul className="plain">{reports.map((r, i) => <li key={i}><strong>{r.reason.replace('_', ' ')}</strong> by @{r.reporter} · {ago(r.at)}{r.details ? <div className="muted">{r.details}</div> : null}</li>)}</ul>
+          <Section title={`Open reports (${formatNumber(reports.length)})`}>
+            <ul className="plain">{reports.map((r, i) => <li key={i}><strong>{r.reason.replaceAll('_', ' ')}</strong> by @{r.reporter} · {formatRelativeTime(r.at)}{r.details ? <div className="muted">{r.details}</div> : null}</li>)}</ul>
           </Section>
         ) : null}
 
@@ -107,17 +108,17 @@ export const ReviewPane = forwardRef<HTMLSelectElement, { videoId: string | null
             ? <p className="muted">None found{duplicates.nearest === null ? ' (no embedding yet for semantic matches)' : ''}.</p>
             : null}
           {duplicates.same_platform_id.map((d) => <div key={d.id}>Same platform id: {d.title} <span className="muted">({d.platform}, {d.status})</span></div>)}
-          {duplicates.similar_titles.map((d) => <div key={d.id}>Similar title ({Math.round(d.similarity * 100)}%): {d.title} <span className="muted">({d.status})</span></div>)}
-          {(duplicates.nearest ?? []).map((d) => <div key={d.id}>Semantically close ({d.similarity.toFixed(2)}): {d.title}</div>)}
+          {duplicates.similar_titles.map((d) => <div key={d.id}>Similar title ({formatNumber(Math.round(d.similarity * 100))}%): {d.title} <span className="muted">({d.status})</span></div>)}
+          {(duplicates.nearest ?? []).map((d) => <div key={d.id}>Semantically close ({formatDecimal(d.similarity, 2)}): {d.title}</div>)}
         </Section>
 
         <Section title="Timeline">
-          <div className="muted">Submitted {dateTime(video.created_at)}</div>
+          <div className="muted">Submitted {formatDateTime(video.created_at)}</div>
           {timeline.length === 0 ? <p className="muted">No moderation yet.</p> : (
             <ol className="timeline">
               {timeline.map((e) => (
                 <li key={e.id}>
-                  <strong>{e.operator}</strong> {e.action}{e.from_state && e.to_state && e.from_state !== e.to_state ? ` (${e.from_state} → ${e.to_state})` : ''} · {ago(e.at)}
+                  <strong>{e.operator}</strong> {e.action}{e.from_state && e.to_state && e.from_state !== e.to_state ? ` (${e.from_state} → ${e.to_state})` : ''} · {formatRelativeTime(e.at)}
                   {e.reason ? <div className="muted">Reason: {e.reason}</div> : null}
                   {e.note ? <div className="muted">Note: {e.note}</div> : null}
                 </li>

@@ -1,6 +1,6 @@
 import { Dialog } from '@/components/dialog';
 
-export const SHORTCUTS: [keys: string, what: string][] = [
+const SHORTCUTS: [keys: string, what: string][] = [
   ['j / ↓', 'Next item'], ['k / ↑', 'Previous item'], ['a', 'Approve'], ['r', 'Reject (pick a reason)'], ['f', 'Flag'],
   ['e', 'Edit category and tags'], ['x', 'Select / deselect the item'], ['Shift+click', 'Select a range'],
   ['Ctrl/Cmd+A', 'Select all loaded items'], ['Esc', 'Clear the selection'], ['Ctrl/Cmd+Z', 'Undo the last action (10 s)'],

@@ -1,4 +1,4 @@
-import type { Undoable } from '../hooks/use-undo-window';
+import type { Undoable } from '../lib/undo-window';
 
 export function UndoBar({ current, secondsLeft, onUndo, busy }: { current: Undoable | null; secondsLeft: number; onUndo: () => void; busy: boolean }) {
   if (!current) return null;

@@ -1,238 +1,175 @@
 // The pending or flagged queue: toolbar, virtualized table and review pane side by side,
 // keyboard-driven, with bulk actions, per-item outcomes, undo and optional claims.
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { QueueFilters, QueueRow, VideoAction } from '../../../../../electron/api/moderation';
-import { api, errorText } from '@/api/client';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { QueueRow, VideoAction } from '@contract/moderation';
+import { keysetRows } from '@/api/keyset';
+import { channelQuery, reset } from '@/api/queries';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';
+import { selectedIds, ServerTable, toggleRow, useServerTable } from '@/components/server-table';
 import { useToasts } from '@/components/toasts';
+import { useHashSort } from '@/hooks/use-hash-sort';
 import { useShortcuts } from '@/hooks/use-shortcuts';
-import { useHashParams } from '@/lib/use-hash-route';
+import { formatNumber, formatTime } from '@/lib/format';
 import { openExternal } from '@/lib/open-external';
+import { useHashParams } from '@/lib/use-hash-route';
 import { useModerationCounts } from '../api/get-counts';
 import { useQueue, type QueueParams } from '../api/get-queue';
-import { useActOnVideos, useClaim, useUndo } from '../api/moderate';
-import { useUndoWindow } from '../hooks/use-undo-window';
-import { OutcomesDialog, type Outcomes } from './outcomes-dialog';
-import { QueueTable } from './queue-table';
-import { QueueToolbar, type ToolbarValues } from './queue-toolbar';
+import { useActOnVideos, useClaim } from '../api/moderate';
+import { useDecisions } from '../hooks/use-decisions';
+import { useListCursor } from '../hooks/use-list-cursor';
+import { queueFilters, viewFromParams, viewToParams, type QueueView } from '../lib/queue-view';
+import { isClaimedByOther, QUEUE_ROW_HEIGHT, QUEUE_SORTS, queueColumns } from './queue-columns';
+import { QueueToolbar } from './queue-toolbar';
 import { RejectDialog } from './reject-dialog';
 import { ReviewPane } from './review-pane';
 import { ShortcutsDialog } from './shortcuts-dialog';
-import { UndoBar } from './undo-bar';
 
 const PAST: Record<VideoAction, string> = { approve: 'Approved', reject: 'Rejected', flag: 'Flagged', reopen: 'Reopened', feature: 'Featured', unfeature: 'Unfeatured' };
 
-function filtersFrom(v: ToolbarValues): QueueFilters {
-  const f: QueueFilters = {};
-  if (v.platform) f.platform = v.platform as QueueFilters['platform'];
-  if (v.category) f.category_id = Number(v.category);
-  if (v.q.trim()) f.q = v.q.trim();
-  if (v.dup) f.has_duplicates = true;
-  if (v.age === 'lt1') f.max_age_days = 1;
-  if (v.age === 'lt7') f.max_age_days = 7;
-  if (v.age === 'gt7') f.min_age_days = 7;
-  if (v.age === 'gt30') f.min_age_days = 30;
-  return f;
-}
+const without = (selection: Record<string, true>, ids: Set<string>) => Object.fromEntries(Object.entries(selection).filter(([id]) => !ids.has(id))) as Record<string, true>;
 
 export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   const [params, setParams] = useHashParams();
-  const values: ToolbarValues = {
-    sort: params.get('sort') ?? 'oldest', platform: params.get('platform') ?? '', category: params.get('category') ?? '',
-    age: params.get('age') ?? '', dup: params.get('dup') === '1', q: params.get('q') ?? '', claim: params.get('claim') === '1',
-  };
-  const sort = (['oldest', 'newest', 'most_reported'].includes(values.sort) ? values.sort : 'oldest') as QueueParams['sort'];
-  const queueParams = useMemo<QueueParams>(() => ({ queue, sort, filters: filtersFrom(values) }),
-    [queue, sort, values.platform, values.category, values.q, values.dup, values.age]); // eslint-disable-line react-hooks/exhaustive-deps
+  const view = useMemo(() => viewFromParams(params), [params]);
+  const sort = useHashSort(QUEUE_SORTS);
+  const filters = useMemo(() => queueFilters(view), [view]);
+  const queueParams = useMemo<QueueParams>(() => ({ queue, sort: sort.value, filters }), [queue, sort.value, filters]);
 
   const qc = useQueryClient();
   const toasts = useToasts();
   const list = useQueue(queueParams);
   const act = useActOnVideos();
-  const undo = useUndo();
   const claim = useClaim();
-  const undoWindow = useUndoWindow();
 
   const [decided, setDecided] = useState<Set<string>>(new Set());
-  const [currentId, setCurrentId] = useState<string | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const anchor = useRef<number | null>(null);
   const [rejecting, setRejecting] = useState<string[] | null>(null);
-  const [outcomes, setOutcomes] = useState<Outcomes | null>(null);
   const [help, setHelp] = useState(false);
   const [since, setSince] = useState<string | null>(null);
   const [me, setMe] = useState<string | null>(null);
   const editRef = useRef<HTMLSelectElement>(null);
 
-  const rows = useMemo(() => (list.data?.pages ?? []).flatMap((p) => p.rows).filter((r) => !decided.has(r.id)), [list.data, decided]);
+  const rows = useMemo(() => keysetRows(list.data).filter((r) => !decided.has(r.id)), [list.data, decided]);
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
+  const keys = useMemo(() => rows.map((r) => r.id), [rows]);
+  const cursor = useListCursor(keys);
+  const currentId = cursor.current;
+  const current = currentId ? byId.get(currentId) : undefined;
+
+  const columns = useMemo(() => queueColumns(me), [me]);
+  const table = useServerTable({ columns, rows, getRowId: (r) => r.id, sort, selectable: true });
+  const selected = selectedIds(table);
+
+  const decisions = useDecisions({
+    onUndone: (r) => {
+      const back = new Set(r.results.flatMap((x) => (x.outcome === 'done' && x.id ? [x.id] : [])));
+      setDecided((d) => new Set([...d].filter((id) => !back.has(id))));
+    },
+  });
 
   // A fresh list (first load, filter change, "show new"): note the server's time for "N new".
   useEffect(() => {
     if (list.data?.pages.length === 1 && !list.isPlaceholderData) {
-      void api['moderation:counts']({}).then((c) => setSince(c.at)).catch(() => undefined);
+      void qc.fetchQuery(channelQuery('moderation:counts', {}, { staleTime: 0 })).then((c) => setSince(c.at)).catch(() => undefined);
       setDecided(new Set());
-      setSelected(new Set());
+      table.resetRowSelection(true);
     }
-  }, [list.dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [list.dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps -- only when a fresh list arrives
   const counts = useModerationCounts(since);
   const fresh = queue === 'pending' ? counts.data?.new_pending ?? 0 : counts.data?.new_flagged ?? 0;
 
-  useEffect(() => {
-    if ((!currentId || !byId.has(currentId)) && rows[0] && !list.isPlaceholderData) setCurrentId(rows[0].id);
-  }, [rows, currentId, byId, list.isPlaceholderData]);
-
   // Claiming: the opened item is reserved for 5 minutes; someone else's claim is shown, not overridden.
   useEffect(() => {
-    if (!values.claim || !currentId) return;
+    if (!view.claim || !currentId) return;
     claim.mutate({ targetType: 'video', targetId: currentId }, {
       onSuccess: (r) => {
         if (r.claimed) setMe(r.operator_id);
-        else toasts.push({ kind: 'info', message: `${r.operator ?? 'Another moderator'} is reviewing this item until ${new Date(r.expires_at).toLocaleTimeString()}.` });
+        else toasts.push({ kind: 'info', message: `${r.operator ?? 'Another moderator'} is reviewing this item until ${formatTime(r.expires_at)}.` });
       },
     });
-  }, [currentId, values.claim]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [currentId, view.claim]); // eslint-disable-line react-hooks/exhaustive-deps -- claim once per opened item
 
-  const move = useCallback((delta: number) => {
-    if (!rows.length) return;
-    const i = Math.max(0, rows.findIndex((r) => r.id === currentId));
-    setCurrentId(rows[Math.min(rows.length - 1, Math.max(0, i + delta))]!.id);
-  }, [rows, currentId]);
-
-  const targets = useCallback((): QueueRow[] => {
-    if (selected.size) return rows.filter((r) => selected.has(r.id));
-    const current = currentId ? byId.get(currentId) : undefined;
+  const targets = (): QueueRow[] => {
+    if (selected.length) {
+      const ids = new Set(selected);
+      return rows.filter((r) => ids.has(r.id));
+    }
     return current ? [current] : [];
-  }, [selected, rows, currentId, byId]);
+  };
 
-  const run = useCallback((action: VideoAction, items: QueueRow[], reason?: string) => {
+  const run = (action: VideoAction, items: QueueRow[], reason?: string) => {
     if (!items.length) return;
-    const index = rows.findIndex((r) => r.id === currentId);
     act.mutate({ action, items: items.map((r) => ({ id: r.id, expected_status: r.moderation_status as 'pending' | 'approved' | 'rejected' | 'flagged' })), reason }, {
       onSuccess: (result) => {
-        const done = result.results.filter((r) => r.outcome === 'done');
-        const doneIds = new Set(done.map((r) => r.id));
+        const doneIds = decisions.settle(result.results, { past: PAST[action], titles: new Map(items.map((i) => [i.id, i.title])), asked: items.length });
         const leaves = action === 'approve' || action === 'reject' || (action === 'flag' && queue === 'pending');
         if (leaves) setDecided((d) => new Set([...d, ...doneIds]));
-        setSelected((s) => new Set([...s].filter((id) => !doneIds.has(id))));
-        void qc.invalidateQueries({ queryKey: ['moderation', 'review'] });
-        if (done.length) {
-          undoWindow.offer(`${PAST[action]} ${done.length === 1 ? `"${items.find((i) => i.id === done[0]!.id)?.title ?? 'video'}"` : `${done.length} videos`}.`, done.map((r) => r.audit_id!).filter(Boolean));
-          // The next item opens: the one after the decided one.
-          if (leaves && currentId && doneIds.has(currentId)) {
-            const next = rows.slice(index + 1).find((r) => !doneIds.has(r.id)) ?? rows.slice(0, index).reverse().find((r) => !doneIds.has(r.id));
-            setCurrentId(next?.id ?? null);
-          }
-        }
-        if (done.length !== result.results.length) {
-          const titles = new Map(items.map((i) => [i.id, i.title]));
-          setOutcomes({
-            title: items.length > 1 ? `${PAST[action]} ${done.length} of ${items.length}` : 'Not applied',
-            results: result.results.map((r) => ({ ...r, label: titles.get(r.id) })),
-          });
-        }
+        table.setRowSelection((s) => without(s, doneIds));
       },
-      onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+      onError: (e) => decisions.react(e),
     });
-  }, [act, rows, currentId, queue, qc, undoWindow, toasts]);
+  };
 
-  const request = useCallback((action: VideoAction, items = targets()) => {
+  const request = (action: VideoAction, items = targets()) => {
     if (action === 'reject') setRejecting(items.map((r) => r.id));
     else run(action, items);
-  }, [targets, run]);
+  };
 
-  const doUndo = useCallback(() => {
-    const u = undoWindow.take();
-    if (!u) return;
-    undo.mutate(u.auditIds, {
-      onSuccess: (r) => {
-        const back = new Set(r.results.filter((x) => x.outcome === 'done' && x.id).map((x) => x.id!));
-        setDecided((d) => new Set([...d].filter((id) => !back.has(id))));
-        void qc.invalidateQueries({ queryKey: ['moderation', 'queue'] });
-        if (r.done === r.results.length) toasts.push({ kind: 'success', message: `Undone: ${u.label}` });
-        else setOutcomes({ title: `Undid ${r.done} of ${r.results.length}`, results: r.results.map((x) => ({ ...x, id: x.id ?? String(x.audit_id) })) });
-      },
-      onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
-    });
-  }, [undoWindow, undo, qc, toasts]);
-
-  const toggle = useCallback((id: string, range: boolean) => {
-    const i = rows.findIndex((r) => r.id === id);
-    setSelected((s) => {
-      const n = new Set(s);
-      if (range && anchor.current !== null) {
-        const [a, b] = [Math.min(anchor.current, i), Math.max(anchor.current, i)];
-        for (const r of rows.slice(a, b + 1)) n.add(r.id);
-      } else if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
-    anchor.current = i;
-  }, [rows]);
-
-  const current = currentId ? byId.get(currentId) : undefined;
   useShortcuts({
-    j: () => move(1), ArrowDown: () => move(1), k: () => move(-1), ArrowUp: () => move(-1),
+    j: () => cursor.move(1), ArrowDown: () => cursor.move(1), k: () => cursor.move(-1), ArrowUp: () => cursor.move(-1),
     a: () => request('approve'), r: () => request('reject'), f: () => request('flag'),
-    e: () => editRef.current?.focus(), x: () => { if (currentId) toggle(currentId, false); },
-    'mod+a': () => setSelected(new Set(rows.map((r) => r.id))), Escape: () => setSelected(new Set()),
-    'mod+z': doUndo, o: () => { if (current) void openExternal(current.url); }, '?': () => setHelp(true),
+    e: () => editRef.current?.focus(), x: () => { if (currentId) toggleRow(table, currentId); },
+    'mod+a': () => table.toggleAllRowsSelected(true), Escape: () => table.resetRowSelection(true),
+    'mod+z': decisions.undo, o: () => { if (current) void openExternal(current.url); }, '?': () => setHelp(true),
   });
 
   const showNew = () => {
     setDecided(new Set());
-    void qc.resetQueries({ queryKey: ['moderation', 'queue', queueParams] });
+    void reset(qc, 'moderation:queue');
   };
+  const filtered = Object.keys(filters).length > 0;
 
   return (
     <div className="queue-layout">
       <div className="queue-main">
-        <QueueToolbar values={values} onChange={(c) => setParams({
-          ...(c.sort !== undefined ? { sort: c.sort === 'oldest' ? null : c.sort } : {}),
-          ...(c.platform !== undefined ? { platform: c.platform } : {}), ...(c.category !== undefined ? { category: c.category } : {}),
-          ...(c.age !== undefined ? { age: c.age } : {}), ...(c.q !== undefined ? { q: c.q } : {}),
-          ...(c.dup !== undefined ? { dup: c.dup ? '1' : null } : {}), ...(c.claim !== undefined ? { claim: c.claim ? '1' : null } : {}),
-        })} />
+        <QueueToolbar view={view} sort={sort} onChange={(changes: Partial<QueueView>) => setParams(viewToParams({ ...view, ...changes }))} />
         {fresh > 0 ? (
-          <button type="button" className="new-arrivals" onClick={showNew}>{fresh} new {queue === 'pending' ? 'submission' : 'flag'}{fresh === 1 ? '' : 's'} — show</button>
+          <button type="button" className="new-arrivals" onClick={showNew}>{formatNumber(fresh)} new {queue === 'pending' ? 'submission' : 'flag'}{fresh === 1 ? '' : 's'} — show</button>
         ) : null}
-        {selected.size ? (
+        {selected.length ? (
           <div className="bulk-bar row" role="toolbar" aria-label="Bulk actions">
-            <strong>{selected.size} selected</strong>
+            <strong>{formatNumber(selected.length)} selected</strong>
             <button type="button" className="btn primary small" disabled={act.isPending} onClick={() => request('approve')}>Approve selected</button>
             <button type="button" className="btn danger small" disabled={act.isPending} onClick={() => request('reject')}>Reject selected…</button>
             {queue === 'pending' ? <button type="button" className="btn small" disabled={act.isPending} onClick={() => request('flag')}>Flag selected</button> : null}
-            <button type="button" className="btn small" onClick={() => setSelected(new Set())}>Clear <kbd>Esc</kbd></button>
+            <button type="button" className="btn small" onClick={() => table.resetRowSelection(true)}>Clear <kbd>Esc</kbd></button>
           </div>
         ) : null}
         {list.error ? <ErrorAlert error={list.error} title="Could not load the queue" /> : null}
         {list.isPending ? <p className="muted">Loading the queue…</p> : rows.length === 0 && !list.hasNextPage ? (
-          <EmptyState title={Object.keys(queueParams.filters).length ? 'Nothing matches these filters' : `The ${queue} queue is empty`}>
-            <p>{Object.keys(queueParams.filters).length ? 'Clear a filter to see more.' : 'New submissions appear here as they arrive; the count in the tab refreshes on its own.'}</p>
+          <EmptyState title={filtered ? 'Nothing matches these filters' : `The ${queue} queue is empty`}>
+            <p>{filtered ? 'Clear a filter to see more.' : 'New submissions appear here as they arrive; the count in the tab refreshes on its own.'}</p>
           </EmptyState>
         ) : (
-          <QueueTable rows={rows} sort={sort} onSort={(s) => setParams({ sort: s === 'oldest' ? null : s })} currentId={currentId}
-            onOpen={setCurrentId} selected={selected} onToggle={toggle} operatorId={me}
-            onToggleAll={() => setSelected((s) => (rows.every((r) => s.has(r.id)) ? new Set() : new Set(rows.map((r) => r.id))))}
+          <ServerTable table={table} label="Queue" rowHeight={QUEUE_ROW_HEIGHT} currentId={currentId} onOpen={cursor.setCurrent}
+            rowClassName={(r) => (isClaimedByOther(r, me) ? 'claimed' : undefined)}
             hasMore={list.hasNextPage} loadingMore={list.isFetchingNextPage} onLoadMore={() => void list.fetchNextPage()} />
         )}
-        <p className="muted small">{rows.length} loaded{list.hasNextPage ? ' (more as you scroll)' : ''} · <button type="button" className="link-like" onClick={() => setHelp(true)}>Shortcuts <kbd>?</kbd></button></p>
+        <p className="muted small">{formatNumber(rows.length)} loaded{list.hasNextPage ? ' (more as you scroll)' : ''} · <button type="button" className="link-like" onClick={() => setHelp(true)}>Shortcuts <kbd>?</kbd></button></p>
       </div>
       <ReviewPane ref={editRef} videoId={currentId} busy={act.isPending}
         onAction={(action, review) => {
           const row = byId.get(review.video.id) ?? ({ ...review.video, moderation_status: review.video.moderation_status } as unknown as QueueRow);
           request(action, [row]);
         }} />
-      <UndoBar current={undoWindow.current} secondsLeft={undoWindow.secondsLeft} onUndo={doUndo} busy={undo.isPending} />
+      {decisions.view}
       <RejectDialog open={rejecting !== null} count={rejecting?.length ?? 0} onClose={() => setRejecting(null)}
         onReject={(reason) => {
           const ids = new Set(rejecting ?? []);
           setRejecting(null);
           run('reject', rows.filter((r) => ids.has(r.id)), reason);
         }} />
-      <OutcomesDialog outcomes={outcomes} onClose={() => setOutcomes(null)} />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
   );

@@ -1,21 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { followCursor, moveCursor } from '../lib/list-cursor';
 
-/** The current item of a list: kept valid as items leave, moved with j/k. */
-export function useListCursor(keys: string[]) {
-  const [current, setCurrent] = useState<string | null>(null);
-  useEffect(() => {
-    if ((!current || !keys.includes(current)) && keys[0]) setCurrent(keys[0]);
-    if (!keys.length) setCurrent(null);
-  }, [keys, current]);
-  const move = useCallback((delta: number) => {
-    if (!keys.length) return;
-    const i = Math.max(0, current ? keys.indexOf(current) : 0);
-    setCurrent(keys[Math.min(keys.length - 1, Math.max(0, i + delta))]!);
-  }, [keys, current]);
-  /** The key to open after `key` leaves the list. */
-  const nextAfter = useCallback((key: string) => {
-    const i = keys.indexOf(key);
-    return keys[i + 1] ?? keys[i - 1] ?? null;
-  }, [keys]);
-  return { current, setCurrent, move, nextAfter };
+const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
+
+/**
+ * The current item of a list, moved with j/k, kept sensible as items leave: when the current one
+ * is decided, the next one opens. Follows the list during render, so no frame shows a cursor on
+ * an item that is gone.
+ */
+export function useListCursor(keys: readonly string[]) {
+  const [state, setState] = useState<{ keys: readonly string[]; current: string | null }>(() => ({ keys, current: keys[0] ?? null }));
+  let current = state.current;
+  if (!sameKeys(state.keys, keys)) {
+    current = followCursor(state.keys, keys, state.current);
+    setState({ keys, current });
+  }
+  const setCurrent = useCallback((key: string | null) => setState((s) => ({ ...s, current: key })), []);
+  const move = useCallback((delta: number) => setState((s) => ({ ...s, current: moveCursor(s.keys, s.current, delta) })), []);
+  return { current, setCurrent, move };
 }

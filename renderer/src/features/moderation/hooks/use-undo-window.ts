@@ -1,36 +1,34 @@
-// The last action stays undoable for 10 seconds (Ctrl/Cmd-Z or the Undo button); the server
-// reverts it through the audit log only where nothing changed since.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { isExpired, offerUndo, secondsLeft, takeUndo, type Undoable } from '../lib/undo-window';
 
-export const UNDO_WINDOW_MS = 10_000;
-
-export type Undoable = { label: string; auditIds: number[]; expiresAt: number };
-
+/** The last action, undoable for 10 seconds (Ctrl/Cmd-Z or the Undo button), with its countdown. */
 export function useUndoWindow() {
   const [current, setCurrent] = useState<Undoable | null>(null);
-  const [now, setNow] = useState(Date.now());
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
+  const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
     if (!current) return;
-    timer.current = setInterval(() => {
+    const timer = setInterval(() => {
       const t = Date.now();
       setNow(t);
-      if (t >= current.expiresAt) setCurrent(null);
+      if (isExpired(current, t)) setCurrent(null);
     }, 250);
-    return () => {
-      if (timer.current) clearInterval(timer.current);
-    };
+    return () => clearInterval(timer);
   }, [current]);
 
-  const offer = useCallback((label: string, auditIds: number[]) => {
-    if (auditIds.length) setCurrent({ label, auditIds, expiresAt: Date.now() + UNDO_WINDOW_MS });
+  const offer = useCallback((label: string, auditIds: readonly number[]) => {
+    const t = Date.now();
+    const u = offerUndo(label, auditIds, t);
+    if (u) {
+      setNow(t);
+      setCurrent(u);
+    }
   }, []);
   const take = useCallback(() => {
-    const c = current;
+    const u = takeUndo(current, Date.now());
     setCurrent(null);
-    return c && Date.now() < c.expiresAt ? c : null;
+    return u;
   }, [current]);
 
-  return { current, secondsLeft: current ? Math.max(0, Math.ceil((current.expiresAt - now) / 1000)) : 0, offer, take };
+  return { current, secondsLeft: secondsLeft(current, now), offer, take };
 }

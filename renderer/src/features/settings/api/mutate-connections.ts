@@ -1,32 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/api/client';
-import type { ProfileInput } from '../../../../../electron/api/connections';
-import { connectionsQuery } from './get-connections';
+// Profile changes. Switching or deleting the active profile changes what every page reads, so
+// those refresh everything.
+import { useChannelMutation } from '@/api/queries';
 
-/** Everything that reads the database depends on the active profile: refetch it all. */
-function useInvalidateAll() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries();
-}
-
-export function useSaveProfile() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ProfileInput) => api['connections:save'](input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: connectionsQuery().queryKey }),
-  });
-}
-
-export function useActivateProfile() {
-  const invalidate = useInvalidateAll();
-  return useMutation({ mutationFn: (id: string) => api['connections:activate']({ id }), onSuccess: invalidate });
-}
-
-export function useDeleteProfile() {
-  const invalidate = useInvalidateAll();
-  return useMutation({ mutationFn: (v: { id: string; confirm?: string }) => api['connections:delete'](v), onSuccess: invalidate });
-}
-
-export function useTestProfile() {
-  return useMutation({ mutationFn: (id: string) => api['connections:test']({ id }) });
-}
+export const useSaveProfile = () => useChannelMutation('connections:save', { invalidates: ['connections:list'] });
+export const useSetOperator = () => useChannelMutation('connections:set-operator', { invalidates: ['connections:list'] });
+export const useActivateProfile = () => useChannelMutation('connections:activate', { invalidates: 'all' });
+export const useDeleteProfile = () => useChannelMutation('connections:delete', { invalidates: 'all' });
+export const useTestProfile = () => useChannelMutation('connections:test');

@@ -1,10 +1,11 @@
 // Who the active profile acts as: every moderation action records this user as its operator.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { Profile } from '../../../../../electron/api/connections';
-import { api, errorText } from '@/api/client';
+import type { Profile } from '@contract/connections';
 import { ErrorAlert } from '@/components/error-alert';
+import { useErrorReaction } from '@/components/error-reaction-provider';
 import { useToasts } from '@/components/toasts';
+import { useOperators } from '../api/get-connections';
+import { useSetOperator } from '../api/mutate-connections';
 
 export function OperatorPicker({ profile }: { profile: Profile }) {
   const [search, setSearch] = useState('');
@@ -13,16 +14,13 @@ export function OperatorPicker({ profile }: { profile: Profile }) {
     const t = setTimeout(() => setDebounced(search), 250);
     return () => clearTimeout(t);
   }, [search]);
-  const operators = useQuery({ queryKey: ['operators', debounced], queryFn: () => api['moderation:operators']({ search: debounced }) });
-  const qc = useQueryClient();
+  const operators = useOperators(debounced);
   const toasts = useToasts();
-  const set = useMutation({
-    mutationFn: (operatorId: string | null) => api['connections:set-operator']({ id: profile.id, operatorId }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['connections'] });
-      toasts.push({ kind: 'success', message: 'Operator saved.' });
-    },
-    onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+  const react = useErrorReaction();
+  const set = useSetOperator();
+  const choose = (operatorId: string | null) => set.mutate({ id: profile.id, operatorId }, {
+    onSuccess: () => toasts.push({ kind: 'success', message: 'Operator saved.' }),
+    onError: (e) => react(e),
   });
   const current = operators.data?.find((o) => o.id === profile.operatorId);
 
@@ -38,7 +36,7 @@ export function OperatorPicker({ profile }: { profile: Profile }) {
         <label className="visually-hidden" htmlFor="operator-search">Search users</label>
         <input id="operator-search" type="search" placeholder="Search users…" value={search} onChange={(e) => setSearch(e.target.value)} />
         <label className="visually-hidden" htmlFor="operator-select">Operator</label>
-        <select id="operator-select" value={profile.operatorId ?? ''} onChange={(e) => set.mutate(e.target.value || null)}>
+        <select id="operator-select" value={profile.operatorId ?? ''} onChange={(e) => choose(e.target.value || null)}>
           <option value="">{profile.kind === 'embedded' ? 'Demo default' : 'Choose…'}</option>
           {(operators.data ?? []).map((o) => <option key={o.id} value={o.id}>@{o.username}{o.display_name ? ` — ${o.display_name}` : ''}</option>)}
         </select>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { ConnectionsState, ConnectionTest, Profile } from '../../../../../electron/api/connections';
-import { errorText } from '@/api/client';
+import type { ConnectionsState, ConnectionTest, Profile } from '@contract/connections';
+import type { Input } from '@contract/contract';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { useErrorReaction } from '@/components/error-reaction-provider';
 import { useToasts } from '@/components/toasts';
 import { useActivateProfile, useDeleteProfile, useTestProfile } from '../api/mutate-connections';
 
@@ -17,17 +18,22 @@ export function ProfileList({ state, onEdit }: { state: ConnectionsState; onEdit
   const remove = useDeleteProfile();
   const test = useTestProfile();
   const toasts = useToasts();
+  const react = useErrorReaction();
   const [results, setResults] = useState<Record<string, ConnectionTest>>({});
   const [deleting, setDeleting] = useState<Profile | null>(null);
 
   const runTest = async (p: Profile) => {
     try {
-      const r = await test.mutateAsync(p.id);
+      const r = await test.mutateAsync({ id: p.id });
       setResults((all) => ({ ...all, [p.id]: r }));
     } catch (e) {
-      toasts.push({ kind: 'error', ...errorText(e) });
+      react(e);
     }
   };
+  const removeProfile = (p: Profile, input: Input<'connections:delete'>) => remove.mutate(input, {
+    onSuccess: () => toasts.push({ kind: 'success', message: `Profile "${p.name}" deleted.` }),
+    onError: (e) => react(e, { retry: (confirm) => removeProfile(p, { ...input, confirm }) }),
+  });
 
   return (
     <>
@@ -58,9 +64,9 @@ export function ProfileList({ state, onEdit }: { state: ConnectionsState; onEdit
               </td>
               <td>
                 <div className="row">
-                  <button type="button" className="btn small" disabled={p.id === state.activeId || activate.isPending} onClick={() => activate.mutate(p.id, { onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }) })}>Use</button>
-                  <button type="button" className="btn small" disabled={test.isPending && test.variables === p.id} onClick={() => void runTest(p)}>
-                    {test.isPending && test.variables === p.id ? 'Testing…' : 'Test connection'}
+                  <button type="button" className="btn small" disabled={p.id === state.activeId || activate.isPending} onClick={() => activate.mutate({ id: p.id }, { onError: (e) => react(e) })}>Use</button>
+                  <button type="button" className="btn small" disabled={test.isPending && test.variables?.id === p.id} onClick={() => void runTest(p)}>
+                    {test.isPending && test.variables?.id === p.id ? 'Testing…' : 'Test connection'}
                   </button>
                   {!p.readOnly ? <button type="button" className="btn small" onClick={() => onEdit(p)}>Edit</button> : null}
                   {!p.readOnly ? <button type="button" className="btn small danger" onClick={() => setDeleting(p)}>Delete</button> : null}
@@ -80,10 +86,7 @@ export function ProfileList({ state, onEdit }: { state: ConnectionsState; onEdit
         onConfirm={(typed) => {
           const p = deleting!;
           setDeleting(null);
-          remove.mutate({ id: p.id, confirm: typed || undefined }, {
-            onSuccess: () => toasts.push({ kind: 'success', message: `Profile "${p.name}" deleted.` }),
-            onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
-          });
+          removeProfile(p, { id: p.id, confirm: typed || undefined });
         }}
       >
         <p>The profile and its stored secrets are removed from this machine. The database itself is not touched.</p>

@@ -1,32 +1,21 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from '@/api/client';
-import type { Input } from '../../../../../electron/api/contract';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Input } from '@contract/contract';
+import { channelQuery, keysetQuery } from '@/api/queries';
 
-export const treeQuery = () => queryOptions({ queryKey: ['taxonomy', 'tree'], queryFn: () => api['taxonomy:tree']({}) });
-export const useCategoryTree = () => useQuery(treeQuery());
+/** Every category with its usage counts, for the tree and the pickers. */
+export const useCategoryTree = () => useQuery(channelQuery('taxonomy:tree', {}));
 
-export const tagsQuery = (p: { search: string; sort: 'name' | 'usage' | 'newest' }) =>
-  infiniteQueryOptions({
-    queryKey: ['taxonomy', 'tags', p],
-    queryFn: ({ pageParam }) => api['taxonomy:tags']({ ...p, limit: 200, cursor: pageParam }),
-    initialPageParam: null as Record<string, string | number | null> | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
-export const useTags = (p: { search: string; sort: 'name' | 'usage' | 'newest' }) => useInfiniteQuery({ ...tagsQuery(p), placeholderData: keepPreviousData });
+/** Tags by name, usage or age (keyset pages of 200); the previous list stays while a search loads. */
+export const useTags = (p: { search: string; sort: 'name' | 'usage' | 'newest' }) =>
+  useInfiniteQuery({ ...keysetQuery('taxonomy:tags', p, { limit: 200 }), placeholderData: keepPreviousData });
 
-export const suggestionsQuery = () => queryOptions({ queryKey: ['taxonomy', 'suggestions'], queryFn: () => api['taxonomy:suggestions']({}) });
-export const useSuggestions = (enabled: boolean) => useQuery({ ...suggestionsQuery(), enabled });
+/** Likely duplicate tags. */
+export const useTagSuggestions = (enabled: boolean) => useQuery(channelQuery('taxonomy:suggestions', {}, { enabled }));
 
-export const videosQuery = (p: Omit<Input<'taxonomy:videos'>, 'cursor' | 'limit'>) =>
-  infiniteQueryOptions({
-    queryKey: ['taxonomy', 'videos', p],
-    queryFn: ({ pageParam }) => api['taxonomy:videos']({ ...p, limit: 100, cursor: pageParam }),
-    initialPageParam: null as Record<string, string | number | null> | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
-export const useVideoPicker = (p: Omit<Input<'taxonomy:videos'>, 'cursor' | 'limit'>) => useInfiniteQuery({ ...videosQuery(p), placeholderData: keepPreviousData });
+/** Videos to bulk-tag, filtered (keyset pages of 100). */
+export const useVideoPicker = (p: Omit<Input<'taxonomy:videos'>, 'cursor' | 'limit'>) =>
+  useInfiniteQuery({ ...keysetQuery('taxonomy:videos', p, { limit: 100 }), placeholderData: keepPreviousData });
 
-export const auditQuery = (targetType: 'category' | 'tag', targetId: number) =>
-  queryOptions({ queryKey: ['taxonomy', 'audit', targetType, targetId], queryFn: () => api['taxonomy:audit']({ targetType, targetId }) });
+/** The recorded changes of a category or tag. */
 export const useTaxonomyAudit = (target: { type: 'category' | 'tag'; id: number } | null) =>
-  useQuery({ ...auditQuery(target?.type ?? 'tag', target?.id ?? 1), enabled: target !== null });
+  useQuery(channelQuery('taxonomy:audit', { targetType: target?.type ?? 'tag', targetId: target?.id ?? 1 }, { enabled: target !== null }));

@@ -1,15 +1,28 @@
 // Bulk tagging: filter videos, select many, add or remove tags and set the category at once,
 // with an outcome per video.
 import { useMemo, useState } from 'react';
-import type { PickerRow } from '../../../../../electron/api/taxonomy';
-import { errorText } from '@/api/client';
+import type { PickerRow } from '@contract/taxonomy';
+import { keysetRows } from '@/api/keyset';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';
-import { useToasts } from '@/components/toasts';
+import { useErrorReaction } from '@/components/error-reaction-provider';
+import { FormField } from '@/components/form-field';
+import { selectColumn, selectedIds, ServerTable, useServerTable, type ServerColumn } from '@/components/server-table';
+import { formatNumber } from '@/lib/format';
 import { useBulkTag } from '../api/taxonomy-mutations';
 import { useCategoryTree, useTags, useVideoPicker } from '../api/taxonomy-queries';
 
 type Status = 'pending' | 'approved' | 'rejected' | 'flagged';
+
+const COLUMNS: ServerColumn<PickerRow>[] = [
+  selectColumn<PickerRow>({ label: (r) => r.title, allLabel: 'Select all loaded videos' }),
+  {
+    id: 'video', header: 'Video', enableSorting: false, meta: { className: 'ellipsis' },
+    cell: ({ row: { original: r } }) => <><span title={r.title}>{r.title}</span> <span className={`badge status-${r.moderation_status}`}>{r.moderation_status}</span></>,
+  },
+  { id: 'category', header: 'Category', enableSorting: false, meta: { className: 'ellipsis', width: '18%' }, cell: ({ row }) => row.original.category_name ?? '—' },
+  { id: 'tags', header: 'Tags', enableSorting: false, meta: { className: 'ellipsis small', width: '30%' }, cell: ({ row }) => row.original.tags.map((t) => t.name).join(', ') || '—' },
+];
 
 export function BulkTagging() {
   const [search, setSearch] = useState('');
@@ -20,28 +33,29 @@ export function BulkTagging() {
   const tree = useCategoryTree();
   const [tagSearch, setTagSearch] = useState('');
   const tagList = useTags({ search: tagSearch, sort: 'usage' });
-  const tagOptions = useMemo(() => (tagList.data?.pages ?? []).flatMap((p) => p.rows).slice(0, 40), [tagList.data]);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const tagOptions = useMemo(() => keysetRows(tagList.data).slice(0, 40), [tagList.data]);
   const [add, setAdd] = useState<Map<number, string>>(new Map());
   const [remove, setRemove] = useState<Map<number, string>>(new Map());
   const [setCat, setSetCat] = useState<{ on: boolean; id: number | null }>({ on: false, id: null });
   const [result, setResult] = useState<{ done: number; invalid: number; added: number; removed: number; recategorised: number } | null>(null);
   const bulk = useBulkTag();
-  const toasts = useToasts();
-  const rows: PickerRow[] = useMemo(() => (videos.data?.pages ?? []).flatMap((p) => p.rows), [videos.data]);
-  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const react = useErrorReaction();
+  const rows = useMemo(() => keysetRows(videos.data), [videos.data]);
+  const table = useServerTable({ columns: COLUMNS, rows, getRowId: (r) => r.id, selectable: true });
+  const selected = selectedIds(table);
   const toggleIn = (m: Map<number, string>, set: (m: Map<number, string>) => void, id: number, name: string) => {
     const n = new Map(m);
     if (n.has(id)) n.delete(id); else n.set(id, name);
     set(n);
   };
+  const videoCount = (n: number) => `${formatNumber(n)} video${n === 1 ? '' : 's'}`;
 
-  const apply = () => bulk.mutate({ videoIds: [...selected], addTagIds: [...add.keys()], removeTagIds: [...remove.keys()], setCategory: setCat.on, categoryId: setCat.id }, {
+  const apply = () => bulk.mutate({ videoIds: selected, addTagIds: [...add.keys()], removeTagIds: [...remove.keys()], setCategory: setCat.on, categoryId: setCat.id }, {
     onSuccess: (r) => {
       setResult({ done: r.results.filter((x) => x.outcome === 'done').length, invalid: r.results.filter((x) => x.outcome === 'invalid').length, added: r.tags_added, removed: r.tags_removed, recategorised: r.recategorised });
-      setSelected(new Set());
+      table.resetRowSelection(true);
     },
-    onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+    onError: (e) => react(e),
   });
 
   return (
@@ -66,40 +80,21 @@ export function BulkTagging() {
         <div className="queue-main">
           {videos.error ? <ErrorAlert error={videos.error} title="Could not load the videos" /> : null}
           {!videos.isPending && rows.length === 0 ? <EmptyState title="No video matches"><p>Loosen the filters.</p></EmptyState> : (
-            <div className="queue-scroller">
-              <table className="data" aria-label="Videos to tag">
-                <thead><tr>
-                  <th scope="col" className="select-col"><input type="checkbox" aria-label="Select all loaded videos" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} /></th>
-                  <th scope="col">Video</th><th scope="col">Category</th><th scope="col">Tags</th>
-                </tr></thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.id} className={selected.has(r.id) ? 'selected' : undefined}>
-                      <td className="select-col"><input type="checkbox" aria-label={`Select ${r.title}`} checked={selected.has(r.id)}
-                        onChange={() => setSelected((s) => { const n = new Set(s); if (n.has(r.id)) n.delete(r.id); else n.add(r.id); return n; })} /></td>
-                      <td>{r.title} <span className={`badge status-${r.moderation_status}`}>{r.moderation_status}</span></td>
-                      <td>{r.category_name ?? '—'}</td>
-                      <td className="small">{r.tags.map((t) => t.name).join(', ') || '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {videos.hasNextPage ? <button type="button" className="btn small" disabled={videos.isFetchingNextPage} onClick={() => void videos.fetchNextPage()}>Load more</button> : null}
-            </div>
+            <ServerTable table={table} label="Videos to tag" rowHeight={38}
+              hasMore={videos.hasNextPage} loadingMore={videos.isFetchingNextPage} onLoadMore={() => void videos.fetchNextPage()} />
           )}
         </div>
         <aside className="pane" aria-label="Apply to selected videos">
-          <h2 className="pane-title">{selected.size} video{selected.size === 1 ? '' : 's'} selected</h2>
-          <div className="field">
-            <label htmlFor="bulk-tag-search">Tags</label>
-            <input id="bulk-tag-search" type="search" placeholder="Find a tag…" value={tagSearch} onChange={(e) => setTagSearch(e.target.value)} />
-          </div>
+          <h2 className="pane-title">{videoCount(selected.length)} selected</h2>
+          <FormField id="bulk-tag-search" label="Tags">
+            {(c) => <input {...c} type="search" placeholder="Find a tag…" value={tagSearch} onChange={(e) => setTagSearch(e.target.value)} />}
+          </FormField>
           <table className="data" aria-label="Tags to add or remove">
             <thead><tr><th scope="col">Tag</th><th scope="col">Add</th><th scope="col">Remove</th></tr></thead>
             <tbody>
               {tagOptions.map((t) => (
                 <tr key={t.id}>
-                  <td>{t.name} <span className="muted small">({t.video_count})</span></td>
+                  <td>{t.name} <span className="muted small">({formatNumber(t.video_count)})</span></td>
                   <td><input type="checkbox" aria-label={`Add ${t.name}`} checked={add.has(t.id)} onChange={() => { toggleIn(add, setAdd, t.id, t.name); setRemove((m) => { const n = new Map(m); n.delete(t.id); return n; }); }} /></td>
                   <td><input type="checkbox" aria-label={`Remove ${t.name}`} checked={remove.has(t.id)} onChange={() => { toggleIn(remove, setRemove, t.id, t.name); setAdd((m) => { const n = new Map(m); n.delete(t.id); return n; }); }} /></td>
                 </tr>
@@ -113,12 +108,12 @@ export function BulkTagging() {
             </select>
           ) : null}
           <p className="muted small">{add.size ? `Add: ${[...add.values()].join(', ')}. ` : ''}{remove.size ? `Remove: ${[...remove.values()].join(', ')}.` : ''}</p>
-          <button type="button" className="btn primary" disabled={selected.size === 0 || (add.size + remove.size === 0 && !setCat.on) || bulk.isPending} onClick={apply}>
-            Apply to {selected.size} video{selected.size === 1 ? '' : 's'}
+          <button type="button" className="btn primary" disabled={selected.length === 0 || (add.size + remove.size === 0 && !setCat.on) || bulk.isPending} onClick={apply}>
+            Apply to {videoCount(selected.length)}
           </button>
           {result ? (
             <div className="alert info" role="status" style={{ marginTop: 10 }}>
-              {result.done} done{result.invalid ? `, ${result.invalid} invalid (deleted meanwhile)` : ''}: {result.added} tag(s) added, {result.removed} removed, {result.recategorised} recategorised.
+              {formatNumber(result.done)} done{result.invalid ? `, ${formatNumber(result.invalid)} invalid (deleted meanwhile)` : ''}: {formatNumber(result.added)} tag(s) added, {formatNumber(result.removed)} removed, {formatNumber(result.recategorised)} recategorised.
             </div>
           ) : null}
         </aside>

@@ -1,12 +1,13 @@
 // The category tree: drag a category onto another to nest it, onto the gap above one to place it
 // there; or use the move buttons (↑ ↓ → ←) from the keyboard. The database refuses loops.
 import { useMemo, useState, type DragEvent } from 'react';
-import type { CategoryNode } from '../../../../../electron/api/taxonomy';
-import { errorText } from '@/api/client';
+import type { CategoryNode } from '@contract/taxonomy';
 import { Dialog } from '@/components/dialog';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';
+import { useErrorReaction } from '@/components/error-reaction-provider';
 import { useToasts } from '@/components/toasts';
+import { formatNumber } from '@/lib/format';
 import { useMoveCategory } from '../api/taxonomy-mutations';
 import { useCategoryTree } from '../api/taxonomy-queries';
 import { CategoryForm } from './category-form';
@@ -19,6 +20,7 @@ export function CategoryTree({ production, profileName }: { production: boolean;
   const tree = useCategoryTree();
   const move = useMoveCategory();
   const toasts = useToasts();
+  const react = useErrorReaction();
   const [editing, setEditing] = useState<{ category: CategoryNode | null; parentId: number | null } | null>(null);
   const [deleting, setDeleting] = useState<CategoryNode | null>(null);
   const [history, setHistory] = useState<CategoryNode | null>(null);
@@ -35,7 +37,7 @@ export function CategoryTree({ production, profileName }: { production: boolean;
   const doMove = (c: CategoryNode, parentId: number | null, position: number) => {
     move.mutate({ id: c.id, parentId, position, expectedUpdatedAt: c.updated_at }, {
       onSuccess: () => toasts.push({ kind: 'success', message: `Moved "${c.name}"${parentId ? ` under "${byId.get(parentId)?.name}"` : ' to the top level'}.` }),
-      onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
+      onError: (e) => react(e),
     });
   };
   const siblings = (c: CategoryNode) => children.get(c.parent_id) ?? [];
@@ -77,7 +79,7 @@ export function CategoryTree({ production, profileName }: { production: boolean;
               <strong className="cat-name">{c.name}</strong>
               <span className="muted small">/{c.slug}</span>
               <span className="muted small cat-usage" title="Approved / pending videos: own (including subcategories)">
-                {c.approved} / {c.pending}{c.approved_total !== c.approved || c.pending_total !== c.pending ? ` (${c.approved_total} / ${c.pending_total} with sub)` : ''}
+                {formatNumber(c.approved)} / {formatNumber(c.pending)}{c.approved_total !== c.approved || c.pending_total !== c.pending ? ` (${formatNumber(c.approved_total)} / ${formatNumber(c.pending_total)} with sub)` : ''}
               </span>
               <span className="cat-actions">
                 {!builtIn ? (

@@ -1,61 +1,61 @@
 // Deleting a category asks where its videos and subcategories go, and moves them in the same
 // transaction; on production the profile's name must be typed.
 import { useEffect, useState } from 'react';
-import type { CategoryNode } from '../../../../../electron/api/taxonomy';
-import { errorText } from '@/api/client';
+import type { Input } from '@contract/contract';
+import type { CategoryNode } from '@contract/taxonomy';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { useErrorReaction } from '@/components/error-reaction-provider';
+import { FormField } from '@/components/form-field';
 import { useToasts } from '@/components/toasts';
+import { formatNumber } from '@/lib/format';
 import { useDeleteCategory } from '../api/taxonomy-mutations';
+import { subtreeIds } from '../lib/category-subtree';
 
 export function DeleteCategoryDialog({ category, all, production, profileName, onClose }: {
   category: CategoryNode | null; all: CategoryNode[]; production: boolean; profileName: string; onClose: () => void;
 }) {
   const del = useDeleteCategory();
   const toasts = useToasts();
+  const react = useErrorReaction();
   const [videosTo, setVideosTo] = useState<string>('');
   const [childrenTo, setChildrenTo] = useState<string>('');
-  const subtree = new Set<number>();
-  if (category) {
-    const stack = [category.id];
-    while (stack.length) {
-      const id = stack.pop()!;
-      subtree.add(id);
-      for (const c of all) if (c.parent_id === id) stack.push(c.id);
-    }
-  }
+  const subtree = category ? subtreeIds(all, category.id) : new Set<number>();
   useEffect(() => {
     setVideosTo(category?.parent_id ? String(category.parent_id) : '');
     setChildrenTo('');
   }, [category?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const outside = all.filter((c) => !subtree.has(c.id));
   const children = category ? all.filter((c) => c.parent_id === category.id).length : 0;
+  const remove = (input: Input<'taxonomy:delete-category'>) => del.mutate(input, {
+    onSuccess: (r) => toasts.push({ kind: 'success', message: `Deleted; ${formatNumber(r.videos_moved)} video(s) and ${formatNumber(r.children_moved)} subcategor${r.children_moved === 1 ? 'y' : 'ies'} moved.` }),
+    onError: (e) => react(e, { retry: (confirm) => remove({ ...input, confirm }) }),
+  });
   return (
     <ConfirmDialog open={category !== null} title={`Delete "${category?.name ?? ''}"?`} confirmLabel="Delete category" danger
       typeToConfirm={production ? profileName : null} onClose={onClose}
       onConfirm={(typed) => {
         if (!category) return;
-        del.mutate({ id: category.id, expectedUpdatedAt: category.updated_at, videosTo: videosTo ? Number(videosTo) : null, childrenTo: childrenTo ? Number(childrenTo) : null, confirm: typed || undefined }, {
-          onSuccess: (r) => toasts.push({ kind: 'success', message: `Deleted; ${r.videos_moved} video(s) and ${r.children_moved} subcategor${r.children_moved === 1 ? 'y' : 'ies'} moved.` }),
-          onError: (e) => toasts.push({ kind: 'error', ...errorText(e) }),
-        });
+        remove({ id: category.id, expectedUpdatedAt: category.updated_at, videosTo: videosTo ? Number(videosTo) : null, childrenTo: childrenTo ? Number(childrenTo) : null, confirm: typed || undefined });
         onClose();
       }}>
-      <p>{category?.approved ?? 0} approved and {category?.pending ?? 0} pending video(s) are in this category itself; {children} subcategor{children === 1 ? 'y' : 'ies'}.</p>
-      <div className="field">
-        <label htmlFor="del-videos-to">Move its videos to</label>
-        <select id="del-videos-to" value={videosTo} onChange={(e) => setVideosTo(e.target.value)}>
-          <option value="">(no category)</option>
-          {outside.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-        </select>
-      </div>
-      {children ? (
-        <div className="field">
-          <label htmlFor="del-children-to">Move its subcategories to</label>
-          <select id="del-children-to" value={childrenTo} onChange={(e) => setChildrenTo(e.target.value)}>
-            <option value="">{category?.parent_id ? `its parent (${all.find((c) => c.id === category.parent_id)?.name})` : '(top level)'}</option>
-            {outside.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+      <p>{formatNumber(category?.approved ?? 0)} approved and {formatNumber(category?.pending ?? 0)} pending video(s) are in this category itself; {formatNumber(children)} subcategor{children === 1 ? 'y' : 'ies'}.</p>
+      <FormField id="del-videos-to" label="Move its videos to">
+        {(c) => (
+          <select {...c} value={videosTo} onChange={(e) => setVideosTo(e.target.value)}>
+            <option value="">(no category)</option>
+            {outside.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </select>
-        </div>
+        )}
+      </FormField>
+      {children ? (
+        <FormField id="del-children-to" label="Move its subcategories to">
+          {(c) => (
+            <select {...c} value={childrenTo} onChange={(e) => setChildrenTo(e.target.value)}>
+              <option value="">{category?.parent_id ? `its parent (${all.find((x) => x.id === category.parent_id)?.name})` : '(top level)'}</option>
+              {outside.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            </select>
+          )}
+        </FormField>
       ) : null}
     </ConfirmDialog>
   );

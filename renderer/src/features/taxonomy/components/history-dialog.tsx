@@ -1,5 +1,6 @@
 import { Dialog } from '@/components/dialog';
 import { ErrorAlert } from '@/components/error-alert';
+import { formatDateTime } from '@/lib/format';
 import { useTaxonomyAudit } from '../api/taxonomy-queries';
 
 const summary = (v: unknown) => {
@@ -20,7 +21,7 @@ export function HistoryDialog({ target, title, onClose }: { target: { type: 'cat
         <tbody>
           {(audit.data ?? []).map((a) => (
             <tr key={a.id}>
-              <td>{new Date(a.at).toLocaleString()}</td><td>{a.operator}</td><td>{a.action}</td>
+              <td>{formatDateTime(a.at)}</td><td>{a.operator}</td><td>{a.action}</td>
               <td className="small">{summary(a.before)}</td><td className="small">{summary(a.after) || summary(a.details)}</td>
             </tr>
           ))}

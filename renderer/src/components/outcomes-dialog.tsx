@@ -1,13 +1,23 @@
 // Per-item outcomes of an action: done, conflict (with who changed it, when, how) or invalid.
-import type { ItemResult } from '../../../../../electron/api/moderation';
-import { Dialog } from '@/components/dialog';
-import { dateTime } from '../lib/format-time';
+// Also how a single refused change (PT409) is shown: one conflicting item.
+import type { LastChange } from '@/api/error-reactions';
+import { formatDateTime, formatNumber } from '@/lib/format';
+import { Dialog } from './dialog';
 
-export type Outcomes = { title: string; results: (ItemResult & { label?: string })[] };
+export type Outcome = {
+  id: string;
+  outcome: 'done' | 'conflict' | 'invalid';
+  message?: string | undefined;
+  status?: string | undefined;
+  last_change?: LastChange | null | undefined;
+  /** What the item is called (a title); its id when absent. */
+  label?: string | undefined;
+};
+export type Outcomes = { title: string; results: Outcome[]; hint?: string | null };
 
 export function OutcomesDialog({ outcomes, onClose }: { outcomes: Outcomes | null; onClose: () => void }) {
   const results = outcomes?.results ?? [];
-  const count = (o: string) => results.filter((r) => r.outcome === o).length;
+  const count = (o: string) => formatNumber(results.filter((r) => r.outcome === o).length);
   return (
     <Dialog open={outcomes !== null} title={outcomes?.title ?? ''} onClose={onClose} wide footer={<button type="button" className="btn primary" onClick={onClose}>OK</button>}>
       <p>
@@ -28,7 +38,7 @@ export function OutcomesDialog({ outcomes, onClose }: { outcomes: Outcomes | nul
                 {r.last_change ? (
                   <div className="muted">
                     {r.last_change.operator} {r.last_change.action === 'undo' ? 'undid an action' : `did ${r.last_change.action}`}
-                    {r.last_change.from_state && r.last_change.to_state ? ` (${r.last_change.from_state} → ${r.last_change.to_state})` : ''} at {dateTime(r.last_change.at)}
+                    {r.last_change.from_state && r.last_change.to_state ? ` (${r.last_change.from_state} → ${r.last_change.to_state})` : ''} at {formatDateTime(r.last_change.at)}
                   </div>
                 ) : null}
               </td>
@@ -36,6 +46,7 @@ export function OutcomesDialog({ outcomes, onClose }: { outcomes: Outcomes | nul
           ))}
         </tbody>
       </table>
+      {outcomes?.hint ? <p className="muted">{outcomes.hint}</p> : null}
     </Dialog>
   );
 }

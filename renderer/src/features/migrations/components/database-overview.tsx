@@ -1,4 +1,5 @@
-import type { DatabaseOverview } from '../../../electron/api/database';
+// The database at a glance: schema version, pgvector, Postgres, and rows per table.
+import type { DatabaseOverview } from '@contract/database';
 import { formatNumber, formatVersion } from '@/lib/format';
 
 export function DatabaseOverviewCard({ overview }: { overview: DatabaseOverview }) {
@@ -6,7 +7,7 @@ export function DatabaseOverviewCard({ overview }: { overview: DatabaseOverview 
     <div className="card">
       <div className="stats">
         <div className="stat"><div className="value">{overview.latest_migration ? formatVersion(overview.latest_migration) : 'none'}</div><div className="label">Schema version</div></div>
-        <div className="stat"><div className="value">{overview.applied_migrations}</div><div className="label">Applied migrations</div></div>
+        <div className="stat"><div className="value">{formatNumber(overview.applied_migrations)}</div><div className="label">Applied migrations</div></div>
         <div className="stat"><div className="value">{overview.pgvector_version ?? 'missing'}</div><div className="label">pgvector</div></div>
         <div className="stat"><div className="value">{overview.postgres_version}</div><div className="label">Postgres</div></div>
       </div>

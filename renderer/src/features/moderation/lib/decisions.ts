@@ -1,0 +1,28 @@
+// What a moderation decision did, from its per-item results: which items are done (they leave
+// the list and can be undone, under a label naming exactly them) and which were refused (shown
+// with why). Pure, so it is unit-tested.
+
+type Result = { id: string; outcome: 'done' | 'conflict' | 'invalid'; audit_id?: number | undefined };
+
+export function doneResults<R extends Result>(results: readonly R[]): R[] {
+  return results.filter((r) => r.outcome === 'done');
+}
+
+/** The audit entries to undo: one per done item that recorded one. */
+export const auditIdsOf = (results: readonly Result[]): number[] =>
+  doneResults(results).flatMap((r) => (r.audit_id === undefined ? [] : [r.audit_id]));
+
+/**
+ * The undo bar's label: `Approved "Title".` when one item was done (that item, not the first
+ * one asked for), `Approved 3 videos.` for several.
+ */
+export function decisionLabel(past: string, results: readonly Result[], titles: ReadonlyMap<string, string>, plural = 'videos'): string {
+  const done = doneResults(results);
+  if (done.length === 1) return `${past} "${titles.get(done[0]!.id) ?? 'item'}".`;
+  return `${past} ${done.length} ${plural}.`;
+}
+
+/** The outcomes dialog's title when some items were refused. */
+export function outcomesTitle(past: string, results: readonly Result[], asked: number): string {
+  return asked > 1 ? `${past} ${doneResults(results).length} of ${asked}` : 'Not applied';
+}
