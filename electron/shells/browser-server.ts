@@ -99,33 +99,15 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  const sendJson = (res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) => {
-    if (res.headersSent) {
-      res.destroy(); // a file was already streaming: cutting it short is all that is left
-      return;
-    }
-    const text = JSON.stringify(body);
-    res.writeHead(status, {
-      ...SECURITY_HEADERS,
-      'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'no-store',
-      'content-length': String(Buffer.byteLength(text)),
-      ...extra,
-    });
-    res.end(text);
-  };
-  const fail = (res: http.ServerResponse, status: number, code: string, message: string, hint: string | null = null, extra: Record<string, string> = {}) =>
-    sendJson(res, status, errorBody(code, message, hint), extra);
-
   /**
-   * 413, and the connection is closed without reading the rest of the body. Closed in stages
-   * (RFC 9112 §9.6, as Go's server does): reading stops now, the answer goes out followed by a
-   * FIN, and the socket is dropped a moment later. Node's own way to close a connection whose
-   * request was not read to the end (`destroySoon`: FIN, then close as soon as it is flushed)
-   * closes with unread bytes queued, so the kernel sends a reset that can wipe out the 413
-   * before the client has read it; this socket gets the staged close instead.
+   * A refused request whose body has not arrived yet is not read: its connection is closed in
+   * stages (RFC 9112 §9.6, as Go's server does) — reading stops now, the answer goes out with a
+   * FIN, and the socket is dropped a moment later. Node's own way (`destroySoon`: FIN, then
+   * close as soon as the answer is flushed) would either drain the whole body first, or close
+   * with unread bytes queued, and then the kernel's reset can wipe out the answer before the
+   * client reads it.
    */
-  const refuseTooLarge = (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const closeWithoutReading = (req: http.IncomingMessage) => {
     const socket = req.socket as Socket & { destroySoon?: () => void };
     // A listener marks the body as taken, so Node does not drain it after the answer.
     req.on('data', () => undefined);
@@ -135,8 +117,34 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
       socket.end();
       setTimeout(() => socket.destroy(), LINGER_MS).unref();
     };
-    fail(res, 413, 'payload_too_large', `The request is larger than ${MAX_BODY / 1_000_000} MB.`, 'A links CSV may be up to 10 MB: split a larger one.', { connection: 'close' });
   };
+  const hasUnreadBody = (req: http.IncomingMessage) =>
+    !req.complete && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
+
+  const sendJson = (res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) => {
+    if (res.headersSent) {
+      res.destroy(); // a file was already streaming: cutting it short is all that is left
+      return;
+    }
+    const hangUp = status >= 400 && hasUnreadBody(res.req);
+    if (hangUp) closeWithoutReading(res.req);
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-length': String(Buffer.byteLength(text)),
+      ...(hangUp ? { connection: 'close' } : {}),
+      ...extra,
+    });
+    res.end(text);
+  };
+  const fail = (res: http.ServerResponse, status: number, code: string, message: string, hint: string | null = null, extra: Record<string, string> = {}) =>
+    sendJson(res, status, errorBody(code, message, hint), extra);
+
+  /** 413: the rest of the body is never read (see closeWithoutReading). */
+  const refuseTooLarge = (res: http.ServerResponse) =>
+    fail(res, 413, 'payload_too_large', `The request is larger than ${MAX_BODY / 1_000_000} MB.`, 'A links CSV may be up to 10 MB: split a larger one.');
 
   /** The body, or null when it was refused (413) or the client went away. */
   const readBody = (req: http.IncomingMessage, res: http.ServerResponse) =>
@@ -147,7 +155,7 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
         size += chunk.length;
         if (size <= MAX_BODY) return void chunks.push(chunk);
         req.off('data', onData);
-        refuseTooLarge(req, res);
+        refuseTooLarge(res);
         resolve(null);
       };
       req.on('data', onData);
@@ -207,7 +215,7 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
     const channel = safeDecode(pathname.slice('/api/rpc/'.length));
     if (channel === null) return fail(res, 400, 'malformed_url', 'The channel in the request path is not valid percent-encoding.');
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY) return refuseTooLarge(req, res);
+    if (declared > MAX_BODY) return refuseTooLarge(res);
     const body = await readBody(req, res);
     if (body === null) return;
     let payload: unknown;

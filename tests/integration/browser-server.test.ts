@@ -235,36 +235,25 @@ describe('attacks on the HTTP boundary', () => {
   });
 
   it('cuts off an endless upload past the limit: 413, connection closed, the rest never read', async () => {
-    const total = 8 * MAX_BODY;
-    const chunk = Buffer.alloc(256 * 1024, 'a');
-    const result = await new Promise<{ status: number; sentBeforeAnswer: number; closed: boolean }>((resolve) => {
-      let sent = 0;
-      let status = 0;
-      let sentBeforeAnswer = -1;
-      const req = http.request({ host: '127.0.0.1', port: shell.server.port, method: 'POST', path: '/api/rpc/graph:import', agent: false,
-        headers: { 'content-type': 'application/json', cookie, 'transfer-encoding': 'chunked' } }, (res) => {
-        status = res.statusCode ?? 0;
-        sentBeforeAnswer = sent;
-        res.resume();
-      });
-      const finish = () => resolve({ status, sentBeforeAnswer, closed: true });
-      req.on('error', finish); // the server hung up on the rest: EPIPE / ECONNRESET
-      req.on('close', finish);
-      const pump = () => {
-        while (sent < total && !req.destroyed) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once('drain', pump);
-        }
-        if (!req.destroyed) req.end();
-      };
-      pump();
-    });
+    const result = await endlessUpload({ 'content-type': 'application/json', cookie });
     expect(result.status).toBe(413);
     // Answered as soon as the limit was passed, far before the 96 MB were sent, and hung up.
-    expect(result.sentBeforeAnswer).toBeGreaterThan(0);
-    expect(result.sentBeforeAnswer).toBeLessThan(total / 2);
-    expect(result.closed).toBe(true);
+    expect(result.sentBeforeAnswer).toBeGreaterThan(MAX_BODY);
+    expect(result.sentBeforeAnswer).toBeLessThan(ENDLESS / 2);
+    // A server that drained the body before hanging up would have taken all of it.
+    expect(result.sentBeforeHangUp).toBeLessThan(ENDLESS);
     expect((await rpc('connections:list', {})).status).toBe(200);
+  });
+
+  it('does not read the body of a request it refuses before reading (no session, wrong type)', async () => {
+    for (const [headers, status] of [
+      [{ 'content-type': 'application/json' }, 401],
+      [{ 'content-type': 'text/plain', cookie }, 415],
+    ] as const) {
+      const result = await endlessUpload(headers);
+      expect(result.status).toBe(status);
+      expect(result.sentBeforeHangUp).toBeLessThan(ENDLESS / 2);
+    }
   });
 
   it('answers every refusal in the one JSON error shape, with its HTTP status', async () => {
@@ -319,4 +308,32 @@ describe('attacks on the HTTP boundary', () => {
 async function wrap(response: Promise<Awaited<ReturnType<typeof raw>>>) {
   const r = await response;
   return { status: r.status, headers: r.headers, body: r.json() };
+}
+
+const ENDLESS = 8 * MAX_BODY;
+
+/** Streams up to 96 MB (chunked) until the server answers and hangs up; what was sent by then. */
+function endlessUpload(headers: Record<string, string>): Promise<{ status: number; sentBeforeAnswer: number; sentBeforeHangUp: number }> {
+  const chunk = Buffer.alloc(256 * 1024, 'a');
+  return new Promise((resolve) => {
+    let sent = 0;
+    let status = 0;
+    let sentBeforeAnswer = -1;
+    const req = http.request({ host: '127.0.0.1', port: shell.server.port, method: 'POST', path: '/api/rpc/graph:import', agent: false,
+      headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
+      status = res.statusCode ?? 0;
+      sentBeforeAnswer = sent;
+      res.resume();
+    });
+    req.on('error', () => undefined); // the hang-up: EPIPE / ECONNRESET on the next write
+    req.on('close', () => resolve({ status, sentBeforeAnswer, sentBeforeHangUp: sent }));
+    const pump = () => {
+      while (sent < ENDLESS && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (!req.destroyed) req.end();
+    };
+    pump();
+  });
 }
