@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { FileSecretStore } from '../services/connections/file-secret-store';
 import { readProfilesFile, type ProfilesFileRead, type StoredProfile } from '../services/connections/profile-store';
 import type { SecretName } from '../services/connections/secret-store';
-import { describeError } from '../services/fs-errors';
+import { describeError, describeFsError } from '../services/fs-errors';
 import { escapeControlCharacters } from '../services/logger';
 import { describeDatabaseUrl } from '../db/postgres-database';
 import { startBrowserServer, type BrowserServer } from './browser-server';
@@ -140,7 +140,7 @@ export async function startBrowserShell(out: Output = processOutput): Promise<Ru
   // page does not wait. If it fails the console still runs (another profile can be chosen in
   // Settings) and the page says so too.
   void app.connections.active().catch((e: unknown) => {
-    const why = app.redactor.redact(describeError(e));
+    const why = app.redactor.redact(describeFsError(e));
     app.logger.warn(`active profile did not open: ${why}`);
     const name = app.connections.activeProfile().name;
     out.stderr(`${escapeControlCharacters(`The profile "${name}" did not open (${why}): the console is running; fix it, or choose another profile in Settings.`)}\n`);
