@@ -284,10 +284,10 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
     route(req, res, s).catch((e: unknown) => {
       try {
         app.logger.error(`browser shell: ${req.method ?? '?'} request failed: ${e instanceof Error ? e.message : String(e)}`);
+        fail(res, 500, 'internal', 'The console failed to answer this request.', 'See the console log for details.');
       } catch {
-        /* the logger never throws, but this guard must not either */
+        res.destroy(); // the guard itself must never throw
       }
-      fail(res, 500, 'internal', 'The console failed to answer this request.', 'See the console log for details.');
     });
   });
   // Requests Node's parser rejects (broken request lines, header overflows) get JSON too.
@@ -310,6 +310,8 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
     unsubscribe();
     throw e;
   }
+  // Once listening, a server-level failure (too many open files on accept…) is logged, not fatal.
+  server.on('error', (e) => app.logger.error(`browser shell: ${e.message}`));
   port = (server.address() as AddressInfo).port;
   const ready = createSessions(port, options.loginKey);
   sessions = ready;
