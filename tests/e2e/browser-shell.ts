@@ -1,23 +1,35 @@
 // Starts the built browser shell (dist-electron/serve.js) on a fresh temporary data folder and
-// hands its URL (with token) to the test.
+// hands its login link to the test. The printed link works once, and each test opens a fresh
+// browser context, so the harness starts the shell with its own login key (MAGNA_LOGIN_KEY) and
+// mints a new one-time link each time `url` is read.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { mintLoginToken } from '../../electron/shells/browser-session';
 
-export type Shell = { url: string; origin: string; dataDir: string; logFile: string; stop: () => Promise<void> };
+export type Shell = {
+  /** A fresh one-time login link at every read. */
+  readonly url: string;
+  origin: string;
+  dataDir: string;
+  logFile: string;
+  stop: () => Promise<void>;
+};
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 export async function startShell(env: Record<string, string> = {}): Promise<Shell> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'magna-e2e-'));
+  const loginKey = randomBytes(32);
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist-electron', 'serve.js')], {
     cwd: root,
-    env: { ...process.env, MAGNA_DATA_DIR: dataDir, MAGNA_PORT: '0', ...env },
+    env: { ...process.env, MAGNA_DATA_DIR: dataDir, MAGNA_PORT: '0', MAGNA_LOGIN_KEY: loginKey.toString('hex'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const printed = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser shell did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -31,9 +43,12 @@ export async function startShell(env: Record<string, string> = {}): Promise<Shel
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`browser shell exited (${code}):\n${output}`)));
   });
+  const origin = new URL(printed).origin;
   return {
-    url,
-    origin: new URL(url).origin,
+    get url() {
+      return `${origin}/?token=${mintLoginToken(loginKey)}`;
+    },
+    origin,
     dataDir,
     logFile: path.join(dataDir, 'logs', 'console.log'),
     stop: async () => {

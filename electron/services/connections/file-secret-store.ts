@@ -4,11 +4,26 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { AdminError } from '../../db/admin-error';
+import { describeFsError, fsErrorCode } from '../fs-errors';
 import { maskedStatus, type SecretName, type SecretStore } from './secret-store';
 
 const fileSchema = z.object({
   profiles: z.record(z.string(), z.object({ serviceRoleKey: z.string().optional(), databaseUrl: z.string().optional() }).strict()),
 });
+
+const EXPECTED = '{ "profiles": { "<profile id>": { "serviceRoleKey": "…", "databaseUrl": "…" } } }';
+
+/** "line 3, column 14" from a JSON.parse error that names a position, else null. Only numbers. */
+function jsonErrorPosition(e: unknown, text: string): string | null {
+  const m = e instanceof SyntaxError ? /at position (\d+)/.exec(e.message) : null;
+  if (!m) {
+    if (text.trim() === '') return 'the file is empty';
+    return e instanceof SyntaxError && /end of JSON input/.test(e.message) ? 'it ends too early' : null;
+  }
+  const before = text.slice(0, Number(m[1]));
+  const lines = before.split('\n');
+  return `line ${lines.length}, column ${lines[lines.length - 1]!.length + 1}`;
+}
 
 export function secretsReadOnly(location: string | null): AdminError {
   return new AdminError({
@@ -34,8 +49,13 @@ export class FileSecretStore implements SecretStore {
     let stat;
     try {
       stat = statSync(this.location);
-    } catch {
-      return; // no file: only environment secrets
+    } catch (e) {
+      if (fsErrorCode(e) === 'ENOENT') return; // no file: only environment secrets
+      throw new AdminError({
+        code: 'secrets_file_unreadable',
+        message: `The secrets file ${this.location} cannot be read: ${describeFsError(e)}.`,
+        hint: 'Check the path in MAGNA_SECRETS_FILE and the permissions of its folder.',
+      });
     }
     if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
       throw new AdminError({
@@ -44,12 +64,35 @@ export class FileSecretStore implements SecretStore {
         hint: `Run: chmod 600 ${this.location}`,
       });
     }
-    const parsed = fileSchema.safeParse(JSON.parse(readFileSync(this.location, 'utf8')));
+    let text: string;
+    try {
+      text = readFileSync(this.location, 'utf8');
+    } catch (e) {
+      throw new AdminError({
+        code: 'secrets_file_unreadable',
+        message: `The secrets file ${this.location} cannot be read: ${describeFsError(e)}.`,
+        hint: `Fix its permissions (chmod 600 ${this.location}) or move it away.`,
+      });
+    }
+    // Never quote the file: JSON.parse's own message shows the text around the error, which is
+    // where the keys are. Only a line and column leave this function.
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      const where = jsonErrorPosition(e, text);
+      throw new AdminError({
+        code: 'secrets_file_invalid',
+        message: `The secrets file ${this.location} is damaged: it is not valid JSON${where ? ` (${where})` : ''}; it was not read.`,
+        hint: 'Fix it or move it away, then start again (its content is not shown: it holds keys).',
+      });
+    }
+    const parsed = fileSchema.safeParse(json);
     if (!parsed.success) {
       throw new AdminError({
         code: 'secrets_file_invalid',
-        message: `The secrets file ${this.location} is not in the expected shape.`,
-        hint: 'Expected { "profiles": { "<profile id>": { "serviceRoleKey": "…", "databaseUrl": "…" } } }.',
+        message: `The secrets file ${this.location} is damaged: it is not in the expected shape; it was not read.`,
+        hint: `Expected ${EXPECTED}.`,
       });
     }
     for (const [id, secrets] of Object.entries(parsed.data.profiles)) this.fromFile.set(id, secrets);

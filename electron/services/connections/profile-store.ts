@@ -1,8 +1,10 @@
 // Connection profiles on disk (profiles.json in the data folder): everything but secrets.
-import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { profileKindSchema } from '../../api/connections';
+import { AdminError } from '../../db/admin-error';
+import { describeFsError, fsErrorCode } from '../fs-errors';
 
 export const storedProfileSchema = z.object({
   id: z.string(),
@@ -31,13 +33,8 @@ export class ProfileStore {
   private data: ProfilesFile;
 
   constructor(private readonly file: string, private readonly builtIn: StoredProfile[] = []) {
-    this.data = { profiles: [], activeId: null, operators: {} };
-    if (existsSync(file)) {
-      const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      // A damaged file is set aside rather than crashing the app: the user keeps a working console.
-      if (parsed.success) this.data = parsed.data;
-      else renameSync(file, `${file}.damaged-${Date.now()}`);
-    }
+    const read = readProfilesFile(file);
+    this.data = read.status === 'ok' ? read.data : { profiles: [], activeId: null, operators: {} };
   }
 
   all(): StoredProfile[] {
@@ -83,9 +80,58 @@ export class ProfileStore {
   }
 
   private save(): void {
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.data, null, 2), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.tmp`;
+      writeFileSync(tmp, JSON.stringify(this.data, null, 2), { mode: 0o600 });
+      renameSync(tmp, this.file);
+    } catch (e) {
+      throw new AdminError({
+        code: 'profiles_not_saved',
+        message: `Could not save the profiles to ${this.file}: ${describeFsError(e)}.`,
+        hint: fsErrorCode(e) === 'ENOSPC' ? 'Free some disk space, then try again.' : 'Check that the data folder can be written, then try again.',
+      });
+    }
+  }
+}
+
+export type ProfilesFileRead =
+  | { status: 'ok'; data: ProfilesFile }
+  | { status: 'missing' }
+  /** It could not be parsed: moved to `copy` (null when even that failed) and the defaults are used. */
+  | { status: 'set-aside'; copy: string | null; reason: string };
+
+/**
+ * Reads profiles.json. A damaged file is set aside as `profiles.json.damaged-<time>` rather than
+ * crashing the app: the user keeps a working console with the default profiles, and the damaged
+ * copy to repair or delete. A file that exists but cannot be read at all (permissions) throws an
+ * AdminError: starting with the defaults would overwrite it on the next save.
+ */
+export function readProfilesFile(file: string, now = new Date()): ProfilesFileRead {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (fsErrorCode(e) === 'ENOENT') return { status: 'missing' };
+    throw new AdminError({
+      code: 'profiles_unreadable',
+      message: `The profiles file ${file} cannot be read: ${describeFsError(e)}.`,
+      hint: `Fix its permissions (chmod 600 ${file}) or move it away.`,
+    });
+  }
+  let reason: string;
+  try {
+    const parsed = fileSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return { status: 'ok', data: parsed.data };
+    reason = 'it is not in the expected shape';
+  } catch {
+    reason = 'it is not valid JSON';
+  }
+  const copy = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    renameSync(file, copy);
+    return { status: 'set-aside', copy, reason };
+  } catch {
+    return { status: 'set-aside', copy: null, reason };
   }
 }
