@@ -1,6 +1,7 @@
 // The one error shape every backend maps its failures to, so the UI shows the same clear
 // message whatever the backend: PostgREST's {code, message, details, hint}.
 import type { AppError } from '../api/app-error';
+import { describeFsError, fsErrorCode } from '../lib/fs-errors';
 
 export type AdminErrorShape = Omit<AppError, 'fields'>;
 
@@ -55,6 +56,7 @@ export function toAdminError(e: unknown, redact: (s: string) => string = (s) => 
       hint: 'Check the host and port of the database URL, and that the server accepts connections from this machine.',
     });
   }
-  const message = e instanceof Error ? e.message : String(e);
-  return new AdminError({ code: 'internal', message: redact(message) });
+  // A file-system failure (Node's or PGlite's Emscripten one) in words, never "[object Object]".
+  if (fsErrorCode(e)) return new AdminError({ code: 'file_system', message: redact(`A file could not be used: ${describeFsError(e)}.`) });
+  return new AdminError({ code: 'internal', message: redact(e instanceof Error ? e.message : describeFsError(e)) });
 }

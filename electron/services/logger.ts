@@ -6,7 +6,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Redactor } from '../lib/redactor';
-import { describeFsError } from './fs-errors';
+import { describeFsError } from '../lib/fs-errors';
 
 export type Logger = {
   info(message: string, extra?: Record<string, unknown>): void;

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { FileSecretStore } from '../services/connections/file-secret-store';
 import { readProfilesFile, type ProfilesFileRead, type StoredProfile } from '../services/connections/profile-store';
 import type { SecretName } from '../services/connections/secret-store';
-import { describeError, describeFsError } from '../services/fs-errors';
+import { describeError, describeFsError } from '../lib/fs-errors';
 import { escapeControlCharacters } from '../services/logger';
 import { describeDatabaseUrl } from '../db/postgres-database';
 import { startBrowserServer, type BrowserServer } from './browser-server';

@@ -1,6 +1,6 @@
 // Why the browser shell could not start, as one sentence that says what to do: never a stack
 // trace, never "[object Object]", never the content of a file that holds secrets.
-import { describeError, describeFsError, fsErrorCode } from '../services/fs-errors';
+import { describeError, describeFsError, fsErrorCode } from '../lib/fs-errors';
 import { escapeControlCharacters } from '../services/logger';
 
 /** A start-up failure: `message` is the one line printed on stderr; the process exits with `exitCode`. */

@@ -3,7 +3,7 @@
 // print as "[object Object]"). The real faults that can be staged run in
 // tests/integration/browser-shell-startup.test.ts.
 import { describe, expect, it } from 'vitest';
-import { describeError, describeFsError } from '../../electron/services/fs-errors';
+import { describeError, describeFsError } from '../../electron/lib/fs-errors';
 import { dataFolderError, portError } from '../../electron/shells/startup-errors';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: something, open '/x'`), { code });

@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { AdminError } from '../../db/admin-error';
-import { describeFsError, fsErrorCode } from '../fs-errors';
+import { describeFsError, fsErrorCode } from '../../lib/fs-errors';
 import { maskedStatus, type SecretName, type SecretStore } from './secret-store';
 
 const fileSchema = z.object({

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { profileKindSchema } from '../../api/connections';
 import { AdminError } from '../../db/admin-error';
-import { describeFsError, fsErrorCode } from '../fs-errors';
+import { describeFsError, fsErrorCode } from '../../lib/fs-errors';
 
 export const storedProfileSchema = z.object({
   id: z.string(),
