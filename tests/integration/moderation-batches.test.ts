@@ -51,7 +51,7 @@ async function report(kind: 'comment' | 'context', id: string, reporter: string)
 
 const audit = async (id: unknown) =>
   (await t.db.query<Record<string, unknown>>(
-    'select action, target_type, target_id, from_state, to_state, reason, note, details, batch_id, operator_id from public.moderation_audit_log where id = $1', [id]))[0]!;
+    'select action, target_type, target_id, from_state, to_state, reason, note, details, batch_id, operator_id from public.moderation_audit_log where id = $1', [id as number]))[0]!;
 
 describe('comment moderation batches', () => {
   it('gives each item its outcome, in id order, and records one audit row per done item', async () => {
