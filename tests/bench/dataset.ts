@@ -1,19 +1,39 @@
 // Large benchmark datasets, generated once (deterministically) and copied per run, so a run's
 // writes never leak into the next one.
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedDatabase } from '../../electron/db/embedded-database';
 import { generateDemoData } from '../../electron/demo-data/generate-demo-data';
 import { readMigrationFiles } from '../../electron/services/migrations/migration-files';
-import { migrateUp } from '../../electron/services/migrations/migration-runner';
+import { migrateUp, migrationStatus } from '../../electron/services/migrations/migration-runner';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '.cache', 'bench');
 
+/**
+ * Whether a dataset was built on another migration history than the one shipped now (e.g. before
+ * a re-baseline): its applied versions are unknown to, or differ from, the files. Pending files
+ * are fine (applied on the copy, and timed).
+ */
+async function builtOnOtherHistory(source: string): Promise<boolean> {
+  const db = await EmbeddedDatabase.open(source);
+  try {
+    const status = await migrationStatus(db, await readMigrationFiles());
+    return status.migrations.some((m) => m.state === 'unknown' || m.state === 'modified');
+  } finally {
+    await db.close();
+  }
+}
+
 export async function openDataset(name: string, videos: number, log: (s: string) => void, extra: { links?: number } = {}): Promise<{ db: EmbeddedDatabase; migrateMs: number; dispose: () => Promise<void> }> {
   const source = path.join(ROOT, name);
+  if (existsSync(path.join(source, 'PG_VERSION')) && (await builtOnOtherHistory(source))) {
+    log(`${name} was built on another migration history: generating it again`);
+    await rm(source, { recursive: true, force: true });
+  }
   if (!existsSync(path.join(source, 'PG_VERSION'))) {
+    await mkdir(ROOT, { recursive: true });
     log(`generating ${name} (${videos} videos, once; later runs reuse it)…`);
     const db = await EmbeddedDatabase.open(source);
     await migrateUp(db, await readMigrationFiles());

@@ -1,0 +1,50 @@
+-- Admin API: leases a batch of a running job's items (pending, or leased with an expired lease) to a worker, with their text and its hash.
+create or replace function public.admin_embedding_lease(p_job_id uuid, p_worker text, p_limit integer default 64, p_lease_seconds integer default 120)
+returns jsonb
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_status text;
+  v_items jsonb;
+begin
+  if coalesce(pg_catalog.btrim(p_worker), '') = '' then
+    raise exception 'Name the worker (its leases are its own).' using errcode = '22023';
+  end if;
+  if p_limit is null or p_limit < 1 or p_limit > 2048 or p_lease_seconds is null or p_lease_seconds < 5 or p_lease_seconds > 3600 then
+    raise exception 'Lease 1 to 2,048 items for 5 seconds to an hour.' using errcode = '22023';
+  end if;
+  select status into v_status from public.embedding_jobs where id = p_job_id;
+  if not found then
+    raise exception 'No embedding job with id %.', p_job_id using errcode = 'P0002';
+  end if;
+  if v_status <> 'running' then
+    return pg_catalog.jsonb_build_object('status', v_status, 'items', '[]'::jsonb);
+  end if;
+  -- Pending items, and leased ones whose lease ran out (their worker died): skip locked, so
+  -- concurrent workers take disjoint batches.
+  with picked as (
+    select i.video_id from public.embedding_job_items i
+     where i.job_id = p_job_id
+       and (i.status = 'pending' or (i.status = 'leased' and i.leased_until < pg_catalog.now()))
+     order by i.video_id
+     limit p_limit
+       for update skip locked
+  ), leased as (
+    update public.embedding_job_items i
+       set status = 'leased', lease_owner = p_worker, attempts = i.attempts + 1,
+           leased_until = pg_catalog.now() + pg_catalog.make_interval(secs => p_lease_seconds), updated_at = pg_catalog.now()
+      from picked p where i.job_id = p_job_id and i.video_id = p.video_id
+    returning i.video_id
+  )
+  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'video_id', v.id, 'text', private.video_embedding_text(v.title, v.description),
+           'content_hash', pg_catalog.md5(private.video_embedding_text(v.title, v.description))) order by v.id), '[]'::jsonb)
+    into v_items
+    from leased l join public.videos v on v.id = l.video_id;
+  return pg_catalog.jsonb_build_object('status', v_status, 'items', v_items);
+end;
+$$;
+comment on function public.admin_embedding_lease(uuid, text, integer, integer) is 'Admin: leases a batch of a running job''s items (pending, or leased with an expired lease) to a worker, with their text and its hash.';
+revoke execute on function public.admin_embedding_lease(uuid, text, integer, integer) from public, anon, authenticated;
+grant execute on function public.admin_embedding_lease(uuid, text, integer, integer) to service_role;

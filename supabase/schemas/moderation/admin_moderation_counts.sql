@@ -1,0 +1,21 @@
+-- Admin API: sizes of the four moderation queues, and how many items arrived since p_since.
+create or replace function public.admin_moderation_counts(p_since timestamptz default null)
+returns jsonb
+language sql
+stable
+set search_path = ''
+as $$
+  select pg_catalog.jsonb_build_object(
+    'pending', (select n from public.video_status_counts where moderation_status = 'pending'),
+    'flagged', (select n from public.video_status_counts where moderation_status = 'flagged'),
+    'reports', (select count(distinct (target_type, coalesce(video_id, comment_id, context_id))) from public.reports where status = 'open'),
+    'contexts', (select count(*) from public.video_contexts where not coalesce(is_approved, false)),
+    'new_pending', case when p_since is null then 0 else
+      (select count(*) from public.videos where moderation_status = 'pending' and created_at > p_since) end,
+    'new_flagged', case when p_since is null then 0 else
+      (select count(*) from public.videos where moderation_status = 'flagged' and updated_at > p_since) end,
+    'at', pg_catalog.now())
+$$;
+comment on function public.admin_moderation_counts(timestamptz) is 'Admin: sizes of the four moderation queues, and how many items arrived since p_since.';
+revoke execute on function public.admin_moderation_counts(timestamptz) from public, anon, authenticated;
+grant execute on function public.admin_moderation_counts(timestamptz) to service_role;

@@ -1,0 +1,33 @@
+-- Admin API: every category with its parent, order and usage (approved / pending videos, own and including descendants).
+create or replace function public.admin_category_tree()
+returns jsonb
+language sql
+stable
+set search_path = ''
+as $$
+  with recursive own as (
+    select v.category_id,
+           count(*) filter (where v.moderation_status = 'approved') as approved,
+           count(*) filter (where v.moderation_status = 'pending') as pending
+      from public.videos v where v.category_id is not null group by v.category_id
+  ), closure(ancestor, descendant) as (
+    select c.id, c.id from public.categories c
+    union all
+    select cl.ancestor, c.id from closure cl join public.categories c on c.parent_id = cl.descendant
+  ), total as (
+    select cl.ancestor as id, sum(o.approved)::bigint as approved, sum(o.pending)::bigint as pending
+      from closure cl join own o on o.category_id = cl.descendant group by cl.ancestor
+  )
+  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'id', c.id, 'name', c.name, 'slug', c.slug, 'description', c.description, 'icon', c.icon, 'color', c.color,
+           'parent_id', c.parent_id, 'display_order', c.display_order, 'updated_at', c.updated_at,
+           'approved', coalesce(o.approved, 0), 'pending', coalesce(o.pending, 0),
+           'approved_total', coalesce(t.approved, 0), 'pending_total', coalesce(t.pending, 0))
+         order by c.parent_id nulls first, c.display_order, c.name), '[]'::jsonb)
+    from public.categories c
+    left join own o on o.category_id = c.id
+    left join total t on t.id = c.id
+$$;
+comment on function public.admin_category_tree() is 'Admin: every category with its parent, order and usage (approved / pending videos, own and including descendants).';
+revoke execute on function public.admin_category_tree() from public, anon, authenticated;
+grant execute on function public.admin_category_tree() to service_role;

@@ -1,0 +1,23 @@
+-- Internal helper: appends one row to the taxonomy audit log and returns its id.
+create or replace function private.record_taxonomy_audit(
+  p_operator uuid,
+  p_action text,
+  p_target_type text,
+  p_target_id integer,
+  p_before jsonb default null,
+  p_after jsonb default null,
+  p_details jsonb default '{}'::jsonb
+)
+returns bigint
+language sql
+set search_path = ''
+as $$
+  -- admin_delete_unused_tags, which can delete thousands of tags in one statement, inserts its
+  -- audit rows in that statement instead.
+  insert into public.taxonomy_audit_log (operator_id, action, target_type, target_id, before, after, details)
+  values (p_operator, p_action, p_target_type, p_target_id, p_before, p_after, coalesce(p_details, '{}'::jsonb))
+  returning id
+$$;
+comment on function private.record_taxonomy_audit(uuid, text, text, integer, jsonb, jsonb, jsonb) is 'Internal: records one category or tag change (who, what, before and after) and returns the audit id.';
+revoke execute on function private.record_taxonomy_audit(uuid, text, text, integer, jsonb, jsonb, jsonb) from public, anon, authenticated;
+grant execute on function private.record_taxonomy_audit(uuid, text, text, integer, jsonb, jsonb, jsonb) to service_role;
