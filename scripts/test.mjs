@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every check, in order, failing fast — type-check, build, unit + integration tests
+// `npm test`: every check, in order, failing fast — type-check, lint, build, unit + integration tests
 // (vitest, real PGlite), the electronegativity check, end-to-end tests (Playwright in Debian's
 // Chromium). Ends with one summary line "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
@@ -48,6 +48,7 @@ rmSync(vitestJson, { force: true });
 rmSync(playwrightJson, { force: true });
 
 if (!step('type-check (main, renderer, e2e)', 'npm', ['run', '--silent', 'typecheck'])) finish(false);
+if (!step('lint (ESLint: typescript-eslint, react-hooks, layer boundaries)', bin('eslint'), ['.', '--max-warnings', '0'])) finish(false);
 if (!step('build', 'npm', ['run', '--silent', 'build'])) finish(false);
 const unitOk = step('unit and integration tests (vitest, PGlite)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 countVitest(vitestJson);

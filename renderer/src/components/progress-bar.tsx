@@ -1,9 +1,9 @@
 import { formatDuration, formatNumber } from '@/lib/format';
 
-/** A progress bar with a count and an ETA from the rate so far. */
-export function ProgressBar({ done, total, startedAt, label }: { done: number; total: number; startedAt: number; label: string }) {
+/** A progress bar with a count and an ETA from the rate so far (`at`: when `done` was counted, ms). */
+export function ProgressBar({ done, total, startedAt, at, label }: { done: number; total: number; startedAt: number; at: number; label: string }) {
   const pct = total > 0 ? Math.min(100, (done / total) * 100) : 0;
-  const elapsed = Date.now() - startedAt;
+  const elapsed = at - startedAt;
   const eta = done > 0 && total > done ? (elapsed / done) * (total - done) : 0;
   return (
     <div>

@@ -104,6 +104,7 @@ export function ServerTable<T extends RowData>(props: {
   const { table, currentId = null, onOpen, hasMore, loadingMore, onLoadMore } = props;
   const rows = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's useVirtualizer returns a mutable instance by design and re-renders this component on scroll itself; nothing memoized takes it
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,

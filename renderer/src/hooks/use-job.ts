@@ -4,18 +4,24 @@ import type { JobEvent } from '@contract/jobs';
 import { onJobEvent } from '@/api/client';
 import { channelQuery } from '@/api/queries';
 
+/** A job's latest state, with when it reached this window (its counts are as of then). */
+export type LiveJob = JobEvent & { receivedAt: number };
+
 /** Live state of one job: its progress events, and a fetch in case an event was missed. */
-export function useJob(jobId: string | null): JobEvent | null {
+export function useJob(jobId: string | null): LiveJob | null {
   const qc = useQueryClient();
-  const [job, setJob] = useState<JobEvent | null>(null);
+  const [job, setJob] = useState<LiveJob | null>(null);
   useEffect(() => {
-    setJob(null);
     if (!jobId) return;
     const off = onJobEvent((e) => {
-      if (e.jobId === jobId) setJob(e);
+      if (e.jobId === jobId) setJob({ ...e, receivedAt: Date.now() });
     });
-    void qc.fetchQuery(channelQuery('jobs:get', { id: jobId }, { staleTime: 0 })).then((e) => setJob((current) => current ?? e)).catch(() => undefined);
+    void qc.fetchQuery(channelQuery('jobs:get', { id: jobId }, { staleTime: 0 })).then((e) => {
+      const fetched = { ...e, receivedAt: Date.now() };
+      setJob((current) => (current?.jobId === jobId ? current : fetched));
+    }).catch(() => undefined);
     return off;
   }, [jobId, qc]);
-  return job;
+  // The state of an earlier job is not this one's: none until this job's first event or fetch.
+  return job?.jobId === jobId ? job : null;
 }

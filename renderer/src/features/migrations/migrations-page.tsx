@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { MigrationStatusView } from '@contract/database';
 import { invalidate } from '@/api/queries';
 import { ConfirmDialog } from '@/components/confirm-dialog';
@@ -38,13 +38,17 @@ export function MigrationsPage({ production, profileName }: { production: boolea
   const job = useJob(jobId);
   const sql = useMigrationSql(viewing);
 
+  // Once when the job ends (its state changes), not on each of its progress events.
+  const onJobEnded = useEffectEvent(() => {
+    if (!job) return;
+    // The schema changed: everything read from the database may have.
+    void invalidate(qc);
+    if (job.state === 'done') toasts.push({ kind: 'success', message: job.message });
+  });
+  const jobState = job?.state;
   useEffect(() => {
-    if (job && job.state !== 'running') {
-      // The schema changed: everything read from the database may have.
-      void invalidate(qc);
-      if (job.state === 'done') toasts.push({ kind: 'success', message: job.message });
-    }
-  }, [job?.state]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (jobState && jobState !== 'running') onJobEnded();
+  }, [jobState]);
 
   const columns = useMemo<Columns<Row>>(() => [
     { accessorKey: 'version', header: 'Version', cell: (c) => <span className="mono" title={c.row.original.version}>{formatVersion(c.row.original.version)}</span> },
@@ -85,7 +89,7 @@ export function MigrationsPage({ production, profileName }: { production: boolea
           </div>
           {job ? (
             <div className="card" style={{ marginBottom: 12 }} aria-live="polite">
-              <ProgressBar done={job.done} total={job.total} startedAt={job.startedAt} label={job.message} />
+              <ProgressBar done={job.done} total={job.total} startedAt={job.startedAt} at={job.receivedAt} label={job.message} />
               {job.error ? <ErrorAlert error={job.error} title="Migration failed: nothing of the failed file was applied" /> : null}
               {job.log.length ? <div className="log" aria-label="Migration log">{job.log.map((l, i) => <div key={i}>{l}</div>)}</div> : null}
             </div>

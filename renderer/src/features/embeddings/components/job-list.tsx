@@ -1,34 +1,33 @@
 // Backfills with live progress (bar, items per second, ETA, done / failed / remaining), control
 // buttons, failures with their errors, and "Work here" for a running job no console is working.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { EmbeddingJob } from '@contract/embeddings';
 import { EmptyState } from '@/components/empty-state';
 import { useErrorReaction } from '@/components/error-reaction-provider';
 import { formatDateTime, formatDecimal, formatDuration, formatNumber } from '@/lib/format';
 import { useControlJob, useWorkJob } from '../api/embeddings-mutations';
 import { useEmbeddingJobs, useFailures } from '../api/embeddings-queries';
+import { addSample, rateOf } from '../lib/progress-rate';
 
 type Job = EmbeddingJob & { worked_here: boolean };
 
-function useRate(job: Job): { rate: number; eta: number } {
-  const samples = useRef<{ at: number; n: number }[]>([]);
+/** The job's rate and ETA, from its counts as read at `at` (when the job list was fetched). */
+function useRate(job: Job, at: number): { rate: number; eta: number } {
   const n = job.done + job.failed;
-  const now = Date.now();
-  const s = samples.current;
-  if (!s.length || s.at(-1)!.n !== n) s.push({ at: now, n });
-  while (s.length > 2 && now - s[0]!.at > 15_000) s.shift();
-  const first = s[0]!;
-  const rate = s.length > 1 ? (n - first.n) / Math.max(0.001, (now - first.at) / 1000) : 0;
-  return { rate, eta: rate > 0 ? ((job.total - n) / rate) * 1000 : Number.NaN };
+  // The samples so far, updated while rendering a new count (no Effect, no ref read in render).
+  const [samples, setSamples] = useState(() => addSample([], n, at));
+  const next = addSample(samples, n, at);
+  if (next !== samples) setSamples(next);
+  return rateOf(next, n, job.total, at);
 }
 
-function JobRow({ job }: { job: Job }) {
+function JobRow({ job, at }: { job: Job; at: number }) {
   const control = useControlJob();
   const work = useWorkJob();
   const react = useErrorReaction();
   const [showFailures, setShowFailures] = useState(false);
   const failures = useFailures(showFailures ? job.id : null);
-  const { rate, eta } = useRate(job);
+  const { rate, eta } = useRate(job, at);
   const remaining = job.total - job.done - job.failed;
   const pct = job.total ? ((job.done + job.failed) / job.total) * 100 : 0;
   const act = (action: 'pause' | 'resume' | 'cancel' | 'retry_failed') => control.mutate({ jobId: job.id, action }, { onError: (e) => react(e) });
@@ -66,5 +65,5 @@ export function JobList() {
   const jobs = useEmbeddingJobs();
   if (!jobs.data) return <p className="muted">Loading…</p>;
   if (jobs.data.length === 0) return <EmptyState title="No backfill yet"><p>Estimate and start one above: the offline provider needs no network or key.</p></EmptyState>;
-  return <ul className="job-list">{jobs.data.map((j) => <JobRow key={j.id} job={j} />)}</ul>;
+  return <ul className="job-list">{jobs.data.map((j) => <JobRow key={j.id} job={j} at={jobs.dataUpdatedAt} />)}</ul>;
 }

@@ -60,6 +60,7 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
       react(e, { form });
     }
   });
+  // eslint-disable-next-line react-hooks/incompatible-library -- react-hook-form's watch() re-renders this form on every change by design (the names of the picked videos need it); nothing memoized takes its values
   const source = form.watch('source');
   const target = form.watch('target');
   const name = (id: string) => titles.get(id) ?? (other?.id === id ? other.title : id);

@@ -12,7 +12,12 @@ const SORT_LABEL = { oldest: 'Oldest first', newest: 'Newest first', most_report
 export function QueueToolbar({ view, sort, onChange }: { view: QueueView; sort: HashSort<QueueSort>; onChange: (changes: Partial<QueueView>) => void }) {
   const options = useTaxonomyOptions();
   const [q, setQ] = useState(view.q);
-  useEffect(() => setQ(view.q), [view.q]);
+  // The search box follows the URL when it changes elsewhere (back, a shared link).
+  const [urlQ, setUrlQ] = useState(view.q);
+  if (view.q !== urlQ) {
+    setUrlQ(view.q);
+    setQ(view.q);
+  }
   useEffect(() => {
     const t = setTimeout(() => { if (q !== view.q) onChange({ q }); }, 350);
     return () => clearTimeout(t);

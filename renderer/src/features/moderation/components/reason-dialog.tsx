@@ -1,14 +1,17 @@
 // A required free-text reason (suspensions, note rejections).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Dialog } from '@/components/dialog';
 import { FormField } from '@/components/form-field';
 import { formatNumber } from '@/lib/format';
 
 export function ReasonDialog(props: { open: boolean; title: string; label: string; confirmLabel: string; onClose: () => void; onSubmit: (reason: string) => void }) {
   const [reason, setReason] = useState('');
-  useEffect(() => {
+  // Each opening starts with an empty reason (adjusted while rendering the change of `open`).
+  const [wasOpen, setWasOpen] = useState(props.open);
+  if (props.open !== wasOpen) {
+    setWasOpen(props.open);
     if (props.open) setReason('');
-  }, [props.open]);
+  }
   const tooLong = reason.length > 2000;
   const ok = reason.trim() !== '' && !tooLong;
   return (

@@ -1,5 +1,5 @@
 // Pick a rejection template (1–9) or write the reason; the submitter sees it.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { Dialog } from '@/components/dialog';
 import { FormField } from '@/components/form-field';
 import { formatNumber } from '@/lib/format';
@@ -9,12 +9,15 @@ export function RejectDialog(props: { open: boolean; count: number; onClose: () 
   const reasons = useReasons();
   const [choice, setChoice] = useState<number | 'custom' | null>(null);
   const [custom, setCustom] = useState('');
-  useEffect(() => {
+  // Each opening starts with no reason picked (adjusted while rendering the change of `open`).
+  const [wasOpen, setWasOpen] = useState(props.open);
+  if (props.open !== wasOpen) {
+    setWasOpen(props.open);
     if (props.open) {
       setChoice(null);
       setCustom('');
     }
-  }, [props.open]);
+  }
 
   const active = reasons.data ?? [];
   const text = choice === 'custom' ? custom.trim() : active.find((r) => r.id === choice)?.body ?? '';
@@ -23,21 +26,21 @@ export function RejectDialog(props: { open: boolean; count: number; onClose: () 
     if (text && !tooLong) props.onReject(text);
   };
   // 1–9 pick a template and Enter rejects, wherever focus is in the dialog (not while typing).
-  const keys = useRef({ active, submit });
-  keys.current = { active, submit };
+  // An Effect Event, so the listener sees this render's templates and reason without re-subscribing.
+  const onDialogKey = useEffectEvent((e: KeyboardEvent) => {
+    const typing = e.target instanceof HTMLTextAreaElement;
+    if (/^[1-9]$/.test(e.key) && !typing) {
+      const r = active[Number(e.key) - 1];
+      if (r) { e.preventDefault(); setChoice(r.id); }
+    }
+    if (e.key === 'Enter' && (!typing || e.ctrlKey || e.metaKey) && !(e.target instanceof HTMLButtonElement)) {
+      e.preventDefault();
+      submit();
+    }
+  });
   useEffect(() => {
     if (!props.open) return;
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLTextAreaElement;
-      if (/^[1-9]$/.test(e.key) && !typing) {
-        const r = keys.current.active[Number(e.key) - 1];
-        if (r) { e.preventDefault(); setChoice(r.id); }
-      }
-      if (e.key === 'Enter' && (!typing || e.ctrlKey || e.metaKey) && !(e.target instanceof HTMLButtonElement)) {
-        e.preventDefault();
-        keys.current.submit();
-      }
-    };
+    const onKey = (e: KeyboardEvent) => onDialogKey(e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [props.open]);

@@ -68,11 +68,17 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
     },
   });
 
-  // A fresh list (first load, filter change, "show new"): note the server's time for "N new".
+  // A fresh list (first load, filter change, "show new"): nothing decided in it yet (adjusted
+  // while rendering it), no selection, and the server's time noted for "N new".
+  const freshList = list.data?.pages.length === 1 && !list.isPlaceholderData;
+  const [listAt, setListAt] = useState(list.dataUpdatedAt);
+  if (list.dataUpdatedAt !== listAt) {
+    setListAt(list.dataUpdatedAt);
+    if (freshList) setDecided(new Set());
+  }
   useEffect(() => {
-    if (list.data?.pages.length === 1 && !list.isPlaceholderData) {
+    if (freshList) {
       void qc.fetchQuery(channelQuery('moderation:counts', {}, { staleTime: 0 })).then((c) => setSince(c.at)).catch(() => undefined);
-      setDecided(new Set());
       table.resetRowSelection(true);
     }
   }, [list.dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps -- only when a fresh list arrives

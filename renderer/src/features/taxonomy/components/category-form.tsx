@@ -23,6 +23,7 @@ export function CategoryForm({ category, parentId, all, onDone }: { category: Ca
       : { name: '', slug: '', description: '', icon: '', color: '', parentId },
   });
   const errors = form.formState.errors;
+  // eslint-disable-next-line react-hooks/incompatible-library -- react-hook-form's watch() re-renders this form on every change by design (the slug preview and colour swatch need it); nothing memoized takes its values
   const slug = slugify(form.watch('name') ?? '');
   const color = form.watch('color');
   const onSubmit = form.handleSubmit(async (values) => {

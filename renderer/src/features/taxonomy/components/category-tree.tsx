@@ -15,6 +15,8 @@ import { DeleteCategoryDialog } from './delete-category-dialog';
 import { HistoryDialog } from './history-dialog';
 
 const DRAG_TYPE = 'application/x-magna-category';
+/** One empty list while the tree loads, so the memos below keep their value between renders. */
+const NO_CATEGORIES: CategoryNode[] = [];
 
 export function CategoryTree({ production, profileName }: { production: boolean; profileName: string }) {
   const tree = useCategoryTree();
@@ -25,7 +27,7 @@ export function CategoryTree({ production, profileName }: { production: boolean;
   const [deleting, setDeleting] = useState<CategoryNode | null>(null);
   const [history, setHistory] = useState<CategoryNode | null>(null);
   const [dropHint, setDropHint] = useState<string | null>(null);
-  const all = tree.data ?? [];
+  const all = tree.data ?? NO_CATEGORIES;
   const children = useMemo(() => {
     const map = new Map<number | null, CategoryNode[]>();
     for (const c of all) map.set(c.parent_id, [...(map.get(c.parent_id) ?? []), c]);

@@ -1,6 +1,6 @@
 // Deleting a category asks where its videos and subcategories go, and moves them in the same
 // transaction; on production the profile's name must be typed.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Input } from '@contract/contract';
 import type { CategoryNode } from '@contract/taxonomy';
 import { ConfirmDialog } from '@/components/confirm-dialog';
@@ -11,19 +11,24 @@ import { formatNumber } from '@/lib/format';
 import { useDeleteCategory } from '../api/taxonomy-mutations';
 import { subtreeIds } from '../lib/category-subtree';
 
+const parentOf = (category: CategoryNode | null) => (category?.parent_id ? String(category.parent_id) : '');
+
 export function DeleteCategoryDialog({ category, all, production, profileName, onClose }: {
   category: CategoryNode | null; all: CategoryNode[]; production: boolean; profileName: string; onClose: () => void;
 }) {
   const del = useDeleteCategory();
   const toasts = useToasts();
   const react = useErrorReaction();
-  const [videosTo, setVideosTo] = useState<string>('');
+  // Another category starts from its own defaults: its videos go to its parent, its subcategories too.
+  const [forId, setForId] = useState(category?.id);
+  const [videosTo, setVideosTo] = useState<string>(() => parentOf(category));
   const [childrenTo, setChildrenTo] = useState<string>('');
-  const subtree = category ? subtreeIds(all, category.id) : new Set<number>();
-  useEffect(() => {
-    setVideosTo(category?.parent_id ? String(category.parent_id) : '');
+  if (category?.id !== forId) {
+    setForId(category?.id);
+    setVideosTo(parentOf(category));
     setChildrenTo('');
-  }, [category?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
+  const subtree = category ? subtreeIds(all, category.id) : new Set<number>();
   const outside = all.filter((c) => !subtree.has(c.id));
   const children = category ? all.filter((c) => c.parent_id === category.id).length : 0;
   const remove = (input: Input<'taxonomy:delete-category'>) => del.mutate(input, {

@@ -19,6 +19,7 @@ export function TagForm({ tag, onDone }: { tag: Tag | null; onDone: () => void }
     defaultValues: tag ? { id: tag.id, expectedUpdatedAt: tag.updated_at, name: tag.name, slug: '', description: tag.description ?? '' } : { name: '', slug: '', description: '' },
   });
   const errors = form.formState.errors;
+  // eslint-disable-next-line react-hooks/incompatible-library -- react-hook-form's watch() re-renders this form on every change by design (the slug preview needs it); nothing memoized takes its value
   const slug = slugify(form.watch('name') ?? '');
   const onSubmit = form.handleSubmit(async (values) => {
     try {

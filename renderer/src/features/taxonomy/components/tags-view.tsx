@@ -1,6 +1,6 @@
 // Tags: a searchable, sortable table (keyset pages, virtualized rows) with usage counts;
 // create, rename, delete, merge many into one, clean up unused, and duplicate suggestions.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Input } from '@contract/contract';
 import type { Tag } from '@contract/taxonomy';
 import { keysetRows } from '@/api/keyset';
@@ -29,6 +29,9 @@ const TAG_SORTS = [
   { value: 'newest', column: 'newest', desc: true },
 ] as const satisfies readonly [SortOption<TagSort>, ...SortOption<TagSort>[]];
 
+/** `seen` with every tag of `rows` added (the latest version of each). */
+const remember = (seen: ReadonlyMap<string, Tag>, rows: Tag[]) => new Map([...seen, ...rows.map((t) => [String(t.id), t] as const)]);
+
 export function TagsView({ production, profileName }: { production: boolean; profileName: string }) {
   const [params, setParams] = useHashParams();
   const sort = useHashSort(TAG_SORTS);
@@ -53,9 +56,14 @@ export function TagsView({ production, profileName }: { production: boolean; pro
   const toasts = useToasts();
   const react = useErrorReaction();
 
-  // A selection survives a new search: remember every tag seen, to name the selected ones.
-  const seen = useRef(new Map<string, Tag>());
-  for (const t of rows) seen.current.set(String(t.id), t);
+  // A selection survives a new search: remember every tag seen, to name the selected ones
+  // (state adjusted while rendering each new page of results).
+  const [seen, setSeen] = useState(() => remember(new Map(), rows));
+  const [seenData, setSeenData] = useState(tags.data);
+  if (tags.data !== seenData) {
+    setSeenData(tags.data);
+    setSeen((s) => remember(s, rows));
+  }
 
   const columns = useMemo<ServerColumn<Tag>[]>(() => [
     selectColumn<Tag>({ label: (t) => t.name }),
@@ -75,7 +83,7 @@ export function TagsView({ production, profileName }: { production: boolean; pro
     },
   ], []);
   const table = useServerTable({ columns, rows, getRowId: (t) => String(t.id), sort, selectable: true });
-  const selected = selectedIds(table).flatMap((id) => seen.current.get(id) ?? []);
+  const selected = selectedIds(table).flatMap((id) => seen.get(id) ?? []);
 
   const runMerge = (input: Input<'taxonomy:merge-tags'>) => merge.mutate(input, {
     onSuccess: (r) => {
