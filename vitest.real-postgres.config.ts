@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config';
+import base from './vitest.config.ts';
 
 const dir = path.resolve(import.meta.dirname, 'tests', 'integration');
 const onBoth = readdirSync(dir)
