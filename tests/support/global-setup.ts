@@ -1,8 +1,8 @@
 // Builds the test templates once per run, or reuses them while the migrations and the demo-data
 // generator are unchanged: bare Postgres, Supabase-like, and migrated + demo data. Always the
 // PGlite template folders; with MAGNA_TEST_DATABASE_URL set, also template databases on that
-// server (`magna_template_<kind>`, the fingerprint kept as the database's comment). The teardown
-// drops whatever test database of this run is left on the server.
+// server (`magna_template_<kind>_<fingerprint>`). The teardown drops whatever test database of
+// this run is left on the server.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -69,32 +69,60 @@ async function buildPgliteTemplates(fp: string, files: MigrationFile[]): Promise
   await writeFile(stamp, fp);
 }
 
-const stampOf = (fp: string) => `magna test template ${fp}`;
+/** The template's comment: when a run last used it, so that unused ones can be dropped. */
+const usedStamp = () => `magna test template, last used ${new Date().toISOString()}`;
+const STALE_MS = 3 * 24 * 3600 * 1000;
+const STALE_RUN_SECONDS = 24 * 3600;
 
 async function buildServerTemplate(admin: SqlConnection, kind: TemplateKind, fp: string, files: MigrationFile[]): Promise<void> {
-  const name = templateDatabaseName(kind);
-  const [current] = await admin.query<{ stamp: string | null }>(
-    "select pg_catalog.shobj_description(oid, 'pg_database') as stamp from pg_catalog.pg_database where datname = $1", [name]);
-  if (current?.stamp === stampOf(fp)) return;
-  if (current) {
-    await admin.execute(`alter database ${name} is_template false`);
+  const name = templateDatabaseName(kind, fp);
+  const [current] = await admin.query<{ complete: boolean }>(
+    'select datistemplate as complete from pg_catalog.pg_database where datname = $1', [name]);
+  if (!current?.complete) {
+    // Absent, or a build that died half-way (it is marked a template only when complete).
     await dropDatabase(admin, name);
+    await admin.execute(`create database ${name} template template0`);
+    const db = await PostgresDatabase.connect(databaseUrl(REAL_SERVER_URL!, name));
+    try {
+      await prepare(kind, files)(db);
+    } finally {
+      await db.close();
+    }
+    await admin.execute(`alter database ${name} is_template true`);
   }
-  await admin.execute(`create database ${name} template template0`);
-  const db = await PostgresDatabase.connect(databaseUrl(REAL_SERVER_URL!, name));
-  try {
-    await prepare(kind, files)(db);
-  } finally {
-    await db.close();
+  await admin.execute(`comment on database ${name} is '${usedStamp()}'`);
+}
+
+/**
+ * Drops what nobody uses any more: templates of other fingerprints unused for three days (other
+ * checkouts may share the server), and test databases of runs that started over a day ago (killed
+ * before their teardown). A database someone is connected to stays.
+ */
+async function dropStale(admin: SqlConnection, fp: string): Promise<void> {
+  const rows = await admin.query<{ datname: string; comment: string | null }>(
+    `select datname, pg_catalog.shobj_description(oid, 'pg_database') as comment from pg_catalog.pg_database
+      where datname ~ '^magna_(template|test)_'`);
+  const now = Date.now();
+  for (const { datname, comment } of rows) {
+    const usedAt = Date.parse(/last used (\S+)$/.exec(comment ?? '')?.[1] ?? '');
+    const runStart = Number(/^magna_test_(\d+)_/.exec(datname)?.[1] ?? Number.NaN) * 1000;
+    const stale = datname.startsWith('magna_template_')
+      ? !datname.endsWith(`_${fp.slice(0, 12)}`) && !(now - usedAt < STALE_MS)
+      : now - runStart > STALE_RUN_SECONDS * 1000;
+    if (!stale) continue;
+    try {
+      if (datname.startsWith('magna_template_')) await admin.execute(`alter database ${datname} is_template false`);
+      await admin.execute(`drop database if exists ${datname}`);
+    } catch {
+      // In use: it stays until a later run.
+    }
   }
-  // Stamped last: a build that died half-way is rebuilt next time.
-  await admin.execute(`alter database ${name} is_template true`);
-  await admin.execute(`comment on database ${name} is '${stampOf(fp)}'`);
 }
 
 async function buildServerTemplates(fp: string, files: MigrationFile[]): Promise<void> {
   await onServer((admin) =>
     admin.withExclusiveLock(TEMPLATE_LOCK_KEY, async () => {
+      await dropStale(admin, fp);
       // The roles are the server's: the first build creates them, so the others do not race for it.
       await buildServerTemplate(admin, 'supabase-like', fp, files);
       await Promise.all((['bare', 'demo'] as const).map((kind) => buildServerTemplate(admin, kind, fp, files)));
@@ -105,16 +133,17 @@ async function buildServerTemplates(fp: string, files: MigrationFile[]): Promise
 async function dropRunDatabases(runId: string): Promise<void> {
   await onServer(async (admin) => {
     const left = await admin.query<{ datname: string }>(
-      "select datname from pg_catalog.pg_database where starts_with(datname, $1)", [testDatabasePrefix(runId)]);
+      'select datname from pg_catalog.pg_database where starts_with(datname, $1)', [testDatabasePrefix(runId)]);
     for (const { datname } of left) await dropDatabase(admin, datname);
   });
 }
 
-/** The server's templates and this run's id; the returned teardown drops this run's leftovers. */
+/** The server's templates, and this run's id and fingerprint for the tests; the teardown drops this run's leftovers. */
 export async function setupServer(project: TestProject, fp?: string, files?: MigrationFile[]): Promise<() => Promise<void>> {
-  const runId = randomBytes(4).toString('hex');
-  project.provide('magnaTestRunId', runId);
-  await buildServerTemplates(fp ?? (await fingerprint()), files ?? (await readMigrationFiles(MIGRATIONS_DIR)));
+  const fingerprintNow = fp ?? (await fingerprint());
+  const runId = `${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
+  project.provide('magnaTestServer', { runId, fingerprint: fingerprintNow });
+  await buildServerTemplates(fingerprintNow, files ?? (await readMigrationFiles(MIGRATIONS_DIR)));
   return () => dropRunDatabases(runId);
 }
 
@@ -122,7 +151,6 @@ export async function setupServer(project: TestProject, fp?: string, files?: Mig
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
   const fp = await fingerprint();
   const files = await readMigrationFiles(MIGRATIONS_DIR);
-  project.provide('magnaTestRunId', 'pglite');
   const [, teardown] = await Promise.all([buildPgliteTemplates(fp, files), REAL_SERVER_URL ? setupServer(project, fp, files) : undefined]);
   return teardown;
 }

@@ -39,9 +39,15 @@ export type TestDatabase = {
 /** A PGlite copy, for suites that need PGlite itself (the PostgREST double, pglite-socket, the CLI on a folder). */
 export type EmbeddedTestDatabase = { db: EmbeddedDatabase; dir: string; dispose: () => Promise<void> };
 
-export const templateDatabaseName = (kind: TemplateKind) => `magna_template_${kind.replace('-', '_')}`;
+/**
+ * On a server, a template database per kind and per fingerprint of the migrations and demo data:
+ * checkouts with different migrations can share one server without rebuilding each other's
+ * templates under each other's feet.
+ */
+export const templateDatabaseName = (kind: TemplateKind, fingerprint: string) =>
+  `magna_template_${kind.replace('-', '_')}_${fingerprint.slice(0, 12)}`;
 
-/** Names of this run's test databases start with this; the global teardown drops any left over. */
+/** Names of a run's test databases start with this (the run id starts with its start time in seconds). */
 export const testDatabasePrefix = (runId: string) => `magna_test_${runId}_`;
 
 /** `url` with its database name replaced. */
@@ -72,7 +78,7 @@ export async function dropDatabase(admin: SqlConnection, name: string): Promise<
 }
 
 async function openServerDatabase(template: string, options: { searchPath?: string }): Promise<TestDatabase> {
-  const name = `${testDatabasePrefix(inject('magnaTestRunId'))}${randomBytes(6).toString('hex')}`;
+  const name = `${testDatabasePrefix(inject('magnaTestServer').runId)}${randomBytes(6).toString('hex')}`;
   await onServer(async (admin) => {
     await admin.execute(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`);
     // Every connection of every pool gets it, as `set` on PGlite's one session does.
@@ -112,7 +118,7 @@ function pgliteOnly(t: EmbeddedTestDatabase): TestDatabase {
  * would reach only one of its connections.
  */
 export async function openTestDatabase(kind: TemplateKind, options: { searchPath?: string } = {}): Promise<TestDatabase> {
-  if (realServer) return openServerDatabase(templateDatabaseName(kind), options);
+  if (realServer) return openServerDatabase(templateDatabaseName(kind, inject('magnaTestServer').fingerprint), options);
   const t = pgliteOnly(await openEmbeddedTestDatabase(kind));
   if (options.searchPath) await t.db.execute(`set search_path = ${options.searchPath}`);
   return t;
@@ -220,7 +226,7 @@ export async function asRole<T>(
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Distinguishes this run's test databases on a shared server. */
-    magnaTestRunId: string;
+    /** Set by the global setup when MAGNA_TEST_DATABASE_URL is: this run's id and the templates' fingerprint. */
+    magnaTestServer: { runId: string; fingerprint: string };
   }
 }
