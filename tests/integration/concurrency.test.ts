@@ -1,7 +1,7 @@
 // Two at once, on a real PostgreSQL server with separate connections (PGlite has one session, so
 // none of this can happen there): two moderators deciding the same videos, two backfill workers
 // on one job, two migrators on one database, two curators each adding half of a prerequisite
-// cycle. Where a race needs both sides in flight together, a third connection holds the rows
+// cycle, two curators merging two tags into each other. Where a race needs both sides in flight together, a third connection holds the rows
 // they need until the server shows both waiting (a gate), so the race is certain, not lucky.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminArgs, AdminGateway } from '../../electron/db/admin-gateway';
@@ -259,5 +259,38 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
         await Promise.all([gwOne.close(), gwTwo.close()]);
       }
     });
+  });
+
+  describe('two curators merging two tags into each other', () => {
+    it('apply exactly one of the merges, and every video keeps its tag', async () => {
+      const [gwOne, gwTwo] = await twoGateways();
+      try {
+        const tag = async (name: string) => ((await gwOne.call('admin_save_tag', { p_operator: ada, p_name: name })) as { id: number }).id;
+        const [a, b] = [await tag('Race tag A'), await tag('Race tag B')];
+        const videos = await newVideos(5, 'approved');
+        await t.db.query('insert into public.video_tags (video_id, tag_id) select unnest($1::uuid[]), $2', [videos.slice(0, 3), a]);
+        await t.db.query('insert into public.video_tags (video_id, tag_id) select unnest($1::uuid[]), $2', [videos.slice(2), b]);
+        const merge = (gw: AdminGateway, source: number, target: number) => () =>
+          gw.call('admin_merge_tags', { p_operator: ada, p_source_ids: [source], p_target_id: target }) as Promise<{ target: number }>;
+        const [one, two] = await raceThroughGate(t.db, t.db,
+          'select id from public.tags where id = any($1::int[]) order by id for update', [[a, b]],
+          [merge(gwOne, a, b), merge(gwTwo, b, a)]);
+        expect([one.status, two.status].sort()).toEqual(['fulfilled', 'rejected']);
+        const survivor = one.status === 'fulfilled' ? b : a;
+        // The loser learns the tag is gone (P0002 or PT409 depending on which lock it reached first);
+        // if both took their target before either took its source, the server breaks the
+        // deadlock (40P01). Never both, never half.
+        const refused = [one, two].find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+        expect(['P0002', 'PT409', '40P01']).toContain((refused.reason as { code: string }).code);
+        const tags = await t.db.query<{ id: number; video_count: number }>('select id, video_count from public.tags where id = any($1::int[])', [[a, b]]);
+        expect(tags).toEqual([{ id: survivor, video_count: 5 }]);
+        const tagged = await t.db.query<{ video_id: string }>('select video_id from public.video_tags where tag_id = $1', [survivor]);
+        expect(tagged.map((r) => r.video_id).sort()).toEqual([...videos].sort());
+      } finally {
+        await Promise.all([gwOne.close(), gwTwo.close()]);
+      }
+    });
+
+    it.todo('tells the loser, in words, that the other curator merged the tag a moment before (PT409, never a deadlock)');
   });
 });
