@@ -1,8 +1,9 @@
 // Two at once, on a real PostgreSQL server with separate connections (PGlite has one session, so
 // none of this can happen there): two moderators deciding the same videos, two backfill workers
 // on one job, two migrators on one database, two curators each adding half of a prerequisite
-// cycle, two curators merging two tags into each other. Where a race needs both sides in flight together, a third connection holds the rows
-// they need until the server shows both waiting (a gate), so the race is certain, not lucky.
+// cycle, two curators merging two tags into each other. Where a race needs both sides in flight
+// together, a third connection holds the rows they need until the server shows both waiting (a
+// gate), so the race is certain, not lucky.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminArgs, AdminGateway } from '../../electron/db/admin-gateway';
 import { SqlAdminGateway } from '../../electron/db/sql-admin-gateway';
