@@ -71,7 +71,9 @@ async function realServer() {
   if (process.getuid?.() !== 0) return { skip: `MAGNA_TEST_DATABASE_URL is unset and ${path.relative(root, realPostgresScript)} needs root to start a server: run as root, or ${HOW}` };
   const run = (arg) => spawnSync('bash', [realPostgresScript, arg], { cwd: os.tmpdir(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const wasRunning = await listening(run('url').stdout.trim());
-  console.log(`  starting it with ${path.relative(root, realPostgresScript)} start (installs postgresql-15 and builds pgvector when missing)`);
+  console.log(wasRunning
+    ? `\n  the server of ${path.relative(root, realPostgresScript)} is already running: using it`
+    : `\n  starting a server with ${path.relative(root, realPostgresScript)} start (installs postgresql-15 and builds pgvector when missing)`);
   const started = run('start');
   const url = started.stdout.trim().split('\n').at(-1);
   if (started.status !== 0 || !url) return { error: `${path.relative(root, realPostgresScript)} start failed (exit ${started.status})` };
