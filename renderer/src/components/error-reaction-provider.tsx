@@ -32,6 +32,8 @@ export function ErrorReactionProvider({ children }: { children: ReactNode }) {
     switch (r.kind) {
       case 'toast': {
         const open = r.open;
+        // What is shown may be out of date (a call may have been applied without an answer).
+        if (r.reload) void qc.invalidateQueries();
         toasts.push({ kind: 'error', message: r.message, hint: r.hint, ...(open ? { action: { label: open.label, run: () => navigate(open.route) } } : {}) });
         return;
       }

@@ -14,6 +14,16 @@ describe('error reactions', () => {
     expect(reactionFor(error('operator_required'))).toMatchObject({ kind: 'toast', open: { route: 'settings' } });
   });
 
+  it('an operator who must sign in, a rejected key or a missing one offer Settings', () => {
+    for (const code of ['sign_in_required', 'key_rejected', 'secret_missing']) {
+      expect(reactionFor(error(code))).toMatchObject({ kind: 'toast', open: { label: 'Open Settings', route: 'settings' } });
+    }
+  });
+
+  it('a client timeout says so and reloads what is shown (the call may have been applied)', () => {
+    expect(reactionFor(error('client_timeout', { hint: 'The call may still have been applied.' }))).toMatchObject({ kind: 'toast', reload: true });
+  });
+
   it('a missing admin function (PGRST202) offers Migrations', () => {
     expect(reactionFor(error('PGRST202'))).toMatchObject({ kind: 'toast', open: { label: 'Open Migrations', route: 'migrations' } });
   });

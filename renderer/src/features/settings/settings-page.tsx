@@ -6,6 +6,7 @@ import type { Theme } from '@/lib/theme';
 import { useAppInfo, useConnections } from './api/get-connections';
 import { ProfileForm } from './components/profile-form';
 import { OperatorPicker } from './components/operator-picker';
+import { OperatorSignIn } from './components/operator-sign-in';
 import { ProfileList } from './components/profile-list';
 
 export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Theme) => void }) {
@@ -43,7 +44,8 @@ export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Th
       <h2>Operator</h2>
       {connections.data ? (() => {
         const active = connections.data.profiles.find((p) => p.id === connections.data.activeId);
-        return active ? <OperatorPicker profile={active} /> : null;
+        if (!active) return null;
+        return active.kind === 'supabase' ? <OperatorSignIn profile={active} /> : <OperatorPicker profile={active} />;
       })() : null}
 
       <h2>Appearance</h2>

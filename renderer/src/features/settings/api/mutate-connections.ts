@@ -7,3 +7,6 @@ export const useSetOperator = () => useChannelMutation('connections:set-operator
 export const useActivateProfile = () => useChannelMutation('connections:activate', { invalidates: 'all' });
 export const useDeleteProfile = () => useChannelMutation('connections:delete', { invalidates: 'all' });
 export const useTestProfile = () => useChannelMutation('connections:test');
+// Signing in or out changes who acts: every view that shows the operator reads it again.
+export const useSignIn = () => useChannelMutation('connections:sign-in', { invalidates: 'all' });
+export const useSignOut = () => useChannelMutation('connections:sign-out', { invalidates: 'all' });

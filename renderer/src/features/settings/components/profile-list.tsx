@@ -10,7 +10,8 @@ const KIND_LABEL = { embedded: 'Embedded', supabase: 'Supabase', postgres: 'Post
 
 function secretLine(label: string, s: Profile['serviceRoleKey']) {
   if (!s) return null;
-  return <div className="muted">{label}: {s.set ? `set · ${s.hint ?? ''}` : 'not set'}</div>;
+  const where = s.source === 'session' ? ' · this session only: no keyring protects it on this system, so it is not written to disk' : '';
+  return <div className="muted">{label}: {s.set ? `set · ${s.hint ?? ''}${where}` : 'not set'}</div>;
 }
 
 export function ProfileList({ state, onEdit }: { state: ConnectionsState; onEdit: (p: Profile) => void }) {
