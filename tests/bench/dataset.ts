@@ -1,7 +1,7 @@
 // Large benchmark datasets, generated once (deterministically) and copied per run, so a run's
 // writes never leak into the next one.
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedDatabase } from '../../electron/db/embedded-database';
@@ -15,6 +15,8 @@ export async function openDataset(name: string, videos: number, log: (s: string)
   const source = path.join(ROOT, name);
   if (!existsSync(path.join(source, 'PG_VERSION'))) {
     log(`generating ${name} (${videos} videos, once; later runs reuse it)…`);
+    // A fresh clone has no .cache/bench yet (PGlite itself creates only the last folder).
+    await mkdir(ROOT, { recursive: true });
     const db = await EmbeddedDatabase.open(source);
     await migrateUp(db, await readMigrationFiles());
     await generateDemoData(db, { videos, seed: 1, links: extra.links });
