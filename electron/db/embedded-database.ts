@@ -4,7 +4,7 @@
 // every call. The folder is locked for this process first (workspace-lock.ts).
 import type { PGlite } from '@electric-sql/pglite';
 import { AdminError } from './admin-error';
-import type { Answer, QueryAnswer } from './embedded-worker';
+import type { Answer, QueryAnswer, Statement } from './embedded-worker';
 import { pgliteEscapeHatch } from './embedded-escape-hatch';
 import { Mutex, type SqlConnection, type SqlParam } from './sql-connection';
 import { startWorker, WorkerClient } from './worker-thread';
@@ -15,12 +15,17 @@ export type OpenOptions = {
   program?: WorkspaceProgram;
 };
 
-/** Where calls go: the whole session, or one open transaction of it. */
-type Route = { tx: number | null };
+/**
+ * Where calls go: the whole session, or one transaction of it. A transaction begins with its
+ * first statement (sent together, so the worker knows what it is scheduling: a transaction that
+ * starts `set transaction read only` is served before waiting writes).
+ */
+type Route = { tx: null } | { tx: number; begun: Promise<unknown> | null };
 
 /** Requests to the worker's PGlite session, as the main thread and the escape hatch make them. */
 export class EmbeddedChannel {
   private lost: AdminError | null = null;
+  private nextTx = 1;
   /** Whether the session was inside a transaction after the last answer (for the escape hatch). */
   inTransaction = false;
 
@@ -36,29 +41,45 @@ export class EmbeddedChannel {
     return answer.value;
   }
 
+  private async statement<T>(s: Statement, route: Route): Promise<T> {
+    if (route.tx === null) return this.send<T>({ ...s, tx: null });
+    if (!route.begun) {
+      route.begun = this.send<T>({ op: 'begin', tx: route.tx, first: s });
+      return route.begun as Promise<T>;
+    }
+    // Statements of one transaction run in order, after its BEGIN (which may be queued).
+    await route.begun.catch(() => undefined);
+    return this.send<T>({ ...s, tx: route.tx });
+  }
+
   query(text: string, params: SqlParam[], route: Route): Promise<QueryAnswer> {
-    return this.send<QueryAnswer>({ op: 'query', text, params, tx: route.tx });
+    return this.statement<QueryAnswer>({ op: 'query', text, params }, route);
   }
 
   exec(sql: string, route: Route): Promise<QueryAnswer[]> {
-    return this.send<QueryAnswer[]>({ op: 'exec', sql, tx: route.tx });
+    return this.statement<QueryAnswer[]>({ op: 'exec', sql }, route);
   }
 
   /**
-   * Runs `fn` inside one transaction held open by the worker: other callers' queries queue behind
-   * it there, so its queries are never interleaved with theirs. Commits when `fn` resolves, rolls
-   * back when it throws.
+   * Runs `fn` inside one transaction held open by the worker: nothing else runs on the session
+   * until it ends, so its queries are never interleaved with other callers'. Commits when `fn`
+   * resolves, rolls back when it throws.
    */
   async transaction<T>(fn: (route: Route) => Promise<T>): Promise<T> {
-    const tx = await this.send<number>({ op: 'begin' });
+    const route: Route = { tx: this.nextTx++, begun: null };
+    const end = async (commit: boolean) => {
+      if (!route.begun) return; // no statement was made: there is nothing to end
+      await route.begun.catch(() => undefined);
+      await this.send({ op: 'end', tx: route.tx, commit });
+    };
     let result: T;
     try {
-      result = await fn({ tx });
+      result = await fn(route);
     } catch (e) {
-      await this.send({ op: 'end', tx, commit: false }).catch(() => undefined);
+      await end(false).catch(() => undefined);
       throw e;
     }
-    await this.send({ op: 'end', tx, commit: true });
+    await end(true);
     return result;
   }
 

@@ -11,7 +11,8 @@ import { migrateUp } from '../../electron/services/migrations/migration-runner';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '.cache', 'bench');
 
-export async function openDataset(name: string, videos: number, log: (s: string) => void, extra: { links?: number } = {}): Promise<{ db: EmbeddedDatabase; migrateMs: number; dispose: () => Promise<void> }> {
+/** The generated dataset's folder (generated on first use): copy it, never open it in place. */
+export async function prepareDataset(name: string, videos: number, log: (s: string) => void, extra: { links?: number } = {}): Promise<string> {
   const source = path.join(ROOT, name);
   if (!existsSync(path.join(source, 'PG_VERSION'))) {
     log(`generating ${name} (${videos} videos, once; later runs reuse it)…`);
@@ -22,6 +23,11 @@ export async function openDataset(name: string, videos: number, log: (s: string)
     await generateDemoData(db, { videos, seed: 1, links: extra.links });
     await db.close();
   }
+  return source;
+}
+
+export async function openDataset(name: string, videos: number, log: (s: string) => void, extra: { links?: number } = {}): Promise<{ db: EmbeddedDatabase; migrateMs: number; dispose: () => Promise<void> }> {
+  const source = await prepareDataset(name, videos, log, extra);
   const dir = await mkdtemp(path.join(os.tmpdir(), `magna-bench-${name}-`));
   await cp(source, dir, { recursive: true });
   const db = await EmbeddedDatabase.open(dir);
