@@ -168,6 +168,9 @@ export class EmbeddedDatabase implements SqlConnection {
       throw e;
     }
     db = new EmbeddedDatabase(client, channel, lock);
+    // A worker that dies (a WASM crash) takes PGlite with it: the folder is free for the next
+    // opener, which recovers it as Postgres does after a crash.
+    client.worker.once('exit', () => void (db?.closing ? undefined : lock?.release().catch(() => undefined)));
     return db;
   }
 

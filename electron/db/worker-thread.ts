@@ -2,6 +2,7 @@
 // embedding provider): finding a worker's entry file, and one request/response client per
 // worker. Errors cross the thread boundary with their fields (a Postgres SQLSTATE in `code`,
 // `detail`, `hint`, …), so callers handle them exactly as they would on their own thread.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
@@ -59,7 +60,12 @@ const fromSource = here.endsWith('.ts');
  */
 export function startWorker(name: string, sourceDir: string, workerData: unknown): Worker {
   const options = { workerData, stdout: false, stderr: false, name };
-  if (!fromSource) return new Worker(pathToFileURL(path.join(path.dirname(here), `${name}.js`)), options);
+  if (!fromSource) {
+    const built = path.join(path.dirname(here), `${name}.js`);
+    // Electron reads worker files inside app.asar; a copy unpacked beside it (asarUnpack) is preferred.
+    const unpacked = built.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    return new Worker(pathToFileURL(unpacked !== built && existsSync(unpacked) ? unpacked : built), options);
+  }
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = pathToFileURL(path.join(sourceDir, `${name}.ts`)).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
