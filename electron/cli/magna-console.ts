@@ -126,7 +126,9 @@ export async function main(argv: string[]): Promise<void> {
 
   let db;
   try {
-    db = await openSqlConnection(target);
+    // An embedded folder another console or CLI holds is refused with one sentence naming it
+    // (workspace_locked), printed as is.
+    db = await openSqlConnection(target, 'cli');
   } catch (e) {
     fail(out, toAdminError(e, redact));
   }

@@ -1,12 +1,14 @@
 // The offline provider: SIF-weighted GloVe sentence embeddings (Arora et al., 2017) from the
 // 50,000-word table derived at build time. Each word is weighted a / (a + p(w)) with p(w) from
 // its frequency rank; the first principal component of the vocabulary is removed; the result is
-// L2-normalised and zero-padded to 1536. No network, no download.
+// L2-normalised and zero-padded to 1536. No network, no download. The arithmetic runs on a worker
+// thread (glove-worker.ts), not on the thread that answers the console's requests.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AdminError } from '../../db/admin-error';
-import { padVector, type EmbeddingProvider, type EmbedOutcome } from './provider';
+import { startWorker, WorkerClient } from '../../db/worker-thread';
+import { padVector, TARGET_DIMENSIONS, type EmbeddingProvider, type EmbedOutcome } from './provider';
 
 type Table = { words: Map<string, number>; dims: number; pc: Float32Array; scales: Float32Array; vectors: Int8Array; size: number };
 
@@ -92,6 +94,29 @@ export function sentenceVector(text: string, table = loadTable()): Float32Array 
   return v;
 }
 
+/** Embeds on the calling thread: what the worker runs. */
+export function embedHere(texts: string[], tableFile?: string): EmbedOutcome[] {
+  const table = loadTable(tableFile);
+  return texts.map((text) => {
+    if (!text.trim()) return { error: 'The video has no text to embed (empty title and description).' };
+    const v = sentenceVector(text, table);
+    return v ? { vector: padVector(v) } : { error: 'None of the words of this text are in the offline vocabulary.' };
+  });
+}
+
+/** The worker's answer: every vector in one transferred buffer, and each text's error (or null). */
+export type GloveAnswer = { vectors: Float32Array; errors: (string | null)[] };
+
+/** One embedding thread per process, started on first use (it loads the table once), again if it died. */
+let worker: WorkerClient | null = null;
+
+function gloveWorker(): WorkerClient {
+  if (!worker?.alive) {
+    worker = new WorkerClient(startWorker('glove-worker', import.meta.dirname, { tableFile: gloveTablePath() }), 'offline embedding thread');
+  }
+  return worker;
+}
+
 export class LocalGloveProvider implements EmbeddingProvider {
   readonly id = 'local-glove' as const;
   readonly model = 'glove-6b-100d-sif';
@@ -99,11 +124,8 @@ export class LocalGloveProvider implements EmbeddingProvider {
   readonly maxBatch = 512;
 
   async embed(texts: string[]): Promise<EmbedOutcome[]> {
-    const table = loadTable();
-    return texts.map((text) => {
-      if (!text.trim()) return { error: 'The video has no text to embed (empty title and description).' };
-      const v = sentenceVector(text, table);
-      return v ? { vector: padVector(v) } : { error: 'None of the words of this text are in the offline vocabulary.' };
-    });
+    if (texts.length === 0) return [];
+    const { vectors, errors } = await gloveWorker().request<GloveAnswer>({ op: 'embed', texts });
+    return errors.map((error, i) => (error !== null ? { error } : { vector: vectors.subarray(i * TARGET_DIMENSIONS, (i + 1) * TARGET_DIMENSIONS) }));
   }
 }
