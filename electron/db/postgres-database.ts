@@ -77,11 +77,21 @@ class PostgresSession implements SqlConnection {
     }
   }
 
+  /**
+   * Waits by polling pg_try_advisory_lock, never by blocking in pg_advisory_lock: a session
+   * blocked there keeps a snapshot open, and a `create index concurrently` run by the lock's
+   * holder waits for every older snapshot — the holder would wait for the waiter, which waits
+   * for the holder, through the client, where Postgres's deadlock detector cannot see it.
+   */
   async withExclusiveLock<T>(key: bigint, fn: () => Promise<T>): Promise<T> {
     if (!this.pool) throw new Error('Locks are taken outside transactions.');
     const reserved = await this.pool.reserve();
     try {
-      await reserved.unsafe('select pg_advisory_lock($1)', [key.toString()]);
+      for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
+        const [row] = await reserved.unsafe<{ locked: boolean }[]>('select pg_try_advisory_lock($1) as locked', [key.toString()]);
+        if (row?.locked) break;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
       try {
         return await fn();
       } finally {

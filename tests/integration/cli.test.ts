@@ -3,15 +3,15 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../support/test-database';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..', '..');
 const cli = (...args: string[]) => run(process.execPath, [path.join(root, 'bin', 'magna-console.mjs'), ...args], { cwd: root, timeout: 120_000 });
 
-let t: TestDatabase;
+let t: EmbeddedTestDatabase;
 beforeAll(async () => {
-  t = await openTestDatabase('demo');
+  t = await openEmbeddedTestDatabase('demo');
   await t.db.close(); // the CLI opens the folder itself
 });
 afterAll(() => t.dispose());

@@ -4,8 +4,7 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database';
 
 let t: TestDatabase;
 beforeAll(async () => {
-  t = await openTestDatabase('demo');
-  await t.db.execute('set search_path = public, extensions');
+  t = await openTestDatabase('demo', { searchPath: 'public, extensions' });
 });
 afterAll(() => t.dispose());
 

@@ -13,7 +13,7 @@ import { maskedStatus, type SecretName, type SecretStore } from '../../electron/
 import { createLogger } from '../../electron/services/logger';
 import { signJwt } from '../support/jwt';
 import { startPostgrestDouble, type PostgrestDouble } from '../support/postgrest-double';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../support/test-database';
 
 const JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 const serviceKey = signJwt({ iss: 'supabase', role: 'service_role', exp: 4_102_444_800 }, JWT_SECRET);
@@ -29,7 +29,7 @@ class MemorySecrets implements SecretStore {
   status(id: string, name: SecretName) { return maskedStatus(this.get(id, name), 'encrypted'); }
 }
 
-let t: TestDatabase;
+let t: EmbeddedTestDatabase;
 let api: PostgrestDouble;
 let ada: { id: string; email: string };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'magna-signin-'));
@@ -38,7 +38,7 @@ const logFile = path.join(dir, 'console.log');
 const connectionsFor = () => new ConnectionService(new ProfileStore(path.join(dir, 'profiles.json')), secrets, path.join(dir, 'ws'), createLogger(logFile, new Redactor()), new Redactor());
 
 beforeAll(async () => {
-  t = await openTestDatabase('demo');
+  t = await openEmbeddedTestDatabase('demo');
   [ada] = await t.db.query<{ id: string; email: string }>("select id, email from public.users where username = 'ada_moderator'") as [{ id: string; email: string }];
   api = await startPostgrestDouble(t.db.db, { jwtSecret: JWT_SECRET, authUsers: [{ id: ada.id, email: ada.email, password: PASSWORD }] });
 });

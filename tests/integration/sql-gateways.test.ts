@@ -3,32 +3,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { AdminGateway } from '../../electron/db/admin-gateway';
+import { EmbeddedDatabase } from '../../electron/db/embedded-database';
 import { PostgresDatabase } from '../../electron/db/postgres-database';
 import { SqlAdminGateway } from '../../electron/db/sql-admin-gateway';
 import { ADMIN_TEST_FUNCTIONS } from '../support/admin-test-functions';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openTestDatabase, realServer, type TestDatabase } from '../support/test-database';
 
 let t: TestDatabase;
-let server: PGLiteSocketServer;
+let server: PGLiteSocketServer | undefined;
 let port: number;
 const gateways: Record<string, AdminGateway> = {};
 
 beforeAll(async () => {
   t = await openTestDatabase('bare');
-  await t.db.db.exec(ADMIN_TEST_FUNCTIONS);
-  port = 15_000 + Math.floor(Math.random() * 20_000);
-  server = new PGLiteSocketServer({ db: t.db.db, port, host: '127.0.0.1', maxConnections: 8 });
-  await server.start();
-  gateways.embedded = new SqlAdminGateway(t.db, false);
-  gateways.postgres = new SqlAdminGateway(await PostgresDatabase.connect(`postgresql://postgres:pw@127.0.0.1:${port}/postgres?sslmode=disable`));
+  await t.db.execute(ADMIN_TEST_FUNCTIONS);
+  if (t.db instanceof EmbeddedDatabase) {
+    // The postgres gateway reaches the PGlite database over the wire through pglite-socket.
+    port = 15_000 + Math.floor(Math.random() * 20_000);
+    server = new PGLiteSocketServer({ db: t.db.db, port, host: '127.0.0.1', maxConnections: 8 });
+    await server.start();
+    gateways.embedded = new SqlAdminGateway(t.db, false);
+    gateways.postgres = new SqlAdminGateway(await PostgresDatabase.connect(`postgresql://postgres:pw@127.0.0.1:${port}/postgres?sslmode=disable`));
+  } else {
+    // On a real server the test database is itself a postgres connection.
+    gateways.postgres = new SqlAdminGateway(t.db, false);
+  }
 });
 afterAll(async () => {
   await gateways.postgres?.close();
-  await server.stop();
+  await server?.stop();
   await t.dispose();
 });
 
-describe.each(['embedded', 'postgres'])('%s gateway', (name) => {
+describe.each(realServer ? ['postgres'] : ['embedded', 'postgres'])('%s gateway', (name) => {
   const gw = () => gateways[name]!;
 
   it('calls admin_database_overview as service_role', async () => {

@@ -7,13 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { readMigrationFiles } from '../../electron/services/migrations/migration-files';
 import { migrateUp, migrationStatus } from '../../electron/services/migrations/migration-runner';
-import { MIGRATIONS_DIR, openEmptyDatabase, type TestDatabase } from '../support/test-database';
+import { MIGRATIONS_DIR, openEmbeddedEmptyDatabase, type EmbeddedTestDatabase } from '../support/test-database';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..', '..');
 const supabase = path.join(root, 'node_modules', '.bin', 'supabase');
 
-let t: TestDatabase | null = null;
+let t: EmbeddedTestDatabase | null = null;
 let server: PGLiteSocketServer | null = null;
 afterEach(async () => {
   await server?.stop();
@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 async function serve(): Promise<string> {
-  t = await openEmptyDatabase();
+  t = await openEmbeddedEmptyDatabase();
   const port = 35_000 + Math.floor(Math.random() * 20_000);
   server = new PGLiteSocketServer({ db: t.db.db, port, host: '127.0.0.1', maxConnections: 8 });
   await server.start();

@@ -6,18 +6,18 @@ import { SupabaseAdminGateway } from '../../electron/db/supabase-admin-gateway';
 import { signJwt } from '../support/jwt';
 import { startPostgrestDouble, type PostgrestDouble } from '../support/postgrest-double';
 import { ADMIN_TEST_FUNCTIONS } from '../support/admin-test-functions';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../support/test-database';
 
 const JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 const serviceKey = signJwt({ iss: 'supabase', role: 'service_role', exp: 4_102_444_800 }, JWT_SECRET);
 const anonKey = signJwt({ iss: 'supabase', role: 'anon', exp: 4_102_444_800 }, JWT_SECRET);
 const secretKey = 'sb_secret_abcdefghijklmnopqrstuvwxyz012345';
 
-let t: TestDatabase;
+let t: EmbeddedTestDatabase;
 let api: PostgrestDouble;
 
 beforeAll(async () => {
-  t = await openTestDatabase('supabase-like');
+  t = await openEmbeddedTestDatabase('supabase-like');
   await t.db.db.exec(ADMIN_TEST_FUNCTIONS);
   api = await startPostgrestDouble(t.db.db, { jwtSecret: JWT_SECRET, secretKey });
 });
