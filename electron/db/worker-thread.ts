@@ -3,6 +3,7 @@
 // worker. Errors cross the thread boundary with their fields (a Postgres SQLSTATE in `code`,
 // `detail`, `hint`, …), so callers handle them exactly as they would on their own thread.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
@@ -66,7 +67,9 @@ export function startWorker(name: string, sourceDir: string, workerData: unknown
     const unpacked = built.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
     return new Worker(pathToFileURL(unpacked !== built && existsSync(unpacked) ? unpacked : built), options);
   }
-  const tsx = import.meta.resolve('tsx/esm/api');
+  // Not import.meta.resolve: vitest's module runner (global setup) does not support it.
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
   const entry = pathToFileURL(path.join(sourceDir, `${name}.ts`)).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   return new Worker(bootstrap, { ...options, eval: true });
