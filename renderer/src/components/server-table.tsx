@@ -134,8 +134,12 @@ export function ServerTable<T extends RowData>(props: {
 
   const onRowClick = (e: MouseEvent<HTMLTableRowElement>, id: string) => {
     if ((e.target as HTMLElement).closest(INTERACTIVE)) return;
-    if (e.shiftKey && table.options.enableRowSelection) toggleRow(table, id, true);
-    else onOpen?.(id);
+    if (e.shiftKey && table.options.enableRowSelection) {
+      // Shift-click with no row toggled yet: the range starts at the current row.
+      const current = currentId === null ? undefined : table.getCoreRowModel().rowsById[currentId];
+      if (table._lastSelectedRowId === null && current && currentId !== id && !current.getIsSelected()) toggleRow(table, current.id);
+      toggleRow(table, id, true);
+    } else onOpen?.(id);
   };
 
   // ↑/↓ from a control in a row: the same control one row up or down (opening that row).

@@ -31,9 +31,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export const ReviewPane = forwardRef<HTMLSelectElement, { videoId: string | null; onAction: (action: VideoAction, review: VideoReview) => void; busy: boolean }>(
-  function ReviewPane({ videoId, onAction, busy }, editRef) {
-    const review = useReview(videoId);
+export const ReviewPane = forwardRef<HTMLSelectElement, { videoId: string | null; settledId?: string | null; onAction: (action: VideoAction, review: VideoReview) => void; busy: boolean }>(
+  function ReviewPane({ videoId, settledId = videoId, onAction, busy }, editRef) {
+    const review = useReview(videoId, settledId);
     const setActive = useSetUserActive();
     const toasts = useToasts();
     const react = useErrorReaction();

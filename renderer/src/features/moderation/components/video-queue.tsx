@@ -18,7 +18,10 @@ import { useModerationCounts } from '../api/get-counts';
 import { useQueue, type QueueParams } from '../api/get-queue';
 import { useActOnVideos, useClaim } from '../api/moderate';
 import { useDecisions } from '../hooks/use-decisions';
+import { useReviewSkim } from '../hooks/use-review-skim';
 import { useListCursor } from '../hooks/use-list-cursor';
+import { restoredIds } from '../lib/decisions';
+import { begin, settle, startable } from '../lib/in-flight';
 import { queueFilters, viewFromParams, viewToParams, type QueueView } from '../lib/queue-view';
 import { isClaimedByOther, QUEUE_ROW_HEIGHT, QUEUE_SORTS, queueColumns } from './queue-columns';
 import { QueueToolbar } from './queue-toolbar';
@@ -49,6 +52,11 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   const [since, setSince] = useState<string | null>(null);
   const [me, setMe] = useState<string | null>(null);
   const editRef = useRef<HTMLSelectElement>(null);
+  const mainRef = useRef<HTMLDivElement>(null);
+  // Items with a decision in flight: read synchronously by the next key press (a ref), shown as
+  // busy buttons (state).
+  const inFlight = useRef<ReadonlySet<string>>(new Set());
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
 
   const rows = useMemo(() => keysetRows(list.data).filter((r) => !decided.has(r.id)), [list.data, decided]);
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
@@ -56,6 +64,8 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   const cursor = useListCursor(keys);
   const currentId = cursor.current;
   const current = currentId ? byId.get(currentId) : undefined;
+  const settledId = useReviewSkim(keys, currentId);
+  const loadedIds = useMemo(() => new Set(keysetRows(list.data).map((r) => r.id)), [list.data]);
 
   const columns = useMemo(() => queueColumns(me), [me]);
   const table = useServerTable({ columns, rows, getRowId: (r) => r.id, sort, selectable: true });
@@ -63,8 +73,14 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
 
   const decisions = useDecisions({
     onUndone: (r) => {
-      const back = new Set(r.results.flatMap((x) => (x.outcome === 'done' && x.id ? [x.id] : [])));
+      const restored = restoredIds(r.results);
+      const back = new Set(restored);
       setDecided((d) => new Set([...d].filter((id) => !back.has(id))));
+      inFlight.current = settle(inFlight.current, restored);
+      setBusyIds(inFlight.current);
+      // The item the undo put back opens again as the current one.
+      const reopen = restored.find((id) => loadedIds.has(id));
+      if (reopen) cursor.setCurrent(reopen);
     },
   });
 
@@ -104,23 +120,45 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
     return current ? [current] : [];
   };
 
-  const run = (action: VideoAction, items: QueueRow[], reason?: string) => {
-    if (!items.length) return;
-    act.mutate({ action, items: items.map((r) => ({ id: r.id, expected_status: r.moderation_status as 'pending' | 'approved' | 'rejected' | 'flagged' })), reason }, {
-      onSuccess: (result) => {
-        const doneIds = decisions.settle(result.results, { past: PAST[action], titles: new Map(items.map((i) => [i.id, i.title])), asked: items.length });
-        const leaves = action === 'approve' || action === 'reject' || (action === 'flag' && queue === 'pending');
-        if (leaves) setDecided((d) => new Set([...d, ...doneIds]));
-        table.setRowSelection((s) => without(s, doneIds));
-      },
-      onError: (e) => decisions.react(e),
-    });
+  const setInFlight = (next: ReadonlySet<string>) => {
+    inFlight.current = next;
+    setBusyIds(next);
   };
 
-  const request = (action: VideoAction, items = targets()) => {
+  // One decision per item at a time: items whose previous decision is in flight are skipped (a
+  // second `a` on one does nothing), others go at once. Items the decision took out of the list
+  // stay locked until an undo puts them back, so a key press handled before the list re-rendered
+  // cannot decide them again. Each call settles with its own items, so the undo bar names
+  // exactly what this call did (mutateAsync: mutate's callbacks would only run for the latest call).
+  const run = (action: VideoAction, asked: QueueRow[], reason?: string) => {
+    const ids = new Set(startable(inFlight.current, asked.map((r) => r.id)));
+    const items = asked.filter((r) => ids.has(r.id));
+    if (!items.length) return;
+    const itemIds = items.map((r) => r.id);
+    setInFlight(begin(inFlight.current, itemIds));
+    let left = new Set<string>();
+    act.mutateAsync({ action, items: items.map((r) => ({ id: r.id, expected_status: r.moderation_status as 'pending' | 'approved' | 'rejected' | 'flagged' })), reason })
+      .then((result) => {
+        const doneIds = decisions.settle(result.results, { past: PAST[action], titles: new Map(items.map((i) => [i.id, i.title])), asked: items.length });
+        const leaves = action === 'approve' || action === 'reject' || (action === 'flag' && queue === 'pending');
+        if (leaves) {
+          left = doneIds;
+          setDecided((d) => new Set([...d, ...doneIds]));
+        }
+        table.setRowSelection((s) => without(s, doneIds));
+      }, (e: unknown) => decisions.react(e))
+      .finally(() => setInFlight(settle(inFlight.current, itemIds.filter((id) => !left.has(id)))));
+  };
+
+  const request = (action: VideoAction, asked = targets()) => {
+    const items = asked.filter((r) => startable(inFlight.current, [r.id]).length > 0);
+    if (!items.length) return;
     if (action === 'reject') setRejecting(items.map((r) => r.id));
     else run(action, items);
   };
+
+  // After a filter is picked (or Escape in a field): the list has the focus, so j/k/a act on it.
+  const focusList = () => mainRef.current?.querySelector<HTMLElement>('.queue-scroller')?.focus({ preventScroll: true });
 
   useShortcuts({
     j: () => cursor.move(1), ArrowDown: () => cursor.move(1), k: () => cursor.move(-1), ArrowUp: () => cursor.move(-1),
@@ -128,7 +166,7 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
     e: () => editRef.current?.focus(), x: () => { if (currentId) toggleRow(table, currentId); },
     'mod+a': () => table.toggleAllRowsSelected(true), Escape: () => table.resetRowSelection(true),
     'mod+z': decisions.undo, o: () => { if (current) void openExternal(current.url); }, '?': () => setHelp(true),
-  });
+  }, true, focusList);
 
   const showNew = () => {
     setDecided(new Set());
@@ -138,8 +176,8 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
 
   return (
     <div className="queue-layout">
-      <div className="queue-main">
-        <QueueToolbar view={view} sort={sort} onChange={(changes: Partial<QueueView>) => setParams(viewToParams({ ...view, ...changes }))} />
+      <div className="queue-main" ref={mainRef}>
+        <QueueToolbar view={view} sort={sort} onChange={(changes: Partial<QueueView>) => setParams(viewToParams({ ...view, ...changes }))} onPicked={focusList} />
         {fresh > 0 ? (
           <button type="button" className="new-arrivals" onClick={showNew}>{formatNumber(fresh)} new {queue === 'pending' ? 'submission' : 'flag'}{fresh === 1 ? '' : 's'} — show</button>
         ) : null}
@@ -164,7 +202,7 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
         )}
         <p className="muted small">{formatNumber(rows.length)} loaded{list.hasNextPage ? ' (more as you scroll)' : ''} · <button type="button" className="link-like" onClick={() => setHelp(true)}>Shortcuts <kbd>?</kbd></button></p>
       </div>
-      <ReviewPane ref={editRef} videoId={currentId} busy={act.isPending}
+      <ReviewPane ref={editRef} videoId={currentId} settledId={settledId} busy={currentId !== null && busyIds.has(currentId)}
         onAction={(action, review) => {
           const row = byId.get(review.video.id) ?? ({ ...review.video, moderation_status: review.video.moderation_status } as unknown as QueueRow);
           request(action, [row]);
