@@ -7,7 +7,7 @@ as $$
 declare
   r public.video_references;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'curator');
   delete from public.video_references where id = p_id returning * into r;
   if not found then
     raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409';
