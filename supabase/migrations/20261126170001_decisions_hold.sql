@@ -1518,12 +1518,20 @@ begin
      where c.id in (select i.id from items i where i.id is not null)
      order by c.id
        for update
+  ), open_reports as (
+    -- Locked as well (after the comments, as every decision on comments does): a report another
+    -- moderator settled while this call waited is seen as settled, not as this statement's
+    -- snapshot had it.
+    select r.comment_id from public.reports r
+     where r.status = 'open' and r.comment_id in (select l.id from locked l)
+     order by r.id
+       for update
   ), judged as (
     select i.id_text, i.id, l.is_deleted, l.deleted_at, k.o[1] as verdict, k.o[2] as message
       from items i
       left join locked l on l.id = i.id
       cross join lateral (select private.moderation_own_item(p_operator, 'comment', l.id) as own,
-                                 l.kept_at is not null and not exists (select 1 from public.reports r where r.comment_id = l.id and r.status = 'open') as kept) s
+                                 l.kept_at is not null and not exists (select 1 from open_reports o where o.comment_id = l.id) as kept) s
       cross join lateral (select case
         when i.id is null and i.id_text is not null then array['invalid', 'Not a comment id.']
         when l.id is null then array['invalid', 'No such comment.']
@@ -2116,10 +2124,6 @@ begin
   if p_expected_active is null then
     raise exception 'State what you decided on: is the user active now (p_expected_active)?' using errcode = '22023';
   end if;
-  -- Staff are suspended or reinstated by an admin only: a moderator cannot lock out an admin.
-  if exists (select 1 from private.staff_members() s where s.user_id = p_user_id) then
-    perform private.require_staff(p_operator, 'admin');
-  end if;
   select * into u from public.users where id = p_user_id for update;
   if not found then
     raise exception 'No user with id %.', p_user_id using errcode = 'P0002';
@@ -2127,6 +2131,10 @@ begin
   if u.is_active is distinct from p_expected_active then
     raise exception 'The user is already %.', case when u.is_active then 'active' else 'suspended' end using errcode = 'PT409',
       detail = coalesce(private.moderation_last_change('user', p_user_id)::text, '');
+  end if;
+  -- Staff are suspended or reinstated by an admin only: a moderator cannot lock out an admin.
+  if exists (select 1 from private.staff_members() s where s.user_id = p_user_id) then
+    perform private.require_staff(p_operator, 'admin');
   end if;
   update public.users set is_active = p_active where id = p_user_id;
   v_audit := private.record_moderation_audit(p_operator, case when p_active then 'reinstate_user' else 'suspend_user' end, 'user', p_user_id,

@@ -38,12 +38,20 @@ begin
      where c.id in (select i.id from items i where i.id is not null)
      order by c.id
        for update
+  ), open_reports as (
+    -- Locked as well (after the comments, as every decision on comments does): a report another
+    -- moderator settled while this call waited is seen as settled, not as this statement's
+    -- snapshot had it.
+    select r.comment_id from public.reports r
+     where r.status = 'open' and r.comment_id in (select l.id from locked l)
+     order by r.id
+       for update
   ), judged as (
     select i.id_text, i.id, l.is_deleted, l.deleted_at, k.o[1] as verdict, k.o[2] as message
       from items i
       left join locked l on l.id = i.id
       cross join lateral (select private.moderation_own_item(p_operator, 'comment', l.id) as own,
-                                 l.kept_at is not null and not exists (select 1 from public.reports r where r.comment_id = l.id and r.status = 'open') as kept) s
+                                 l.kept_at is not null and not exists (select 1 from open_reports o where o.comment_id = l.id) as kept) s
       cross join lateral (select case
         when i.id is null and i.id_text is not null then array['invalid', 'Not a comment id.']
         when l.id is null then array['invalid', 'No such comment.']

@@ -22,10 +22,6 @@ begin
   if p_expected_active is null then
     raise exception 'State what you decided on: is the user active now (p_expected_active)?' using errcode = '22023';
   end if;
-  -- Staff are suspended or reinstated by an admin only: a moderator cannot lock out an admin.
-  if exists (select 1 from private.staff_members() s where s.user_id = p_user_id) then
-    perform private.require_staff(p_operator, 'admin');
-  end if;
   select * into u from public.users where id = p_user_id for update;
   if not found then
     raise exception 'No user with id %.', p_user_id using errcode = 'P0002';
@@ -33,6 +29,10 @@ begin
   if u.is_active is distinct from p_expected_active then
     raise exception 'The user is already %.', case when u.is_active then 'active' else 'suspended' end using errcode = 'PT409',
       detail = coalesce(private.moderation_last_change('user', p_user_id)::text, '');
+  end if;
+  -- Staff are suspended or reinstated by an admin only: a moderator cannot lock out an admin.
+  if exists (select 1 from private.staff_members() s where s.user_id = p_user_id) then
+    perform private.require_staff(p_operator, 'admin');
   end if;
   update public.users set is_active = p_active where id = p_user_id;
   v_audit := private.record_moderation_audit(p_operator, case when p_active then 'reinstate_user' else 'suspend_user' end, 'user', p_user_id,
