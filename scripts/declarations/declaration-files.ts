@@ -115,7 +115,7 @@ function closingParen(text: string, open: number): number {
   return -1;
 }
 
-const normalize = (s: string) => s.replace(/\s+/g, ' ').replace(/\s*([(),\[\]])\s*/g, '$1').trim().toLowerCase();
+const normalize = (s: string) => s.replace(/\s+/g, ' ').replace(/\s*([(),[\]])\s*/g, '$1').trim().toLowerCase();
 
 /** The type of one parameter (`p_items jsonb default '[]'` → `jsonb`), or null for an OUT parameter. */
 function parameterType(param: string): string | null {
