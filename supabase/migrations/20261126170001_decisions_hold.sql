@@ -34,6 +34,7 @@
 --   changed  supabase/schemas/graph/admin_save_learning_path.sql
 --   changed  supabase/schemas/graph/admin_save_reference.sql
 --   changed  supabase/schemas/graph/record_reference_audit.sql
+--   new      supabase/schemas/graph/reference_last_change.sql
 --   changed  supabase/schemas/moderation/admin_claim_item.sql
 --   changed  supabase/schemas/moderation/admin_context_queue.sql (signature or return type changed: dropped first)
 --   changed  supabase/schemas/moderation/admin_dismiss_reports.sql
@@ -819,6 +820,24 @@ revoke execute on function private.record_reference_audit(uuid, text, uuid, json
 grant execute on function private.record_reference_audit(uuid, text, uuid, jsonb, jsonb, uuid) to service_role;
 -- end declaration: supabase/schemas/graph/record_reference_audit.sql
 
+-- declaration: supabase/schemas/graph/reference_last_change.sql
+-- Internal helper: "who did what when" of the latest change to a link between videos.
+create or replace function private.reference_last_change(p_reference_id uuid)
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+  select pg_catalog.format('%s did %s at %s', u.username, a.action, a.occurred_at)
+    from public.reference_audit_log a join public.users u on u.id = a.operator_id
+   where a.reference_id = p_reference_id
+   order by a.id desc limit 1
+$$;
+comment on function private.reference_last_change(uuid) is 'Internal: "who did what when" of the latest change to a link, for the conflict a curator who lost a race gets.';
+revoke execute on function private.reference_last_change(uuid) from public, anon, authenticated;
+grant execute on function private.reference_last_change(uuid) to service_role;
+-- end declaration: supabase/schemas/graph/reference_last_change.sql
+
 -- declaration: supabase/schemas/graph/admin_delete_reference.sql
 -- Admin API: removes a link and returns it (so the console can offer undo).
 create or replace function public.admin_delete_reference(p_operator uuid, p_id uuid)
@@ -832,7 +851,9 @@ begin
   perform private.require_staff(p_operator, 'curator');
   delete from public.video_references where id = p_id returning * into r;
   if not found then
-    raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409';
+    -- Read in its own statement, after the row lock: a deletion that won a race is named.
+    raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409',
+      detail = coalesce(private.reference_last_change(p_id), '');
   end if;
   perform private.record_reference_audit(p_operator, 'delete', r.id, pg_catalog.to_jsonb(r));
   return pg_catalog.to_jsonb(r);
@@ -1220,7 +1241,8 @@ begin
   else
     select * into r from public.video_references where id = p_id for update;
     if not found then
-      raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409';
+      raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409',
+        detail = coalesce(private.reference_last_change(p_id), '');
     end if;
     v_before := pg_catalog.to_jsonb(r);
     update public.video_references

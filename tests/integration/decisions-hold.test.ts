@@ -228,6 +228,20 @@ describe('every decision states what it was made on', () => {
   });
 });
 
+describe('a curator who lost a link to another', () => {
+  it('is told who removed it and when', async () => {
+    const hedy = (await t.db.query<{ id: string }>("select id from public.users where username = 'hedy_curator'"))[0]!.id;
+    const a = (await newVideo(author, 'approved')).id;
+    const b = (await newVideo(author, 'approved')).id;
+    const l = (await gw.call('admin_save_reference', { p_operator: hedy, p_source: a, p_target: b, p_type: 'related' })) as { id: string };
+    await gw.call('admin_delete_reference', { p_operator: ada, p_id: l.id });
+    for (const again of [
+      () => gw.call('admin_delete_reference', { p_operator: hedy, p_id: l.id }),
+      () => gw.call('admin_save_reference', { p_operator: hedy, p_id: l.id, p_source: a, p_target: b, p_type: 'cited' }),
+    ]) await expect(again()).rejects.toMatchObject({ code: 'PT409', details: expect.stringMatching(/^ada_moderator did delete at /) });
+  });
+});
+
 describe('the audit logs', () => {
   const LOGS = {
     moderation_audit_log: (op: string, id: string) => `(operator_id, action, target_type, target_id) values ('${op}', 'approve', 'video', '${id}')`,

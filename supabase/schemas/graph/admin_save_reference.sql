@@ -23,7 +23,8 @@ begin
   else
     select * into r from public.video_references where id = p_id for update;
     if not found then
-      raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409';
+      raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409',
+        detail = coalesce(private.reference_last_change(p_id), '');
     end if;
     v_before := pg_catalog.to_jsonb(r);
     update public.video_references
