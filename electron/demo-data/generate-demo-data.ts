@@ -25,6 +25,15 @@ type Column = readonly [name: string, type: string];
 
 const DAY = 86_400_000;
 export const MODERATORS = ['ada', 'grace'] as const;
+/**
+ * The console's demo staff, the first users: ada (admin: the embedded workspace's default
+ * operator, who may do everything), grace (moderator) and hedy (curator). Nobody else is staff.
+ */
+export const STAFF = [
+  { username: 'ada_moderator', role: 'admin' },
+  { username: 'grace_moderator', role: 'moderator' },
+  { username: 'hedy_curator', role: 'curator' },
+] as const;
 const REPORT_REASONS = ['spam', 'abuse', 'misinformation', 'copyright', 'off_topic', 'duplicate', 'other'] as const;
 const STATUSES = [['pending', 40], ['approved', 45], ['rejected', 8], ['flagged', 7]] as const;
 const PLATFORMS = [['youtube', 60], ['vimeo', 20], ['dailymotion', 10], ['other', 10]] as const;
@@ -90,18 +99,20 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
 
   // Users.
   const userCount = Math.min(50_000, Math.max(40, Math.round(videoCount / 20)));
-  const users: { id: string; createdAt: number }[] = [];
+  const users: { id: string; createdAt: number; index: number }[] = [];
   summary.users = await insertRows(db, 'users',
     [['id', 'uuid'], ['email', 'text'], ['username', 'text'], ['display_name', 'text'], ['bio', 'text'], ['avatar_url', 'text'], ['created_at', 'timestamptz'], ['last_login_at', 'timestamptz'], ['is_active', 'boolean']],
     (function* () {
       for (let i = 0; i < userCount; i++) {
-        // The first two users are the demo moderators the console acts as.
-        const first = i < MODERATORS.length ? MODERATORS[i]! : rnd.pick(FIRST_NAMES);
-        const last = i < MODERATORS.length ? 'moderator' : rnd.pick(LAST_NAMES);
-        const username = i < MODERATORS.length ? `${first}_moderator` : `${first}_${last}_${i}`;
+        // The first users are the demo staff the console acts as. The staff after the two
+        // moderators still draw a random name, so every later row is the same as before.
+        const drawn = i < MODERATORS.length ? null : [rnd.pick(FIRST_NAMES), rnd.pick(LAST_NAMES)] as const;
+        const staff = STAFF[i];
+        const [first, last] = staff ? (staff.username.split('_') as [string, string]) : drawn!;
+        const username = staff ? staff.username : `${first}_${last}_${i}`;
         const createdAt = anchor - rnd.int(1, 900) * DAY;
         const id = rnd.uuid();
-        users.push({ id, createdAt });
+        users.push({ id, createdAt, index: i });
         yield {
           id, email: `${username}@example.org`, username, display_name: `${capitalize(first)} ${capitalize(last)}`,
           bio: rnd.chance(0.5) ? `Curious about ${rnd.pick(Object.values(TOPICS).flat())}.` : null,
@@ -110,6 +121,12 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
         };
       }
     })(), userCount, options);
+  summary.staff_roles = await insertRows(db, 'staff_roles', [['user_id', 'uuid'], ['role', 'text']],
+    STAFF.map((s, i) => ({ user_id: users[i]!.id, role: s.role })), STAFF.length, options, 'on conflict do nothing');
+  // Staff submit, write and comment nothing in the demo: nobody moderates their own item, so
+  // any item a demo operator opens can be decided. A draw that lands on a staff member goes to
+  // a user further down instead (no extra draw: the rest of the data stays the same).
+  const member = (u: (typeof users)[number]) => (u.index < STAFF.length ? users[u.index + STAFF.length]! : u);
 
   // Tags.
   summary.tags = await insertRows(db, 'tags',
@@ -156,7 +173,7 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
           category_id: categoryIds.get(categorySlug), is_approved: status === 'approved',
           is_featured: status === 'approved' && rnd.chance(0.05), moderation_status: status,
           moderation_notes: status === 'rejected' ? rnd.pick(REJECTION_REASONS) : status === 'flagged' ? 'Flagged for a second look' : null,
-          submitted_by: rnd.pick(users).id, created_at: iso(createdAt), updated_at: iso(createdAt),
+          submitted_by: member(rnd.pick(users)).id, created_at: iso(createdAt), updated_at: iso(createdAt),
         };
       }
     })(), videoCount, options);
@@ -191,7 +208,7 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
             video_id: v.id, context_type: type, title: type === 'summary' ? `Summary: ${v.topic}` : null,
             content: type === 'quote' ? `"The key to ${v.topic} is asking the right question."` : `${capitalize(type)} about ${v.topic}.`,
             timestamp_seconds: at, end_timestamp_seconds: at === null ? null : at + rnd.int(5, 60),
-            author_id: rnd.pick(users).id, is_ai_generated: type === 'summary' && rnd.chance(0.5),
+            author_id: member(rnd.pick(users)).id, is_ai_generated: type === 'summary' && rnd.chance(0.5),
             is_approved: !rnd.chance(0.2), source_url: type === 'reference' ? `https://en.wikipedia.org/wiki/${encodeURIComponent(v.topic.replace(/ /g, '_'))}` : null,
           };
         }
@@ -284,13 +301,13 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
           const createdAt = Math.min(anchor, v.createdAt + rnd.int(1, 400) * DAY);
           comments.push({ id, video: v });
           const deleted = rnd.chance(0.04);
-          yield { id, video_id: v.id, parent_id: null, content: `${rnd.pick(COMMENT_OPENERS)} ${v.topic}.`, timestamp_seconds: rnd.chance(0.3) ? rnd.int(0, v.duration - 1) : null, user_id: rnd.pick(users).id, is_deleted: deleted, deleted_at: deleted ? iso(createdAt + DAY) : null, created_at: iso(createdAt) };
+          yield { id, video_id: v.id, parent_id: null, content: `${rnd.pick(COMMENT_OPENERS)} ${v.topic}.`, timestamp_seconds: rnd.chance(0.3) ? rnd.int(0, v.duration - 1) : null, user_id: member(rnd.pick(users)).id, is_deleted: deleted, deleted_at: deleted ? iso(createdAt + DAY) : null, created_at: iso(createdAt) };
           const replies = rnd.int(0, 3);
           let parent = id;
           for (let r = 0; r < replies; r++) {
             const rid = rnd.uuid();
             comments.push({ id: rid, video: v });
-            yield { id: rid, video_id: v.id, parent_id: rnd.chance(0.6) ? id : parent, content: rnd.pick(['Agreed!', 'Good point, though the sources differ.', 'Do you have a reference for that?', 'This helped me too.', '<b>not bold</b> — markup stays text']), timestamp_seconds: null, user_id: rnd.pick(users).id, is_deleted: false, deleted_at: null, created_at: iso(createdAt + (r + 1) * 3_600_000) };
+            yield { id: rid, video_id: v.id, parent_id: rnd.chance(0.6) ? id : parent, content: rnd.pick(['Agreed!', 'Good point, though the sources differ.', 'Do you have a reference for that?', 'This helped me too.', '<b>not bold</b> — markup stays text']), timestamp_seconds: null, user_id: member(rnd.pick(users)).id, is_deleted: false, deleted_at: null, created_at: iso(createdAt + (r + 1) * 3_600_000) };
             parent = rid;
           }
         }

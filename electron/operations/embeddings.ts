@@ -7,7 +7,7 @@ import { serviceOperation, sqlOperation } from './define-operation';
 const jobId = z.object({ jobId: z.string().uuid() }).strict();
 
 export const embeddingsOperations = {
-  'embeddings:coverage': sqlOperation({ fn: 'admin_embedding_coverage', role: 'admin', input: z.object({}).strict(), output: E.coverageSchema }),
+  'embeddings:coverage': sqlOperation({ fn: 'admin_embedding_coverage', role: 'admin', operator: true, input: z.object({}).strict(), output: E.coverageSchema }),
   'embeddings:jobs': serviceOperation({
     role: 'admin', input: z.object({}).strict(), output: z.array(E.jobSchema.extend({ worked_here: z.boolean() })),
     run: (s) => s.embeddings.list(),
@@ -20,7 +20,7 @@ export const embeddingsOperations = {
     run: (s, { jobId, action }) => s.embeddings.control(jobId, action),
   }),
   'embeddings:failures': sqlOperation({
-    fn: 'admin_embedding_failures', role: 'admin', input: jobId, output: z.array(E.failureSchema),
+    fn: 'admin_embedding_failures', role: 'admin', operator: true, input: jobId, output: z.array(E.failureSchema),
     args: ({ jobId }) => ({ p_job_id: jobId, p_limit: 200 }),
   }),
   'embeddings:search': serviceOperation({

@@ -8,10 +8,10 @@ const videoId = z.object({ videoId: z.string().uuid() }).strict();
 
 export const graphOperations = {
   'graph:find': sqlOperation({
-    fn: 'admin_find_videos', role: 'curator', input: z.object({ query: z.string().max(300) }).strict(), output: z.array(G.foundVideoSchema),
+    fn: 'admin_find_videos', role: 'curator', operator: true, input: z.object({ query: z.string().max(300) }).strict(), output: z.array(G.foundVideoSchema),
     args: ({ query }) => ({ p_query: query, p_limit: 20 }),
   }),
-  'graph:neighbourhood': sqlOperation({ fn: 'admin_graph_neighbourhood', role: 'curator', input: G.neighbourhoodInputSchema, output: G.neighbourhoodSchema }),
+  'graph:neighbourhood': sqlOperation({ fn: 'admin_graph_neighbourhood', role: 'curator', operator: true, input: G.neighbourhoodInputSchema, output: G.neighbourhoodSchema }),
   'graph:save-link': sqlOperation({
     fn: 'admin_save_reference', role: 'curator', operator: true, input: G.saveLinkSchema, output: G.linkRowSchema,
     args: (i) => ({
@@ -21,10 +21,10 @@ export const graphOperations = {
   }),
   'graph:delete-link': sqlOperation({ fn: 'admin_delete_reference', role: 'curator', operator: true, input: z.object({ id: z.string().uuid() }).strict(), output: G.linkRowSchema }),
   'graph:chain': sqlOperation({
-    fn: 'admin_prerequisite_chain', role: 'curator',
+    fn: 'admin_prerequisite_chain', role: 'curator', operator: true,
     input: z.object({ videoId: z.string().uuid(), direction: z.enum(['requires', 'required_by']) }).strict(), output: z.array(G.chainEntrySchema),
   }),
-  'graph:learning-path': sqlOperation({ fn: 'admin_learning_path', role: 'curator', input: videoId, output: z.array(G.pathEntrySchema) }),
+  'graph:learning-path': sqlOperation({ fn: 'admin_learning_path', role: 'curator', operator: true, input: videoId, output: z.array(G.pathEntrySchema) }),
   'graph:save-learning-path': sqlOperation({
     fn: 'admin_save_learning_path', role: 'curator', operator: true,
     input: z.object({ videoId: z.string().uuid(), title: z.string().trim().min(1, 'Give the learning path a title.').max(120) }).strict(),
@@ -36,8 +36,8 @@ export const graphOperations = {
     run: (s, { videoId }) => s.linksCsv.exportCsv(videoId),
   }),
   'graph:suggestions': sqlOperation({
-    fn: 'admin_link_suggestions', role: 'curator', input: videoId, output: G.suggestionsSchema,
+    fn: 'admin_link_suggestions', role: 'curator', operator: true, input: videoId, output: G.suggestionsSchema,
     args: ({ videoId }) => ({ p_video_id: videoId, p_limit: 10 }),
   }),
-  'graph:history': sqlOperation({ fn: 'admin_reference_history', role: 'curator', input: videoId, output: G.historySchema }),
+  'graph:history': sqlOperation({ fn: 'admin_reference_history', role: 'curator', operator: true, input: videoId, output: G.historySchema }),
 };

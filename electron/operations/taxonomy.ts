@@ -7,7 +7,7 @@ const none = z.object({}).strict();
 const confirm = z.string().optional();
 
 export const taxonomyOperations = {
-  'taxonomy:tree': sqlOperation({ fn: 'admin_category_tree', role: 'curator', input: none, output: z.array(T.categoryNodeSchema) }),
+  'taxonomy:tree': sqlOperation({ fn: 'admin_category_tree', role: 'curator', operator: true, input: none, output: z.array(T.categoryNodeSchema) }),
   'taxonomy:save-category': sqlOperation({
     fn: 'admin_save_category', role: 'curator', operator: true, input: T.categoryInputSchema, output: T.categorySchema,
     args: (i) => ({
@@ -24,7 +24,7 @@ export const taxonomyOperations = {
     output: z.object({ deleted: z.number(), videos_moved: z.number(), children_moved: z.number() }),
     args: (i) => ({ ...snakeArgs(i), p_expected_updated_at: i.expectedUpdatedAt ?? null }),
   }),
-  'taxonomy:tags': sqlOperation({ fn: 'admin_tag_page', role: 'curator', input: T.tagPageInputSchema, output: T.tagPageSchema }),
+  'taxonomy:tags': sqlOperation({ fn: 'admin_tag_page', role: 'curator', operator: true, input: T.tagPageInputSchema, output: T.tagPageSchema }),
   'taxonomy:save-tag': sqlOperation({
     fn: 'admin_save_tag', role: 'curator', operator: true, input: T.tagInputSchema, output: T.tagSchema,
     args: (i) => ({
@@ -48,14 +48,14 @@ export const taxonomyOperations = {
     input: z.object({ confirm }).strict(), output: z.object({ deleted: z.array(z.object({ id: z.number(), name: z.string() })) }),
   }),
   'taxonomy:suggestions': sqlOperation({
-    fn: 'admin_tag_suggestions', role: 'curator', input: none, output: z.array(T.suggestionSchema), args: () => ({ p_limit: 50 }),
+    fn: 'admin_tag_suggestions', role: 'curator', operator: true, input: none, output: z.array(T.suggestionSchema), args: () => ({ p_limit: 50 }),
   }),
-  'taxonomy:videos': sqlOperation({ fn: 'admin_video_picker', role: 'curator', input: T.pickerInputSchema, output: T.pickerPageSchema }),
+  'taxonomy:videos': sqlOperation({ fn: 'admin_video_picker', role: 'curator', operator: true, input: T.pickerInputSchema, output: T.pickerPageSchema }),
   'taxonomy:bulk-tag': sqlOperation({
     fn: 'admin_bulk_tag_videos', role: 'curator', operator: true, input: T.bulkTagSchema, output: T.bulkTagResultSchema,
   }),
   'taxonomy:audit': sqlOperation({
-    fn: 'admin_taxonomy_audit', role: 'curator',
+    fn: 'admin_taxonomy_audit', role: 'curator', operator: true,
     input: z.object({ targetType: z.enum(['category', 'tag']), targetId: z.number().int().positive() }).strict(), output: z.array(T.auditEntrySchema),
   }),
 };

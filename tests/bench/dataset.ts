@@ -53,5 +53,7 @@ export async function openDataset(name: string, videos: number, log: (s: string)
   const t = performance.now();
   await migrateUp(db, await readMigrationFiles());
   const migrateMs = performance.now() - t;
+  // A dataset generated before staff roles existed: its demo admin, as the owner may grant it.
+  await db.query("insert into public.staff_roles (user_id, role) select id, 'admin' from public.users where username = 'ada_moderator' on conflict do nothing");
   return { db, migrateMs, dispose: async () => { await db.close(); await rm(dir, { recursive: true, force: true }); } };
 }

@@ -107,7 +107,7 @@ describe('comment moderation batches', () => {
     const removed = await newComment(true);
     await report('comment', visible, reporters[0]!);
     const rep = await report('comment', removed, reporters[0]!);
-    const r = (await gw.call('admin_moderate_comments', { p_operator: ada, p_action: 'keep', p_items: [{ id: removed }, { id: visible, expected_is_deleted: false }] })) as Batch;
+    const r = (await gw.call('admin_moderate_comments', { p_operator: ada, p_action: 'keep', p_items: [{ id: removed, expected_is_deleted: true }, { id: visible, expected_is_deleted: false }] })) as Batch;
     expect(r.done).toBe(2);
     expect(r.results).toEqual([visible, removed].sort().map((id) => ({ id, outcome: 'done', audit_id: expect.any(Number), reports_closed: 1 })));
     expect((await t.db.query<{ status: string }>('select status from public.reports where id = $1', [rep]))[0]!.status).toBe('dismissed');
@@ -120,7 +120,7 @@ describe('comment moderation batches', () => {
 
     // A keep with nothing reported is still recorded; an audit id per item, in id order.
     const quiet = await newComment();
-    const q = (await gw.call('admin_moderate_comments', { p_operator: ada, p_action: 'keep', p_items: [{ id: quiet }] })) as Batch;
+    const q = (await gw.call('admin_moderate_comments', { p_operator: ada, p_action: 'keep', p_items: [{ id: quiet, expected_is_deleted: false }] })) as Batch;
     expect(q.results).toEqual([{ id: quiet, outcome: 'done', audit_id: expect.any(Number), reports_closed: 0 }]);
     expect((await audit(q.results[0]!.audit_id)).details).toEqual({ reports: [], from_deleted_at: null });
     const ids = r.results.map((x) => x.audit_id as number);
@@ -191,7 +191,7 @@ describe('context-note moderation batches', () => {
 
   it('rejects several notes at once, an approved one included', async () => {
     const notes = [await newNote(), await newNote(true), await newNote()];
-    const r = (await gw.call('admin_moderate_contexts', { p_operator: ada, p_action: 'reject', p_reason: 'Off-topic', p_items: notes.map((id) => ({ id })) })) as Batch;
+    const r = (await gw.call('admin_moderate_contexts', { p_operator: ada, p_action: 'reject', p_reason: 'Off-topic', p_items: notes.map((id, i) => ({ id, expected_is_approved: i === 1 })) })) as Batch;
     expect(r.done).toBe(3);
     expect(r.results).toEqual([...notes].sort().map((id) => ({ id, outcome: 'done', audit_id: expect.any(Number) })));
     expect(await t.db.query('select 1 from public.video_contexts where id = any ($1::uuid[])', [notes])).toHaveLength(0);

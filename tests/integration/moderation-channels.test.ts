@@ -38,7 +38,7 @@ describe('moderation channels', () => {
     const [grace] = await call('moderation:operators', { search: 'grace_moderator' }) as { id: string }[];
     await call('connections:set-operator', { id: 'embedded', operatorId: grace!.id });
     const page = await call('moderation:queue', { queue: 'pending', limit: 1 }) as { rows: { id: string }[] };
-    await call('moderation:act', { action: 'flag', items: [{ id: page.rows[0]!.id }] });
+    await call('moderation:act', { action: 'flag', items: [{ id: page.rows[0]!.id, expected_status: 'pending' }] });
     const review = await call('moderation:review', { videoId: page.rows[0]!.id }) as { timeline: { operator: string }[] };
     expect(review.timeline[0]!.operator).toBe('grace_moderator');
     await call('connections:set-operator', { id: 'embedded', operatorId: null });

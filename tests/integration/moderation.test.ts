@@ -77,7 +77,7 @@ describe('the video state machine', () => {
     expect((await moderate(ada, 'feature', [{ id: pending.id }])).results[0]!.outcome).toBe('invalid');
     const approved = await newVideo('approved');
     expect((await moderate(ada, 'feature', [{ id: approved.id, expected_status: 'approved' }])).results[0]).toMatchObject({ outcome: 'done' });
-    expect((await moderate(ada, 'unfeature', [{ id: approved.id }])).results[0]).toMatchObject({ outcome: 'done' });
+    expect((await moderate(ada, 'unfeature', [{ id: approved.id, expected_status: 'approved' }])).results[0]).toMatchObject({ outcome: 'done' });
   });
 });
 
@@ -186,7 +186,7 @@ describe('reports', () => {
     }
     const count = async () => (await t.db.query<{ open_report_count: number }>('select open_report_count from public.videos where id = $1', [v.id]))[0]!.open_report_count;
     expect(await count()).toBe(3);
-    const queue = (await gw.call('admin_report_queue', { p_limit: 500 })) as { rows: { target_id: string; report_count: number; reasons: string[] }[] };
+    const queue = (await gw.call('admin_report_queue', { p_operator: ada, p_limit: 500 })) as { rows: { target_id: string; report_count: number; reasons: string[] }[] };
     const group = queue.rows.find((r) => r.target_id === v.id)!;
     expect(group).toMatchObject({ report_count: 3 });
     expect([...group.reasons].sort()).toEqual(['misinformation', 'spam']);
@@ -287,7 +287,7 @@ describe('queues', () => {
     const all: { id: string; created_at: string }[] = [];
     let cursor: unknown = null;
     for (let i = 0; i < 100; i++) {
-      const page = (await gw.call('admin_moderation_queue', { p_queue: 'pending', p_limit: 17, ...(cursor ? { p_cursor: cursor } : {}) })) as { rows: { id: string; created_at: string }[]; next_cursor: unknown };
+      const page = (await gw.call('admin_moderation_queue', { p_operator: ada, p_queue: 'pending', p_limit: 17, ...(cursor ? { p_cursor: cursor } : {}) })) as { rows: { id: string; created_at: string }[]; next_cursor: unknown };
       all.push(...page.rows);
       cursor = page.next_cursor;
       if (!cursor) break;
@@ -300,43 +300,43 @@ describe('queues', () => {
   });
 
   it('filters by platform and full text, sorts by most reported', async () => {
-    const youtube = (await gw.call('admin_moderation_queue', { p_queue: 'pending', p_filters: { platform: 'youtube' } })) as { rows: { platform: string }[] };
+    const youtube = (await gw.call('admin_moderation_queue', { p_operator: ada, p_queue: 'pending', p_filters: { platform: 'youtube' } })) as { rows: { platform: string }[] };
     expect(youtube.rows.length).toBeGreaterThan(0);
     expect(youtube.rows.every((r) => r.platform === 'youtube')).toBe(true);
-    const text = (await gw.call('admin_moderation_queue', { p_queue: 'pending', p_filters: { q: 'introduction' } })) as { rows: { title: string }[] };
+    const text = (await gw.call('admin_moderation_queue', { p_operator: ada, p_queue: 'pending', p_filters: { q: 'introduction' } })) as { rows: { title: string }[] };
     expect(text.rows.length).toBeGreaterThan(0);
     expect(text.rows.every((r) => /introduc/i.test(r.title))).toBe(true);
-    const reported = (await gw.call('admin_moderation_queue', { p_queue: 'pending', p_sort: 'most_reported', p_limit: 20 })) as { rows: { open_report_count: number }[] };
+    const reported = (await gw.call('admin_moderation_queue', { p_operator: ada, p_queue: 'pending', p_sort: 'most_reported', p_limit: 20 })) as { rows: { open_report_count: number }[] };
     const counts = reported.rows.map((r) => r.open_report_count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    await expect(gw.call('admin_moderation_queue', { p_queue: 'deleted' })).rejects.toMatchObject({ code: '22023' });
+    await expect(gw.call('admin_moderation_queue', { p_operator: ada, p_queue: 'deleted' })).rejects.toMatchObject({ code: '22023' });
   });
 
   it('counts the queues and the new arrivals since a moment', async () => {
-    const before = (await gw.call('admin_moderation_counts', {})) as { pending: number; at: string };
+    const before = (await gw.call('admin_moderation_counts', { p_operator: ada })) as { pending: number; at: string };
     await newVideo();
-    const after = (await gw.call('admin_moderation_counts', { p_since: before.at })) as { pending: number; new_pending: number };
+    const after = (await gw.call('admin_moderation_counts', { p_operator: ada, p_since: before.at })) as { pending: number; new_pending: number };
     expect(after.pending).toBe(before.pending + 1);
     expect(after.new_pending).toBe(1);
   });
 
   it('shows everything needed in the review pane', async () => {
     const [v] = await t.db.query<{ id: string }>("select id from public.videos where moderation_status = 'pending' and submitted_by is not null limit 1");
-    const review = (await gw.call('admin_video_review', { p_video_id: v!.id })) as Record<string, unknown>;
+    const review = (await gw.call('admin_video_review', { p_operator: ada, p_video_id: v!.id })) as Record<string, unknown>;
     expect(review).toMatchObject({ video: { id: v!.id }, submitter: { approved: expect.any(Number) }, timeline: expect.any(Array), duplicates: { same_platform_id: expect.any(Array), similar_titles: expect.any(Array) } });
-    await expect(gw.call('admin_video_review', { p_video_id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'P0002' });
+    await expect(gw.call('admin_video_review', { p_operator: ada, p_video_id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'P0002' });
   });
 });
 
 describe('rejection-reason templates', () => {
   it('are created, edited, deactivated (hidden from moderators, kept for admins), and validated', async () => {
-    const saved = (await gw.call('admin_save_rejection_reason', { p_label: 'Spam', p_body: 'Promotional content.', p_display_order: 9 })) as { id: number };
-    await expect(gw.call('admin_save_rejection_reason', { p_label: 'Spam', p_body: 'Again.' })).rejects.toMatchObject({ code: '23505' });
-    await expect(gw.call('admin_save_rejection_reason', { p_label: '  ', p_body: 'x' })).rejects.toMatchObject({ code: '22023' });
-    await gw.call('admin_save_rejection_reason', { p_id: saved.id, p_label: 'Spam', p_body: 'Promotional content.', p_is_active: false });
-    const active = (await gw.call('admin_list_rejection_reasons', {})) as { label: string }[];
+    const saved = (await gw.call('admin_save_rejection_reason', { p_operator: ada, p_label: 'Spam', p_body: 'Promotional content.', p_display_order: 9 })) as { id: number };
+    await expect(gw.call('admin_save_rejection_reason', { p_operator: ada, p_label: 'Spam', p_body: 'Again.' })).rejects.toMatchObject({ code: '23505' });
+    await expect(gw.call('admin_save_rejection_reason', { p_operator: ada, p_label: '  ', p_body: 'x' })).rejects.toMatchObject({ code: '22023' });
+    await gw.call('admin_save_rejection_reason', { p_operator: ada, p_id: saved.id, p_label: 'Spam', p_body: 'Promotional content.', p_is_active: false });
+    const active = (await gw.call('admin_list_rejection_reasons', { p_operator: ada })) as { label: string }[];
     expect(active.map((r) => r.label)).not.toContain('Spam');
-    const all = (await gw.call('admin_list_rejection_reasons', { p_include_inactive: true })) as { label: string }[];
+    const all = (await gw.call('admin_list_rejection_reasons', { p_operator: ada, p_include_inactive: true })) as { label: string }[];
     expect(all.map((r) => r.label)).toContain('Spam');
   });
 });

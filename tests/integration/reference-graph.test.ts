@@ -76,9 +76,9 @@ describe('cycle policy', () => {
 describe('views', () => {
   it('gives the complete prerequisite chain (deeper than 5) and the dependents', async () => {
     const ids = await chainOf(8);
-    const chain = (await gw.call('admin_prerequisite_chain', { p_video_id: ids[0] })) as { id: string; depth: number }[];
+    const chain = (await gw.call('admin_prerequisite_chain', { p_operator: op, p_video_id: ids[0] })) as { id: string; depth: number }[];
     expect(chain.map((c) => c.depth)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    const dependents = (await gw.call('admin_prerequisite_chain', { p_video_id: ids[8], p_direction: 'required_by' })) as { id: string }[];
+    const dependents = (await gw.call('admin_prerequisite_chain', { p_operator: op, p_video_id: ids[8], p_direction: 'required_by' })) as { id: string }[];
     expect(dependents).toHaveLength(8);
   });
 
@@ -88,7 +88,7 @@ describe('views', () => {
     await link(top!, b!);
     await link(a!, c!);
     await link(b!, c!);
-    const path = ((await gw.call('admin_learning_path', { p_video_id: top })) as { id: string }[]).map((p) => p.id);
+    const path = ((await gw.call('admin_learning_path', { p_operator: op, p_video_id: top })) as { id: string }[]).map((p) => p.id);
     expect(path[0]).toBe(c);
     expect(path.at(-1)).toBe(top);
     expect(path.indexOf(a!)).toBeLessThan(path.indexOf(top!));
@@ -100,12 +100,12 @@ describe('views', () => {
 
   it('serves a 1–3 hop neighbourhood, capped nearest first, with the links among the shown videos', async () => {
     const ids = await chainOf(4, 'related');
-    const one = (await gw.call('admin_graph_neighbourhood', { p_video_id: ids[0], p_hops: 1 })) as { nodes: { id: string; depth: number }[]; edges: unknown[] };
+    const one = (await gw.call('admin_graph_neighbourhood', { p_operator: op, p_video_id: ids[0], p_hops: 1 })) as { nodes: { id: string; depth: number }[]; edges: unknown[] };
     expect(one.nodes.map((x) => x.depth).sort()).toEqual([0, 1]);
-    const three = (await gw.call('admin_graph_neighbourhood', { p_video_id: ids[0], p_hops: 3 })) as { nodes: unknown[]; edges: unknown[] };
+    const three = (await gw.call('admin_graph_neighbourhood', { p_operator: op, p_video_id: ids[0], p_hops: 3 })) as { nodes: unknown[]; edges: unknown[] };
     expect(three.nodes).toHaveLength(4);
     expect(three.edges).toHaveLength(3);
-    const capped = (await gw.call('admin_graph_neighbourhood', { p_video_id: ids[0], p_hops: 3, p_limit: 2 })) as { nodes: unknown[]; truncated: boolean; total: number };
+    const capped = (await gw.call('admin_graph_neighbourhood', { p_operator: op, p_video_id: ids[0], p_hops: 3, p_limit: 2 })) as { nodes: unknown[]; truncated: boolean; total: number };
     expect(capped).toMatchObject({ truncated: true, total: 4 });
     expect(capped.nodes).toHaveLength(2);
   });
@@ -115,7 +115,7 @@ describe('views', () => {
     const l = await link(a!, b!, 'cited', { p_note: 'see 3:10' });
     const removed = (await gw.call('admin_delete_reference', { p_operator: op, p_id: l.id })) as { note: string };
     expect(removed.note).toBe('see 3:10');
-    const history = (await gw.call('admin_reference_history', { p_video_id: a })) as { action: string }[];
+    const history = (await gw.call('admin_reference_history', { p_operator: op, p_video_id: a })) as { action: string }[];
     expect(history.map((h) => h.action)).toEqual(['delete', 'create']);
     await expect(gw.call('admin_delete_reference', { p_operator: op, p_id: l.id })).rejects.toMatchObject({ code: 'PT409' });
   });

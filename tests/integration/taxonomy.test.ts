@@ -75,7 +75,7 @@ describe('categories', () => {
   });
 
   it('shows usage counts including descendants', async () => {
-    const tree = (await gw.call('admin_category_tree', {})) as { slug: string; approved: number; approved_total: number }[];
+    const tree = (await gw.call('admin_category_tree', { p_operator: op })) as { slug: string; approved: number; approved_total: number }[];
     const science = tree.find((c) => c.slug === 'science')!;
     const physics = tree.find((c) => c.slug === 'physics')!;
     expect(science.approved_total).toBeGreaterThanOrEqual(science.approved + physics.approved_total);
@@ -119,7 +119,7 @@ describe('tags', () => {
     expect(r.deleted.map((d) => d.name)).toContain('Orphan tag');
     await saveTag({ p_name: 'Neural networks' });
     await saveTag({ p_name: 'Neural-Network', p_slug: 'neural-network' });
-    const s = (await gw.call('admin_tag_suggestions', {})) as { a: { name: string }; b: { name: string }; reason: string }[];
+    const s = (await gw.call('admin_tag_suggestions', { p_operator: op })) as { a: { name: string }; b: { name: string }; reason: string }[];
     expect(s.some((x) => [x.a.name, x.b.name].sort().join('|') === 'Neural networks|Neural-Network')).toBe(true);
   });
 
@@ -128,7 +128,7 @@ describe('tags', () => {
       const seen: number[] = [];
       let cursor: unknown = null;
       for (let i = 0; i < 50; i++) {
-        const page = (await gw.call('admin_tag_page', { p_sort: sort, p_limit: 7, ...(cursor ? { p_cursor: cursor } : {}) })) as { rows: { id: number }[]; next_cursor: unknown; total: number };
+        const page = (await gw.call('admin_tag_page', { p_operator: op, p_sort: sort, p_limit: 7, ...(cursor ? { p_cursor: cursor } : {}) })) as { rows: { id: number }[]; next_cursor: unknown; total: number };
         seen.push(...page.rows.map((r) => r.id));
         cursor = page.next_cursor;
         if (!cursor) {
@@ -152,7 +152,7 @@ describe('tags', () => {
   it('records every change in the audit trail', async () => {
     const tag = await saveTag({ p_name: 'Audited' });
     await saveTag({ p_id: tag.id, p_name: 'Audited twice' });
-    const audit = (await gw.call('admin_taxonomy_audit', { p_target_type: 'tag', p_target_id: tag.id })) as { action: string; operator: string; before: { name: string } | null; after: { name: string } }[];
+    const audit = (await gw.call('admin_taxonomy_audit', { p_operator: op, p_target_type: 'tag', p_target_id: tag.id })) as { action: string; operator: string; before: { name: string } | null; after: { name: string } }[];
     expect(audit.map((a) => a.action)).toEqual(['update', 'create']);
     expect(audit[0]).toMatchObject({ operator: 'ada_moderator', before: { name: 'Audited' }, after: { name: 'Audited twice' } });
   });

@@ -95,7 +95,7 @@ export class EmbeddingsService {
   }
 
   async job(jobId: string): Promise<JobRow> {
-    const rows = (await (await this.session.gateway()).call('admin_embedding_jobs', { p_limit: 200 })) as JobRow[];
+    const rows = (await (await this.session.gateway()).call('admin_embedding_jobs', { p_operator: await this.session.operatorId(), p_limit: 200 })) as JobRow[];
     const row = rows.find((r) => r.id === jobId);
     if (!row) throw new AdminError({ code: 'P0002', message: `No embedding job ${jobId}.` });
     return row;
@@ -110,7 +110,7 @@ export class EmbeddingsService {
     const options = row.options as JobOptions;
     const provider = providerFor(options.provider ?? { provider: 'local' }, this.credentials());
     const result = await runBackfill({
-      gateway: await this.session.gateway(), provider, jobId, worker: workerName(),
+      gateway: await this.session.gateway(), operator: await this.session.operatorId(), provider, jobId, worker: workerName(),
       batchSize: o.batchSize ?? options.batchSize, concurrency: o.concurrency ?? options.concurrency, signal: o.signal,
       onProgress: (p) => o.onProgress?.(p, row),
     });
@@ -151,7 +151,7 @@ export class EmbeddingsService {
   }
 
   async list(): Promise<(JobRow & { worked_here: boolean })[]> {
-    const rows = (await (await this.session.gateway()).call('admin_embedding_jobs', { p_limit: 50 })) as JobRow[];
+    const rows = (await (await this.session.gateway()).call('admin_embedding_jobs', { p_operator: await this.session.operatorId(), p_limit: 50 })) as JobRow[];
     return rows.map((r) => ({ ...r, worked_here: this.running.has(r.id) }));
   }
 
@@ -162,7 +162,7 @@ export class EmbeddingsService {
     }
     const [outcome] = await local.embed([query]);
     if (!outcome || 'error' in outcome) throw new AdminError({ code: 'search_text', message: outcome && 'error' in outcome ? outcome.error : 'Nothing to search.' });
-    return (await (await this.session.gateway()).call('admin_semantic_search', { p_embedding: `[${Array.from(outcome.vector).join(',')}]`, p_model: model, p_limit: 10 })) as never;
+    return (await (await this.session.gateway()).call('admin_semantic_search', { p_operator: await this.session.operatorId(), p_embedding: `[${Array.from(outcome.vector).join(',')}]`, p_model: model, p_limit: 10 })) as never;
   }
 
   stopAll(): void {

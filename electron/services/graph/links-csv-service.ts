@@ -25,7 +25,7 @@ export class LinksCsvService {
   }
 
   async exportCsv(videoId: string | null): Promise<{ csv: string; rows: number }> {
-    const links = (await (await this.session.gateway()).call('admin_export_references', videoId ? { p_video_id: videoId } : {})) as Parameters<typeof writeLinksCsv>[0];
+    const links = (await (await this.session.gateway()).call('admin_export_references', { p_operator: await this.session.operatorId(), ...(videoId ? { p_video_id: videoId } : {}) })) as Parameters<typeof writeLinksCsv>[0];
     return { csv: writeLinksCsv(links), rows: links.length };
   }
 }

@@ -64,7 +64,7 @@ export async function run(report: Report): Promise<void> {
     const zero = fakeProvider(0, next);
     const j0 = await job(['approved'], zero);
     t = performance.now();
-    const r0 = await runBackfill({ gateway: gw, provider: zero, jobId: j0.id, worker: 'bench-0', batchSize: 64, concurrency: 2 });
+    const r0 = await runBackfill({ gateway: gw, operator: op, provider: zero, jobId: j0.id, worker: 'bench-0', batchSize: 64, concurrency: 2 });
     const zeroRate = r0.done / ((performance.now() - t) / 1000);
     report(`backfill, zero-latency provider (${r0.done} videos, batch 64, concurrency 2)`, `${zeroRate.toFixed(0)} videos/s (${(zeroRate / ceiling).toFixed(2)} of the ceiling; target ≥ 0.5)`);
 
@@ -75,7 +75,7 @@ export async function run(report: Report): Promise<void> {
     const lanes = 4;
     const batch = Math.max(1, Math.floor((ceiling * 0.5 * 0.2) / lanes));
     t = performance.now();
-    const r1 = await runBackfill({ gateway: gw, provider: slow, jobId: j1.id, worker: 'bench-200', batchSize: batch, concurrency: lanes });
+    const r1 = await runBackfill({ gateway: gw, operator: op, provider: slow, jobId: j1.id, worker: 'bench-200', batchSize: batch, concurrency: lanes });
     const slowRate = r1.done / ((performance.now() - t) / 1000);
     const bound = (lanes * batch) / 0.2;
     report(`backfill, 200 ms provider (${r1.done} videos, batch ${batch}, concurrency ${lanes})`, `${slowRate.toFixed(0)} videos/s vs provider-bound ${bound.toFixed(0)}/s (${(slowRate / bound).toFixed(2)}; target ≥ 0.9)`);

@@ -9,7 +9,7 @@ export async function run(report: Report): Promise<void> {
   const { db, dispose } = await openDataset('videos-1m', 1_000_000, (s) => report('dataset', s));
   try {
     const gw = new SqlAdminGateway(db, false);
-    const [{ id: op }] = (await db.query<{ id: string }>('select id from public.users where is_active order by created_at limit 1')) as [{ id: string }];
+    const [{ id: op }] = (await db.query<{ id: string }>("select id from public.users where username = 'ada_moderator'")) as [{ id: string }];
 
     // 50,000 tags, with usage spread over them.
     let t = performance.now();
@@ -17,11 +17,11 @@ export async function run(report: Report): Promise<void> {
     report('insert 50,000 tags (setup)', ms(performance.now() - t));
     await db.execute('analyze public.tags');
     const bare = await median(9, () => db.query('select id, name, slug, video_count from public.tags order by lower(name), id limit 200'));
-    const byName = await median(9, () => gw.call('admin_tag_page', { p_sort: 'name', p_limit: 200 }));
-    const byUsage = await median(9, () => gw.call('admin_tag_page', { p_sort: 'usage', p_limit: 200 }));
-    const search = await median(9, () => gw.call('admin_tag_page', { p_search: 'tag 4242', p_limit: 200 }));
-    const page = (await gw.call('admin_tag_page', { p_sort: 'name', p_limit: 1000 })) as { next_cursor: unknown };
-    const deep = await median(9, () => gw.call('admin_tag_page', { p_sort: 'name', p_limit: 200, p_cursor: page.next_cursor }));
+    const byName = await median(9, () => gw.call('admin_tag_page', { p_operator: op, p_sort: 'name', p_limit: 200 }));
+    const byUsage = await median(9, () => gw.call('admin_tag_page', { p_operator: op, p_sort: 'usage', p_limit: 200 }));
+    const search = await median(9, () => gw.call('admin_tag_page', { p_operator: op, p_search: 'tag 4242', p_limit: 200 }));
+    const page = (await gw.call('admin_tag_page', { p_operator: op, p_sort: 'name', p_limit: 1000 })) as { next_cursor: unknown };
+    const deep = await median(9, () => gw.call('admin_tag_page', { p_operator: op, p_sort: 'name', p_limit: 200, p_cursor: page.next_cursor }));
     report('tag table, 50,050 tags: bare SQL first 200 by name (baseline)', ms(bare));
     report('tag table first page: by name / by usage / search', `${ms(byName)} / ${ms(byUsage)} / ${ms(search)} (${ratio(byName, bare)} / ${ratio(byUsage, bare)} / ${ratio(search, bare)} of baseline; includes the total count)`);
     report('tag table, a page 1,000 rows deep by name (keyset)', `${ms(deep)} (${ratio(deep, byName)} of page 1)`);
@@ -75,7 +75,7 @@ export async function run(report: Report): Promise<void> {
     });
     const [bench1] = await db.query<{ id: number }>("select id from public.categories where slug = 'bench-1'");
     const refused = await median(9, () => gw.call('admin_move_category', { p_operator: op, p_id: bench1!.id, p_parent_id: deepest.id, p_position: 0 }).catch(() => null));
-    const tree = await median(5, () => gw.call('admin_category_tree', {}));
+    const tree = await median(5, () => gw.call('admin_category_tree', { p_operator: op }));
     report('baseline: bare parent update of one category (trigger cycle check included)', ms(bareMove));
     report('re-parent a 341-category subtree, with sibling renumbering and audit', `${ms(move)} (${ratio(move, bareMove)} of baseline)`);
     report('refuse a move that closes a cycle 6 levels deep (path in the message)', ms(refused));
