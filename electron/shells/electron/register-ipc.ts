@@ -4,18 +4,13 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CHANNELS, EVENT_CHANNEL } from '../../api/channels';
 import type { ConsoleApp } from '../console-app';
 import { handle } from '../handle';
+import { isRendererPage } from './window';
 
 export function isTrustedSender(event: IpcMainInvokeEvent, rendererUrl: string, window: WebContents | null): boolean {
   const frame = event.senderFrame;
   if (!frame || !window || event.sender !== window) return false;
   if (frame.parent !== null) return false;
-  try {
-    const url = new URL(frame.url);
-    const expected = new URL(rendererUrl);
-    return url.protocol === expected.protocol && url.host === expected.host && url.pathname === expected.pathname;
-  } catch {
-    return false;
-  }
+  return isRendererPage(frame.url, rendererUrl);
 }
 
 export function registerIpc(app: ConsoleApp, rendererUrl: string, getWindow: () => WebContents | null): () => void {
