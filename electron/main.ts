@@ -1,10 +1,13 @@
-// Electron main process: app lifecycle, one hardened window, the menu, and the handler registry
-// on IPC. Secrets, database connections and jobs live here only.
+// Electron main process: app lifecycle, one hardened window, the menu, deep links, and the
+// handler registry on IPC. Secrets, database connections and jobs live here only.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, Menu, session, type BrowserWindow } from 'electron';
+import { DEEP_LINK_SCHEME } from './api/deep-links';
+import { APP_EVENT_CHANNEL, type AppEvent } from './api/events';
 import { createConsoleApp, type ConsoleApp } from './shells/console-app';
 import { APP_NAME } from './shells/data-dir';
+import { DeepLinkRouter } from './shells/electron/deep-link-router';
 import { registerIpc } from './shells/electron/register-ipc';
 import { SafeStorageSecretStore } from './shells/electron/safe-storage-secret-store';
 import { applySessionPolicy } from './shells/electron/session-policy';
@@ -19,13 +22,30 @@ app.enableSandbox();
 
 let window: BrowserWindow | null = null;
 let consoleApp: ConsoleApp | null = null;
+const links = new DeepLinkRouter();
 
-function openWindow(): BrowserWindow {
-  const win = createMainWindow({ title: APP_NAME, preload, rendererUrl, stateFile: path.join(app.getPath('userData'), 'window-state.json') });
+function openWindow(route: string | null = null): BrowserWindow {
+  const win = createMainWindow({ title: APP_NAME, preload, rendererUrl, route, stateFile: path.join(app.getPath('userData'), 'window-state.json') });
   win.on('closed', () => {
     if (window === win) window = null;
   });
   return win;
+}
+
+/** Sends an event to the page on the app channel; false when there is no page to receive it. */
+function sendAppEvent(event: AppEvent): boolean {
+  if (!window || window.isDestroyed() || window.webContents.isLoading()) return false;
+  window.webContents.send(APP_EVENT_CHANNEL, event);
+  return true;
+}
+
+/** Shows a (validated) link route: in the loaded page, else by loading the page on it. */
+function showRoute(route: string): void {
+  if (!sendAppEvent({ type: 'open', route })) {
+    if (window && !window.isDestroyed()) void window.loadURL(`${rendererUrl}${route}`);
+    else if (app.isReady()) window = openWindow(route);
+  }
+  focusWindow(window);
 }
 
 function buildMenu(): void {
@@ -39,26 +59,45 @@ function buildMenu(): void {
   ]));
 }
 
+// The app opens magna-console:// links (electron-builder.yml registers them in installers; this
+// covers a run from the sources, where Electron must be told how to start the app).
+if (process.defaultApp) {
+  if (process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
+} else {
+  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+}
+
 if (!app.requestSingleInstanceLock()) {
+  // A second launch: the first one gets our command line (and its link) through second-instance.
   app.quit();
 } else {
-  app.on('second-instance', () => focusWindow(window));
+  links.handleArgv(process.argv);
+  app.on('second-instance', (_event, argv) => {
+    if (!links.handleArgv(argv)) focusWindow(window);
+  });
+  // macOS hands links over here, also before ready on a cold start.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.handle(url);
+  });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, rendererUrl));
 
   void app.whenReady().then(async () => {
     applySessionPolicy(session.defaultSession, rendererUrl);
     const dataDir = app.getPath('userData');
     const secrets = await SafeStorageSecretStore.open(path.join(dataDir, 'secrets.enc.json'));
-    consoleApp = createConsoleApp({
+    const opened = createConsoleApp({
       shell: 'electron',
       dataDir,
       secrets: () => secrets,
       openExternal: async (url) => openExternalSafely(url),
     });
-    registerIpc(consoleApp, rendererUrl, () => window?.webContents ?? null);
+    consoleApp = opened;
+    registerIpc(opened, rendererUrl, () => window?.webContents ?? null);
     buildMenu();
-    window = openWindow();
-    consoleApp.logger.info(`electron shell started (${app.getVersion()})`);
+    const route = links.attach({ open: showRoute, warn: (message) => opened.logger.warn(message) });
+    window = openWindow(route);
+    opened.logger.info(`electron shell started (${app.getVersion()})`);
   });
 
   app.on('activate', () => {

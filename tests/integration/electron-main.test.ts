@@ -6,10 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../electron/api/channels';
-import { EVENT_CHANNEL } from '../../electron/api/events';
+import { APP_EVENT_CHANNEL, EVENT_CHANNEL } from '../../electron/api/events';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shells/content-security-policy';
 import { MAIN_JS, PRELOAD_CJS, ROOT, runPreload, startMain, type MainRun } from '../support/electron-main-harness';
 import { StandInEvent, type StandInWebContents } from '../support/electron-stand-in';
+
+const VIDEO = '3f2b8c1e-9a4d-4c7b-8e21-5d6f7a8b9c0d';
 
 type Result = { ok: boolean; data?: unknown; error?: { code: string } };
 
@@ -31,7 +33,8 @@ describe('the built main process', () => {
   it('enables the sandbox for every renderer and names the app before anything else', () => {
     expect(run.electron.app.sandboxEnabled).toBe(true);
     expect(run.electron.app.name).toBe('Magna Galactica Console');
-    expect(run.electron.app.calls.slice(0, 3)).toEqual(['setName', 'enableSandbox', 'requestSingleInstanceLock']);
+    expect(run.electron.app.calls.slice(0, 2)).toEqual(['setName', 'enableSandbox']);
+    expect(run.electron.app.calls).toContain('requestSingleInstanceLock');
   });
 
   it('opens one window with hardened webPreferences', () => {
@@ -156,6 +159,41 @@ describe('the built main process', () => {
     expect(win.isMinimized()).toBe(false);
   });
 
+  it('is the handler of magna-console:// links', () => {
+    expect(run.electron.app.protocolClients.map((c) => c.protocol)).toEqual(['magna-console']);
+  });
+
+  it('opens a link from a second launch in this window, as a route, and focuses it', () => {
+    const win = run.window();
+    win.minimize();
+    win.webContents.sent.length = 0;
+    run.electron.app.emit('second-instance', new StandInEvent(), ['magna-galactica-console', '--enable-logging', `magna-console://video/${VIDEO}`], '/');
+    expect(win.webContents.sent).toEqual([{ channel: APP_EVENT_CHANNEL, payload: { type: 'open', route: `#/video/${VIDEO}` } }]);
+    expect(win.isMinimized()).toBe(false);
+    expect(win.calls.at(-1)).toBe('focus');
+  });
+
+  it('opens a macOS open-url link the same way, and holds the default', () => {
+    const win = run.window();
+    win.webContents.sent.length = 0;
+    const event = new StandInEvent();
+    run.electron.app.emit('open-url', event, `magna-console://job/${VIDEO}?profile=embedded`);
+    expect(event.defaultPrevented).toBe(true);
+    expect(win.webContents.sent).toEqual([{ channel: APP_EVENT_CHANNEL, payload: { type: 'open', route: `#/job/${VIDEO}?profile=embedded` } }]);
+  });
+
+  it('ignores and logs a link that is not a console link; nothing reaches the page', () => {
+    const win = run.window();
+    win.webContents.sent.length = 0;
+    for (const url of [`magna-console://video/${VIDEO}?cmd=calc.exe`, 'magna-console://settings/x', `magna-console://video/../../etc/${VIDEO}`]) {
+      run.electron.app.emit('second-instance', new StandInEvent(), ['magna-galactica-console', url], '/');
+      run.electron.app.emit('open-url', new StandInEvent(), url);
+    }
+    expect(win.webContents.sent).toEqual([]);
+    expect(run.electron.shell.opened.filter((u) => u.startsWith('magna'))).toEqual([]);
+    expect(readFileSync(path.join(run.userData, 'logs', 'console.log'), 'utf8')).toContain('ignored a link that is not a console link: "magna-console://video/');
+  });
+
   it('keeps secrets for the session only on Linux\'s basic_text backend (never written)', async () => {
     const top = fromFrame(run.window().webContents, rendererUrl());
     const saved = await invoke('connections:save', top, { kind: 'postgres', name: 'Self-hosted', databaseUrl: 'postgresql://app:hunter2-secret@db.example:5432/app' });
@@ -189,6 +227,15 @@ describe('the built main process, other launches', () => {
     }
   });
 
+  it('a first launch by a link opens its window on that link\'s route', async () => {
+    const run = await startMain({ argv: ['magna-galactica-console', `magna-console://report/${VIDEO}`] });
+    try {
+      expect(run.window().webContents.url).toMatch(new RegExp(`/dist/renderer/index\\.html#/report/${VIDEO}$`));
+    } finally {
+      await run.dispose();
+    }
+  });
+
   it('writes secrets encrypted, never in plain text, where a keyring exists', async () => {
     const run = await startMain({ backend: 'gnome_libsecret' });
     try {
@@ -214,21 +261,23 @@ describe('the built preload', () => {
     expect(contextBridge.exposed.map((e) => e.key)).toEqual(['magna']);
     const api = contextBridge.exposed[0]!.api as Record<string, (...args: unknown[]) => unknown>;
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'onJobEvent'].sort());
+    expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'onAppEvent', 'onJobEvent'].sort());
     for (const key of Object.keys(api)) expect(api[key], key).toBeTypeOf('function');
     // Each function invokes its own channel with the input only.
     for (const channel of CHANNELS) void api[channel]!({ probe: channel }, 'extra');
     expect(ipcRenderer.invocations).toEqual(CHANNELS.map((channel) => ({ channel, args: [{ probe: channel }] })));
   });
 
-  it('delivers job events to the page without the IPC event, and unsubscribes', () => {
+  it.each([['onJobEvent', EVENT_CHANNEL], ['onAppEvent', APP_EVENT_CHANNEL]])('%s delivers its channel\'s payloads without the IPC event, and unsubscribes', (name, channel) => {
     const { contextBridge, ipcRenderer } = runPreload();
-    const api = contextBridge.exposed[0]!.api as { onJobEvent: (l: (e: unknown) => void) => () => void };
-    const seen: unknown[] = [];
-    const off = api.onJobEvent((e) => seen.push(e));
-    ipcRenderer.deliver(EVENT_CHANNEL, { id: 'job-1' });
+    const api = contextBridge.exposed[0]!.api as Record<string, (l: (...args: unknown[]) => void) => () => void>;
+    const seen: unknown[][] = [];
+    const off = api[name]!((...args) => seen.push(args));
+    ipcRenderer.deliver(channel, { id: 'event-1' });
+    ipcRenderer.deliver(channel === EVENT_CHANNEL ? APP_EVENT_CHANNEL : EVENT_CHANNEL, { id: 'other channel' });
     off();
-    ipcRenderer.deliver(EVENT_CHANNEL, { id: 'job-2' });
-    expect(seen).toEqual([{ id: 'job-1' }]);
+    ipcRenderer.deliver(channel, { id: 'event-2' });
+    expect(seen).toEqual([[{ id: 'event-1' }]]);
+    expect(ipcRenderer.listeners.get(channel)?.size ?? 0).toBe(0);
   });
 });

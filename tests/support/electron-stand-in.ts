@@ -24,6 +24,7 @@ export class StandInWebContents extends EventEmitter {
   readonly sent: { channel: string; payload: unknown }[] = [];
   url = '';
   destroyed = false;
+  loading = false;
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -36,6 +37,9 @@ export class StandInWebContents extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  isLoading(): boolean {
+    return this.loading;
   }
   /** Emits a cancellable event as Electron does; true when a listener prevented it. */
   attempt(name: string, ...args: unknown[]): boolean {

@@ -53,9 +53,13 @@ export function guardWebContents(contents: WebContents, rendererUrl: string): vo
   });
 }
 
-export type MainWindowOptions = { title: string; preload: string; rendererUrl: string; stateFile: string };
+export type MainWindowOptions = {
+  title: string; preload: string; rendererUrl: string; stateFile: string;
+  /** A hash route to open on (a deep link that started the app), e.g. `#/video/<uuid>`. */
+  route?: string | null;
+};
 
-export function createMainWindow({ title, preload, rendererUrl, stateFile }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ title, preload, rendererUrl, stateFile, route }: MainWindowOptions): BrowserWindow {
   const state = loadWindowState(stateFile);
   const win = new BrowserWindow({
     ...state,
@@ -72,7 +76,7 @@ export function createMainWindow({ title, preload, rendererUrl, stateFile }: Mai
     if (!win.isDestroyed()) saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });
   });
   guardWebContents(win.webContents, rendererUrl);
-  void win.loadURL(rendererUrl);
+  void win.loadURL(`${rendererUrl}${route ?? ''}`);
   return win;
 }
 
