@@ -4,9 +4,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, Menu, session, type BrowserWindow } from 'electron';
 import { DEEP_LINK_SCHEME } from './api/deep-links';
-import { APP_EVENT_CHANNEL, type AppEvent } from './api/events';
+import { APP_EVENT_CHANNEL, type AppCommand, type AppEvent } from './api/events';
 import { createConsoleApp, type ConsoleApp } from './shells/console-app';
 import { APP_NAME } from './shells/data-dir';
+import { menuTemplate } from './shells/electron/app-menu';
 import { DeepLinkRouter } from './shells/electron/deep-link-router';
 import { registerIpc } from './shells/electron/register-ipc';
 import { SafeStorageSecretStore } from './shells/electron/safe-storage-secret-store';
@@ -48,15 +49,15 @@ function showRoute(route: string): void {
   focusWindow(window);
 }
 
+/** A menu command: to the page, which runs it as its palette does. */
+function runCommand(command: AppCommand): void {
+  if (!window && app.isReady()) window = openWindow();
+  else sendAppEvent({ type: 'command', command });
+  focusWindow(window);
+}
+
 function buildMenu(): void {
-  const isMac = process.platform === 'darwin';
-  Menu.setApplicationMenu(Menu.buildFromTemplate([
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'togglefullscreen' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }] },
-    { role: 'windowMenu' },
-  ]));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ appName: APP_NAME, isMac: process.platform === 'darwin', run: runCommand })));
 }
 
 // The app opens magna-console:// links (electron-builder.yml registers them in installers; this

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../electron/api/channels';
-import { APP_EVENT_CHANNEL, EVENT_CHANNEL } from '../../electron/api/events';
+import { APP_COMMANDS, APP_EVENT_CHANNEL, EVENT_CHANNEL } from '../../electron/api/events';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shells/content-security-policy';
 import { MAIN_JS, PRELOAD_CJS, ROOT, runPreload, startMain, type MainRun } from '../support/electron-main-harness';
-import { StandInEvent, type StandInWebContents } from '../support/electron-stand-in';
+import { StandInEvent, type MenuItemTemplate, type StandInWebContents } from '../support/electron-stand-in';
 
 const VIDEO = '3f2b8c1e-9a4d-4c7b-8e21-5d6f7a8b9c0d';
 
@@ -192,6 +192,17 @@ describe('the built main process', () => {
     expect(win.webContents.sent).toEqual([]);
     expect(run.electron.shell.opened.filter((u) => u.startsWith('magna'))).toEqual([]);
     expect(readFileSync(path.join(run.userData, 'logs', 'console.log'), 'utf8')).toContain('ignored a link that is not a console link: "magna-console://video/');
+  });
+
+  it('sets a native menu whose items send the console\'s commands to the page', () => {
+    const menu = run.electron.Menu.applicationMenu!;
+    const flat = (list: MenuItemTemplate[]): MenuItemTemplate[] => list.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+    const commands = flat(menu.items).filter((i) => i.click);
+    expect(commands.map((i) => i.id).sort()).toEqual([...APP_COMMANDS].sort());
+    const win = run.window();
+    win.webContents.sent.length = 0;
+    for (const item of commands) item.click!({}, win, {});
+    expect(win.webContents.sent).toEqual(commands.map((i) => ({ channel: APP_EVENT_CHANNEL, payload: { type: 'command', command: i.id } })));
   });
 
   it('keeps secrets for the session only on Linux\'s basic_text backend (never written)', async () => {

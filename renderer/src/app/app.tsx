@@ -3,7 +3,7 @@
 // are one list (`commands`), run from the palette and — in the desktop app — from the native
 // menu (use-app-events.ts); console links in the hash open their item (link-route.tsx).
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppCommand } from '@contract/events';
 import { useConnections } from '@/features/settings/api/get-connections';
 import { useActivateProfile } from '@/features/settings/api/mutate-connections';
@@ -32,12 +32,8 @@ const LABELS: Record<Route, string> = {
 
 type Dialog = 'palette' | 'profiles' | 'shortcuts' | 'about' | null;
 
-/** Focuses the page's own search box, if it has one. */
-function focusSearch(): boolean {
-  const box = document.querySelector<HTMLInputElement>('#main input[type="search"]');
-  box?.focus();
-  return box !== null;
-}
+/** The page's own search box, if it has one. */
+const searchBox = () => document.querySelector<HTMLInputElement>('#main input[type="search"]');
 
 export function App() {
   const route = useHashRoute();
@@ -52,6 +48,17 @@ export function App() {
   const waiting = counts.data ? counts.data.pending + counts.data.flagged + counts.data.reports + counts.data.contexts : null;
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // A dialog closing (its native close event comes after the next one may have opened) closes only itself.
+  const closeDialog = (...which: Dialog[]) => setDialog((d) => (which.includes(d) ? null : d));
+
+  // Focused once no dialog is open: a closing modal gives focus back to where it was.
+  const [searchAsked, setSearchAsked] = useState(0);
+  const searchDone = useRef(0);
+  useEffect(() => {
+    if (searchAsked === searchDone.current || dialog !== null) return;
+    searchDone.current = searchAsked;
+    searchBox()?.focus();
+  }, [searchAsked, dialog]);
 
   useEffect(() => applyTheme(theme), [theme]);
   useEffect(() => {
@@ -76,7 +83,10 @@ export function App() {
       case 'keyboard-shortcuts': return setDialog('shortcuts');
       case 'about': return setDialog('about');
       case 'toggle-theme': return toggleTheme();
-      case 'search': if (!focusSearch()) setDialog('palette'); return;
+      case 'search':
+        if (searchBox()) setSearchAsked((n) => n + 1);
+        else setDialog('palette');
+        return;
       case 'reload-data':
         void queryClient.invalidateQueries().then(() => toasts.push({ kind: 'success', message: 'Data reloaded.' }));
         return;
@@ -86,6 +96,8 @@ export function App() {
   useAppEvents(run);
 
   useEffect(() => {
+    // In the desktop app the native menu owns these keys (its accelerators), so each runs once.
+    if (window.magna) return;
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault();
@@ -159,10 +171,10 @@ export function App() {
           <ErrorBoundary resetKey={link ? `${link.kind}/${link.id}` : route}>{page}</ErrorBoundary>
         </main>
       </div>
-      <CommandPalette open={dialog === 'palette' || dialog === 'profiles'} onClose={() => setDialog(null)} commands={commands}
+      <CommandPalette open={dialog === 'palette' || dialog === 'profiles'} onClose={() => closeDialog('palette', 'profiles')} commands={commands}
         initialQuery={dialog === 'profiles' ? 'Use profile' : ''} />
-      <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
-      <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} profile={active ? `${active.name} (${active.id})` : ''} />
+      <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => closeDialog('shortcuts')} />
+      <AboutDialog open={dialog === 'about'} onClose={() => closeDialog('about')} profile={active ? `${active.name} (${active.id})` : ''} />
     </div>
   );
 }
