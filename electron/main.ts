@@ -2,13 +2,16 @@
 // handler registry on IPC. Secrets, database connections and jobs live here only.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, Menu, session, type BrowserWindow } from 'electron';
+import { app, Menu, Notification, session, type BrowserWindow } from 'electron';
 import { DEEP_LINK_SCHEME } from './api/deep-links';
 import { APP_EVENT_CHANNEL, type AppCommand, type AppEvent } from './api/events';
 import { createConsoleApp, type ConsoleApp } from './shells/console-app';
 import { APP_NAME } from './shells/data-dir';
 import { menuTemplate } from './shells/electron/app-menu';
 import { DeepLinkRouter } from './shells/electron/deep-link-router';
+import { NotificationSettingsStore } from './shells/electron/notification-settings';
+import type { Alert } from './shells/electron/urgent-work';
+import { UrgentWorkWatcher } from './shells/electron/urgent-work-watcher';
 import { registerIpc } from './shells/electron/register-ipc';
 import { SafeStorageSecretStore } from './shells/electron/safe-storage-secret-store';
 import { applySessionPolicy } from './shells/electron/session-policy';
@@ -56,8 +59,38 @@ function runCommand(command: AppCommand): void {
   focusWindow(window);
 }
 
-function buildMenu(): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ appName: APP_NAME, isMac: process.platform === 'darwin', run: runCommand })));
+let notificationSettings: NotificationSettingsStore | null = null;
+
+/** The menu, with the active profile's notification choices once they are known. */
+async function buildMenu(): Promise<void> {
+  const profile = consoleApp && notificationSettings ? await activeProfile(consoleApp) : null;
+  const store = notificationSettings;
+  const notifications = profile && store
+    ? { profileName: profile.name, settings: store.get(profile.id), change: (settings: Parameters<typeof store.set>[1]) => {
+      store.set(profile.id, settings);
+      void buildMenu();
+    } }
+    : null;
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ appName: APP_NAME, isMac: process.platform === 'darwin', run: runCommand, notifications })));
+}
+
+async function activeProfile(open: ConsoleApp): Promise<{ id: string; name: string } | null> {
+  const { profiles, activeId } = await open.connections.list();
+  return profiles.find((p) => p.id === activeId) ?? null;
+}
+
+/** Native notifications stay referenced until clicked or closed (else they can be collected and the click lost). */
+const shown = new Set<Notification>();
+function showNotification(alert: Alert): void {
+  if (!Notification.isSupported()) return;
+  const note = new Notification({ title: alert.title, body: alert.body });
+  shown.add(note);
+  note.on('click', () => {
+    shown.delete(note);
+    showRoute(alert.route);
+  });
+  note.on('close', () => shown.delete(note));
+  note.show();
 }
 
 // The app opens magna-console:// links (electron-builder.yml registers them in installers; this
@@ -94,8 +127,21 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: async (url) => openExternalSafely(url),
     });
     consoleApp = opened;
-    registerIpc(opened, rendererUrl, () => window?.webContents ?? null);
-    buildMenu();
+    notificationSettings = new NotificationSettingsStore(path.join(dataDir, 'notifications.json'), (m) => opened.logger.warn(m));
+    registerIpc(opened, rendererUrl, () => window?.webContents ?? null, (channel) => {
+      if (channel.startsWith('connections:')) void buildMenu();
+    });
+    await buildMenu();
+    const watcher = new UrgentWorkWatcher({
+      app: opened,
+      settings: notificationSettings,
+      isWindowFocused: () => window?.isFocused() ?? false,
+      show: showNotification,
+      onProfile: () => void buildMenu(),
+    });
+    // Once a minute (MAGNA_NOTIFICATION_POLL_MS shortens it, for tests).
+    watcher.start(Math.max(100, Number(process.env.MAGNA_NOTIFICATION_POLL_MS) || 60_000));
+    app.on('before-quit', () => watcher.stop());
     const route = links.attach({ open: showRoute, warn: (message) => opened.logger.warn(message) });
     window = openWindow(route);
     opened.logger.info(`electron shell started (${app.getVersion()})`);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../electron/api/channels';
 import { APP_COMMANDS, APP_EVENT_CHANNEL, EVENT_CHANNEL } from '../../electron/api/events';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shells/content-security-policy';
-import { MAIN_JS, PRELOAD_CJS, ROOT, runPreload, startMain, type MainRun } from '../support/electron-main-harness';
+import { MAIN_JS, PRELOAD_CJS, ROOT, runPreload, startMain, until, type MainRun } from '../support/electron-main-harness';
 import { StandInEvent, type MenuItemTemplate, type StandInWebContents } from '../support/electron-stand-in';
 
 const VIDEO = '3f2b8c1e-9a4d-4c7b-8e21-5d6f7a8b9c0d';
@@ -197,7 +197,7 @@ describe('the built main process', () => {
   it('sets a native menu whose items send the console\'s commands to the page', () => {
     const menu = run.electron.Menu.applicationMenu!;
     const flat = (list: MenuItemTemplate[]): MenuItemTemplate[] => list.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
-    const commands = flat(menu.items).filter((i) => i.click);
+    const commands = flat(menu.items).filter((i) => i.click && !i.id?.startsWith('notify-'));
     expect(commands.map((i) => i.id).sort()).toEqual([...APP_COMMANDS].sort());
     const win = run.window();
     win.webContents.sent.length = 0;
@@ -242,6 +242,42 @@ describe('the built main process, other launches', () => {
     const run = await startMain({ argv: ['magna-galactica-console', `magna-console://report/${VIDEO}`] });
     try {
       expect(run.window().webContents.url).toMatch(new RegExp(`/dist/renderer/index\\.html#/report/${VIDEO}$`));
+    } finally {
+      await run.dispose();
+    }
+  });
+
+  it('notifications: opt-in per profile from the menu, quiet while the window is focused', async () => {
+    const run = await startMain({ env: { MAGNA_NOTIFICATION_POLL_MS: '150' } });
+    try {
+      const win = run.window();
+      win.focus();
+      const flat = (list: MenuItemTemplate[]): MenuItemTemplate[] => list.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+      const item = (id: string) => flat(run.electron.Menu.applicationMenu!.items).find((i) => i.id === id)!;
+      expect(item('notify-pending-off').checked).toBe(true);
+      item('notify-pending-1').click!({}, win, {});
+      expect(JSON.parse(readFileSync(path.join(run.userData, 'notifications.json'), 'utf8'))).toEqual({ embedded: { urgentReports: false, backfills: false, oldestPendingHours: 1 } });
+      await until(() => item('notify-pending-1').checked === true, 'the menu rebuilt with the new choice');
+      const log = path.join(run.userData, 'logs', 'console.log');
+      await until(() => readFileSync(log, 'utf8').includes('notification oldest-pending: quiet'), 'a quiet notification');
+      expect(run.electron.Notification.shown).toEqual([]);
+    } finally {
+      await run.dispose();
+    }
+  });
+
+  it('notifications: the oldest pending video past the age shows one, and a click opens it', async () => {
+    const run = await startMain({ env: { MAGNA_NOTIFICATION_POLL_MS: '150' }, files: { 'notifications.json': JSON.stringify({ embedded: { oldestPendingHours: 24 } }) } });
+    try {
+      await until(() => run.electron.Notification.shown.length > 0, 'a notification');
+      await new Promise((r) => setTimeout(r, 600));
+      expect(run.electron.Notification.shown).toHaveLength(1); // once per video, not every check
+      const note = run.electron.Notification.shown[0]!;
+      expect(note.options.title).toMatch(/^A submission has waited \d+ (days|hours)$/);
+      const win = run.window();
+      win.webContents.sent.length = 0;
+      note.emit('click');
+      expect(win.webContents.sent).toEqual([{ channel: APP_EVENT_CHANNEL, payload: { type: 'open', route: expect.stringMatching(/^#\/video\/[0-9a-f-]{36}\?profile=embedded$/) } }]);
     } finally {
       await run.dispose();
     }

@@ -1,7 +1,7 @@
 // Runs the BUILT main process (dist-electron/main.js) and preload (dist-electron/preload.cjs) in
 // Node, with the recording stand-in (electron-stand-in.ts) loaded in place of `electron` by a
 // module-resolution hook — so every test run exercises the code that ships, not its sources.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,9 +67,13 @@ export type MainOptions = {
   argv?: string[];
   /** Become ready right away (default) or leave it to the test. */
   ready?: boolean;
+  /** Files to put in the data folder before main starts (name → content). */
+  files?: Record<string, string>;
+  /** Environment variables main sees while it starts. */
+  env?: Record<string, string>;
 };
 
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+export async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -88,6 +92,9 @@ export async function startMain(options: MainOptions = {}): Promise<MainRun> {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'magna-main-'));
   cpSync(path.join(TEMPLATE_ROOT, 'demo'), path.join(userData, 'workspace'), { recursive: true });
   electron.app.paths = { userData, temp: os.tmpdir(), home: os.homedir() };
+  for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(path.join(userData, name), content);
+  const savedEnv = Object.fromEntries(Object.keys(options.env ?? {}).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, options.env ?? {});
   electron.app.gotLock = options.gotLock ?? true;
   electron.safeStorage.backend = options.backend ?? 'basic_text';
   const argv = process.argv;
@@ -115,9 +122,16 @@ export async function startMain(options: MainOptions = {}): Promise<MainRun> {
       rmSync(userData, { recursive: true, force: true });
     },
   };
-  if ((options.ready ?? true) && electron.app.gotLock) {
-    electron.app.emitReady();
-    await until(() => StandInBrowserWindow.all.length > 0 && electron.ipcMain.handlers.size > 0, 'main to open its window');
+  try {
+    if ((options.ready ?? true) && electron.app.gotLock) {
+      electron.app.emitReady();
+      await until(() => StandInBrowserWindow.all.length > 0 && electron.ipcMain.handlers.size > 0, 'main to open its window');
+    }
+  } finally {
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
   return run;
 }

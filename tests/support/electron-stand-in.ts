@@ -265,7 +265,7 @@ export class StandInIpcMain extends EventEmitter {
 }
 
 export type MenuItemTemplate = {
-  label?: string; role?: string; type?: string; accelerator?: string; id?: string; enabled?: boolean;
+  label?: string; role?: string; type?: string; accelerator?: string; id?: string; enabled?: boolean; checked?: boolean;
   submenu?: MenuItemTemplate[]; click?: (item: unknown, window: unknown, event: unknown) => unknown;
 };
 

@@ -9,8 +9,10 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 
 describe.each([false, true])('the native menu (macOS: %s)', (isMac) => {
   const ran: AppCommand[] = [];
-  const template = menuTemplate({ appName: 'Magna Galactica Console', isMac, run: (c) => ran.push(c) });
-  const commands = items(template).filter((i) => i.click);
+  const changes: unknown[] = [];
+  const settings = { urgentReports: false, backfills: true, oldestPendingHours: 4 };
+  const template = menuTemplate({ appName: 'Magna Galactica Console', isMac, run: (c) => ran.push(c), notifications: { profileName: 'Local workspace', settings, change: (s) => changes.push(s) } });
+  const commands = items(template).filter((i) => i.click && !i.id?.startsWith('notify-'));
 
   it('has every console command exactly once, each running its own', () => {
     expect(commands.map((i) => i.id).sort()).toEqual([...APP_COMMANDS].sort());
@@ -27,6 +29,18 @@ describe.each([false, true])('the native menu (macOS: %s)', (isMac) => {
     expect(accel['command-palette']).toBe('CmdOrCtrl+K');
     const all = commands.map((i) => i.accelerator).filter(Boolean);
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('has the active profile\'s notification choices, each changing only its own', () => {
+    const byId = Object.fromEntries(items(template).filter((i) => i.id?.startsWith('notify-')).map((i) => [i.id, i]));
+    expect(byId['notify-urgent-reports']).toMatchObject({ type: 'checkbox', checked: false });
+    expect(byId['notify-backfills']).toMatchObject({ type: 'checkbox', checked: true });
+    expect(byId['notify-pending-4']).toMatchObject({ type: 'radio', checked: true, label: '4 hours' });
+    expect(byId['notify-pending-72']).toMatchObject({ label: '3 days', checked: false });
+    for (const id of ['notify-urgent-reports', 'notify-backfills', 'notify-pending-off', 'notify-pending-24']) (byId[id]!.click as () => void)();
+    expect(changes).toEqual([
+      { ...settings, urgentReports: true }, { ...settings, backfills: false }, { ...settings, oldestPendingHours: null }, { ...settings, oldestPendingHours: 24 },
+    ]);
   });
 
   it('keeps the platform menus (edit, window; quit)', () => {
