@@ -3,6 +3,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { LINK_TYPES, type GraphEdge, type LinkType } from '@contract/graph';
+import { CopyLinkButton } from '@/components/copy-link-button';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';
 import { useErrorReaction } from '@/components/error-reaction-provider';
@@ -99,6 +100,7 @@ export function GraphPage() {
           </fieldset>
           <button type="button" className="btn small" onClick={() => setLayoutVersion((v) => v + 1)}>Re-layout</button>
           <button type="button" className="btn small primary" onClick={() => setDraft({ source: null, target: null, focus, focusTitle })}>Add link</button>
+          <CopyLinkButton kind="graph" id={focus} label="Copy link to this graph" />
         </div>
       ) : null}
       {!focus ? (

@@ -3,11 +3,13 @@
 import { useMemo, useState } from 'react';
 import type { ReportGroup } from '@contract/moderation';
 import { keysetRows } from '@/api/keyset';
+import { CopyLinkButton } from '@/components/copy-link-button';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorAlert } from '@/components/error-alert';
 import { ServerTable, useServerTable, type ServerColumn } from '@/components/server-table';
 import { useShortcuts } from '@/hooks/use-shortcuts';
 import { formatDateTime, formatNumber, formatRelativeTime } from '@/lib/format';
+import { useHashParams } from '@/lib/use-hash-route';
 import { useReportGroups } from '../api/get-report-groups';
 import { useActOnComments, useActOnContexts, useActOnVideos, useDismissReports } from '../api/moderate';
 import { useDecisions } from '../hooks/use-decisions';
@@ -47,6 +49,16 @@ export function ReportsView() {
   const groups = useMemo(() => keysetRows(reports.data).filter((g) => !handled.has(key(g))), [reports.data, handled]);
   const keys = useMemo(() => groups.map(key), [groups]);
   const cursor = useListCursor(keys);
+  // A report link (#/report/<uuid> → ?item=<uuid>) opens that item's group once it is loaded.
+  const [params] = useHashParams();
+  const linked = params.get('item');
+  const linkedGroup = linked ? groups.find((g) => g.target_id === linked) : undefined;
+  const [openedLink, setOpenedLink] = useState<string | null>(null);
+  if (linkedGroup && openedLink !== linked) {
+    setOpenedLink(linked);
+    cursor.setCurrent(key(linkedGroup));
+  }
+  const linkMissing = linked !== null && !linkedGroup && openedLink !== linked && !reports.isPending && !reports.hasNextPage;
   const group = groups.find((g) => key(g) === cursor.current) ?? null;
   const table = useServerTable({ columns: COLUMNS, rows: groups, getRowId: key });
   const [dialog, setDialog] = useState<'reject-video' | 'reject-context' | null>(null);
@@ -90,6 +102,7 @@ export function ReportsView() {
   return (
     <div className="queue-layout">
       <div className="queue-main">
+        {linkMissing ? <div className="alert info" role="note">The linked item has no open reports (they may have been handled).</div> : null}
         <ServerTable table={table} label="Reported items" rowHeight={46} currentId={cursor.current} onOpen={cursor.setCurrent}
           hasMore={reports.hasNextPage} loadingMore={reports.isFetchingNextPage} onLoadMore={() => void reports.fetchNextPage()} />
       </div>
@@ -111,6 +124,7 @@ export function ReportsView() {
                 <button type="button" className="btn danger" disabled={busy} onClick={() => setDialog('reject-context')}>Reject note… <kbd>r</kbd></button>
               )}
               <button type="button" className="btn" disabled={busy} onClick={() => keep(group)}>Keep (dismiss reports) <kbd>d</kbd></button>
+              <CopyLinkButton kind="report" id={group.target_id} className="btn" />
             </div>
             <h3>Reports ({formatNumber(group.report_count)})</h3>
             <ul className="plain">

@@ -2,6 +2,7 @@
 // history, reports, possible duplicates and the audit timeline. Text is always rendered as text.
 import { forwardRef, useState, type ReactNode } from 'react';
 import type { VideoAction, VideoReview } from '@contract/moderation';
+import { CopyLinkButton } from '@/components/copy-link-button';
 import { ErrorAlert } from '@/components/error-alert';
 import { useErrorReaction } from '@/components/error-reaction-provider';
 import { useToasts } from '@/components/toasts';
@@ -54,6 +55,7 @@ export const ReviewPane = forwardRef<HTMLSelectElement, { videoId: string | null
               {video.is_featured ? <span className="badge applied">featured</span> : null} {video.channel_name ?? 'Unknown channel'} · {formatClock(video.duration_seconds)} · {video.platform}
             </div>
             <button type="button" className="btn small link-btn" onClick={() => void openExternal(video.url)} aria-keyshortcuts="o">Open on {video.platform} ↗</button>
+            <CopyLinkButton kind="video" id={video.id} className="btn small link-btn" />
           </div>
         </div>
         {claim ? <div className="alert info" role="note">Being reviewed by {claim.operator} until {formatTime(claim.expires_at)}.</div> : null}
