@@ -171,7 +171,7 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
           },
         });
         const work = (gw: AdminGateway, worker: string) =>
-          runBackfill({ gateway: recording(gw), provider: provider(worker), jobId: job.id, worker, batchSize: 7, concurrency: 2 }).finally(bothHoldBatches);
+          runBackfill({ gateway: recording(gw), provider: provider(worker), jobId: job.id, worker, operator: operator!.id, batchSize: 7, concurrency: 2 }).finally(bothHoldBatches);
         const [r1, r2] = await Promise.all([work(gw1, 'worker-1'), work(gw2, 'worker-2')]);
 
         expect([...embeddedBy].sort()).toEqual(['worker-1', 'worker-2']);
@@ -187,7 +187,7 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
         expect(items).toEqual({ done: job.total, once: job.total });
         const [stored] = await t.db.query<{ n: number }>("select count(*)::int as n from public.video_embeddings where model = 'race-model'");
         expect(stored!.n).toBe(job.total);
-        const jobs = (await gw1.call('admin_embedding_jobs', { p_limit: 200 })) as { id: string; status: string; done: number; failed: number }[];
+        const jobs = (await gw1.call('admin_embedding_jobs', { p_operator: operator!.id, p_limit: 200 })) as { id: string; status: string; done: number; failed: number }[];
         expect(jobs.find((j) => j.id === job.id)).toMatchObject({ status: 'done', done: job.total, failed: 0 });
       } finally {
         await Promise.all([gw1.close(), gw2.close()]);
