@@ -172,6 +172,8 @@ async function handle(m: Request): Promise<void> {
           refuse(m.id, e);
         }
       });
+    default:
+      throw new Error(`Unknown request: ${String((m as { op: unknown }).op)}`);
   }
 }
 

@@ -111,7 +111,12 @@ export class WorkerClient {
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ ...message, id }, transfer);
+      try {
+        this.worker.postMessage({ ...message, id }, transfer);
+      } catch (e) {
+        // A value that cannot be cloned (a function, a class instance with private state).
+        this.settle({ id, ok: false, error: serializeError(e) });
+      }
     });
   }
 

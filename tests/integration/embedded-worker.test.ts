@@ -112,6 +112,11 @@ describe('the embedded database on its worker thread', () => {
     // The session is usable afterwards (the failed transaction was rolled back).
     expect(await t.db.query('select count(*)::int as n from public.worker_test')).toEqual([{ n: 1 }]);
   });
+  it('fails a call whose parameter cannot cross the thread, instead of leaving it hanging', async () => {
+    const fn = (() => 1) as unknown as string;
+    await expect(t.db.query('select $1::text as x', [fn])).rejects.toThrow(/could not be cloned/i);
+    expect(await t.db.query('select 1 as x')).toEqual([{ x: 1 }]);
+  });
 });
 
 describe('the offline embedding provider on its worker thread', () => {

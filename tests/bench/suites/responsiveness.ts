@@ -11,6 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { FileSecretStore } from '../../../electron/services/connections/file-secret-store';
 import { createConsoleApp } from '../../../electron/shells/console-app';
 import { handle } from '../../../electron/shells/handle';
+import { LocalGloveProvider } from '../../../electron/services/embeddings/local-glove-provider';
 import { prepareDataset } from '../dataset';
 import { ms, ratio, type Report } from '../measure';
 
@@ -81,12 +82,13 @@ export async function run(report: Report, options: { videos: number }): Promise<
     unsubscribe();
     const jobs = (await call('embeddings:jobs', {})) as { id: string; done: number; failed: number; total: number; status: string }[];
     const job = jobs.find((j) => j.id === jobId);
-    report('backfill (offline GloVe, batch 64, concurrency 2)', `${job?.done ?? '?'} of ${job?.total ?? '?'} embedded, ${job?.failed ?? '?'} failed, ${job?.status ?? '?'}, in ${seconds.toFixed(1)} s (${((job?.done ?? 0) / seconds).toFixed(0)} videos/s)`);
+    report(`backfill (offline GloVe, batch ${Math.min(64, new LocalGloveProvider().maxBatch)}, concurrency 2)`, `${job?.done ?? '?'} of ${job?.total ?? '?'} embedded, ${job?.failed ?? '?'} failed, ${job?.status ?? '?'}, in ${seconds.toFixed(1)} s (${((job?.done ?? 0) / seconds).toFixed(0)} videos/s)`);
     report('moderation:counts every 50 ms, during the backfill', summary(during));
     report('this thread\'s event-loop delay during the backfill', `p99 ${ms(loop.percentile(99) / 1e6)} · max ${ms(loop.max / 1e6)}`);
     const p95 = percentile(during.latencies, 95);
     const base95 = percentile(baseline.latencies, 95);
     report('p95 during the backfill vs baseline', `${ms(p95)} vs ${ms(base95)} (${ratio(p95, base95)}; target p95 ≤ 200 ms: ${p95 <= 200 ? 'met' : 'NOT met'})`);
+    report('machine: cores / load average (1, 5 min) at the end', `${os.cpus().length} / ${os.loadavg().slice(0, 2).map((l) => l.toFixed(1)).join(', ')}`);
   } finally {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });
