@@ -58,10 +58,12 @@ export function reset(qc: QueryClient, ...targets: QueryTarget[]): Promise<void>
  * profile changes). The mutation settles only once the invalidated queries have refetched, so
  * the screen never shows the old data after "saved".
  */
-export function useChannelMutation<C extends Channel>(channel: C, { invalidates = [] }: { invalidates?: QueryTarget[] | 'all' } = {}) {
+export function useChannelMutation<C extends Channel>(channel: C, { invalidates = [] }: { invalidates?: QueryTarget[] | 'all' | 'reset' } = {}) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: Input<C>) => call(channel, input),
-    onSettled: () => (invalidates === 'all' ? invalidate(qc) : invalidates.length ? invalidate(qc, ...invalidates) : undefined),
+    onSettled: () =>
+      // 'reset': another database now answers — drop every loaded row and count, never show them under it.
+      invalidates === 'reset' ? reset(qc) : invalidates === 'all' ? invalidate(qc) : invalidates.length ? invalidate(qc, ...invalidates) : undefined,
   });
 }
