@@ -12,6 +12,7 @@ import { readMigrationFiles } from '../services/migrations/migration-files';
 import { migrateUp, migrationStatus } from '../services/migrations/migration-runner';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { invokeSql } from '../operations/run-operation';
+import { appVersion } from '../shells/console-app';
 import { DEMO_OPERATOR, requireOperatorId } from '../services/operators';
 import type { DatabaseSession } from '../services/session';
 import { EmbeddingsService } from '../services/embeddings/embeddings-service';
@@ -33,6 +34,7 @@ Target (one of):
   --database-url URL    a Postgres URL (or set MAGNA_DATABASE_URL)
 
 Options:
+  --version, -v        print the console's version
   --json                machine-readable output on stdout
   --force               migrate up even when the database has newer migrations
   --migrations DIR      the migrations folder (default: the shipped one)
@@ -75,6 +77,7 @@ const optionsSchema = z.object({
   operator: z.string().optional(),
   'dry-run': z.boolean().default(false),
   help: z.boolean().default(false),
+  version: z.boolean().default(false),
 });
 
 type Out = { json: boolean };
@@ -97,7 +100,7 @@ export async function main(argv: string[]): Promise<void> {
       allowPositionals: true,
       options: {
         embedded: { type: 'string' }, 'database-url': { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' },
-        migrations: { type: 'string' }, videos: { type: 'string' }, seed: { type: 'string' }, links: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        migrations: { type: 'string' }, videos: { type: 'string' }, seed: { type: 'string' }, links: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
         scope: { type: 'string' }, statuses: { type: 'string' }, provider: { type: 'string' }, 'base-url': { type: 'string' }, model: { type: 'string' },
         dimensions: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, job: { type: 'string' }, operator: { type: 'string' },
         'dry-run': { type: 'boolean' },
@@ -115,6 +118,10 @@ export async function main(argv: string[]): Promise<void> {
   const o = opts.data;
   const out: Out = { json: o.json };
   const [command, sub] = parsed.positionals;
+  if (o.version) {
+    process.stdout.write(`magna-console ${appVersion()}\n`);
+    process.exit(0);
+  }
   if (o.help || !command) {
     process.stdout.write(USAGE);
     process.exit(command || o.help ? 0 : 2);
