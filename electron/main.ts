@@ -65,13 +65,20 @@ let notificationSettings: NotificationSettingsStore | null = null;
 async function buildMenu(): Promise<void> {
   const profile = consoleApp && notificationSettings ? await activeProfile(consoleApp) : null;
   const store = notificationSettings;
-  const notifications = profile && store
-    ? { profileName: profile.name, settings: store.get(profile.id), change: (settings: Parameters<typeof store.set>[1]) => {
-      store.set(profile.id, settings);
-      void buildMenu();
-    } }
-    : null;
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ appName: APP_NAME, isMac: process.platform === 'darwin', run: runCommand, notifications })));
+  const notifications =
+    profile && store
+      ? {
+          profileName: profile.name,
+          settings: store.get(profile.id),
+          change: (settings: Parameters<typeof store.set>[1]) => {
+            store.set(profile.id, settings);
+            void buildMenu();
+          },
+        }
+      : null;
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ appName: APP_NAME, isMac: process.platform === 'darwin', run: runCommand, notifications })),
+  );
 }
 
 async function activeProfile(open: ConsoleApp): Promise<{ id: string; name: string } | null> {
@@ -128,9 +135,14 @@ if (!app.requestSingleInstanceLock()) {
     });
     consoleApp = opened;
     notificationSettings = new NotificationSettingsStore(path.join(dataDir, 'notifications.json'), (m) => opened.logger.warn(m));
-    registerIpc(opened, rendererUrl, () => window?.webContents ?? null, (channel) => {
-      if (channel.startsWith('connections:')) void buildMenu();
-    });
+    registerIpc(
+      opened,
+      rendererUrl,
+      () => window?.webContents ?? null,
+      (channel) => {
+        if (channel.startsWith('connections:')) void buildMenu();
+      },
+    );
     await buildMenu();
     const watcher = new UrgentWorkWatcher({
       app: opened,
@@ -163,10 +175,13 @@ if (!app.requestSingleInstanceLock()) {
     if (closing) return;
     closing = true;
     const open = consoleApp;
-    void open.close().catch((e: unknown) => open.logger.warn(`closing failed: ${String(e)}`)).finally(() => {
-      closed = true;
-      open.logger.info('electron shell closed the database');
-      app.quit();
-    });
+    void open
+      .close()
+      .catch((e: unknown) => open.logger.warn(`closing failed: ${String(e)}`))
+      .finally(() => {
+        closed = true;
+        open.logger.info('electron shell closed the database');
+        app.quit();
+      });
   });
 }

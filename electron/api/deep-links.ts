@@ -14,11 +14,13 @@ export type DeepLinkKind = (typeof DEEP_LINK_KINDS)[number];
 const MAX_LENGTH = 300;
 export const profileIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/);
 
-export const deepLinkSchema = z.object({
-  kind: z.enum(DEEP_LINK_KINDS),
-  id: z.uuid(),
-  profile: profileIdSchema.nullable(),
-}).strict();
+export const deepLinkSchema = z
+  .object({
+    kind: z.enum(DEEP_LINK_KINDS),
+    id: z.uuid(),
+    profile: profileIdSchema.nullable(),
+  })
+  .strict();
 export type DeepLink = z.infer<typeof deepLinkSchema>;
 
 /** `?profile=<id>` or nothing: any other parameter, a repeat or an empty value is refused (undefined). */

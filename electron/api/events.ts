@@ -6,12 +6,22 @@ export const APP_EVENT_CHANNEL = 'events:app';
 
 /** The console's commands, run from the native menu or the command palette. */
 export const APP_COMMANDS = [
-  'go-moderation', 'go-taxonomy', 'go-graph', 'go-embeddings', 'go-migrations', 'go-settings',
-  'command-palette', 'search', 'reload-data', 'switch-profile', 'toggle-theme', 'keyboard-shortcuts', 'about',
+  'go-moderation',
+  'go-taxonomy',
+  'go-graph',
+  'go-embeddings',
+  'go-migrations',
+  'go-settings',
+  'command-palette',
+  'search',
+  'reload-data',
+  'switch-profile',
+  'toggle-theme',
+  'keyboard-shortcuts',
+  'about',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 export type AppEvent =
   /** Open a console link, given as its hash route (`#/video/<uuid>`), already validated by main. */
-  | { type: 'open'; route: string }
-  | { type: 'command'; command: AppCommand };
+  { type: 'open'; route: string } | { type: 'command'; command: AppCommand };

@@ -65,7 +65,15 @@ const optionsSchema = z.object({
   seed: z.coerce.number().int().optional(),
   links: z.coerce.number().int().min(0).optional(),
   scope: z.enum(['missing', 'stale', 'all']).default('missing'),
-  statuses: z.string().default('approved').transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  statuses: z
+    .string()
+    .default('approved')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(['pending', 'approved', 'rejected', 'flagged'])).min(1)),
   provider: z.enum(['local', 'openai']).default('local'),
   'base-url': z.string().url().default('https://api.openai.com/v1'),
@@ -99,10 +107,26 @@ export async function main(argv: string[]): Promise<void> {
       args: argv,
       allowPositionals: true,
       options: {
-        embedded: { type: 'string' }, 'database-url': { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' },
-        migrations: { type: 'string' }, videos: { type: 'string' }, seed: { type: 'string' }, links: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
-        scope: { type: 'string' }, statuses: { type: 'string' }, provider: { type: 'string' }, 'base-url': { type: 'string' }, model: { type: 'string' },
-        dimensions: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, job: { type: 'string' }, operator: { type: 'string' },
+        embedded: { type: 'string' },
+        'database-url': { type: 'string' },
+        json: { type: 'boolean' },
+        force: { type: 'boolean' },
+        migrations: { type: 'string' },
+        videos: { type: 'string' },
+        seed: { type: 'string' },
+        links: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        scope: { type: 'string' },
+        statuses: { type: 'string' },
+        provider: { type: 'string' },
+        'base-url': { type: 'string' },
+        model: { type: 'string' },
+        dimensions: { type: 'string' },
+        batch: { type: 'string' },
+        concurrency: { type: 'string' },
+        job: { type: 'string' },
+        operator: { type: 'string' },
         'dry-run': { type: 'boolean' },
       },
     });
@@ -128,7 +152,15 @@ export async function main(argv: string[]): Promise<void> {
   }
   const url = o['database-url'] ?? process.env.MAGNA_DATABASE_URL;
   const target: SqlTarget | null = o.embedded ? { embedded: o.embedded } : url ? { databaseUrl: url } : null;
-  if (!target) fail(out, new AdminError({ code: 'no_target', message: 'No database given.', hint: 'Pass --embedded DIR or --database-url URL (or set MAGNA_DATABASE_URL).' }));
+  if (!target)
+    fail(
+      out,
+      new AdminError({
+        code: 'no_target',
+        message: 'No database given.',
+        hint: 'Pass --embedded DIR or --database-url URL (or set MAGNA_DATABASE_URL).',
+      }),
+    );
   const redact = Redactor.of(url).fn;
 
   let db;
@@ -150,7 +182,9 @@ export async function main(argv: string[]): Promise<void> {
         if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, ...status })}\n`);
         else {
           for (const m of status.migrations) process.stdout.write(`${m.state.padEnd(9)} ${m.version}  ${m.name}\n`);
-          process.stdout.write(`${status.pending} pending; latest applied ${status.latestApplied ?? 'none'}; latest shipped ${status.latestShipped ?? 'none'}\n`);
+          process.stdout.write(
+            `${status.pending} pending; latest applied ${status.latestApplied ?? 'none'}; latest shipped ${status.latestShipped ?? 'none'}\n`,
+          );
         }
       } else {
         const result = await migrateUp(db, files, {
@@ -167,7 +201,9 @@ export async function main(argv: string[]): Promise<void> {
       const started = performance.now();
       let last = '';
       const summary = await generateDemoData(db, {
-        videos: o.videos, seed: o.seed, links: o.links,
+        videos: o.videos,
+        seed: o.seed,
+        links: o.links,
         onProgress: ({ table, done, total }) => {
           const line = `${table}: ${done}/${Math.max(done, Math.round(total))}`;
           if (!out.json && process.stderr.isTTY) process.stderr.write(`\r${line.padEnd(60)}`);
@@ -177,7 +213,12 @@ export async function main(argv: string[]): Promise<void> {
       if (!out.json && process.stderr.isTTY && last) process.stderr.write('\n');
       const seconds = (performance.now() - started) / 1000;
       if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, rows: summary, seconds })}\n`);
-      else process.stdout.write(`${Object.entries(summary).map(([t, n]) => `${t}: ${n}`).join('\n')}\nDone in ${seconds.toFixed(1)} s.\n`);
+      else
+        process.stdout.write(
+          `${Object.entries(summary)
+            .map(([t, n]) => `${t}: ${n}`)
+            .join('\n')}\nDone in ${seconds.toFixed(1)} s.\n`,
+        );
     } else if (command === 'backfill') {
       await backfill(cliSession(new SqlAdminGateway(db, false), o, target), o, out);
     } else if (command === 'overview') {
@@ -222,7 +263,8 @@ function cliSession(gateway: AdminGateway, o: Options, target: SqlTarget): Datab
   return {
     gateway: async () => gateway,
     operatorId: () => {
-      if (!username) return Promise.reject(new AdminError({ code: 'operator_missing', message: 'Pass --operator USERNAME: the job is recorded as that user.' }));
+      if (!username)
+        return Promise.reject(new AdminError({ code: 'operator_missing', message: 'Pass --operator USERNAME: the job is recorded as that user.' }));
       operator ??= requireOperatorId(gateway, username);
       return operator;
     },
@@ -233,7 +275,10 @@ function cliSession(gateway: AdminGateway, o: Options, target: SqlTarget): Datab
 
 async function backfill(session: DatabaseSession, o: Options, out: Out): Promise<void> {
   const embeddings = new EmbeddingsService(session, new JobRegistry(), createLogger(null, new Redactor()));
-  const provider = o.provider === 'local' ? { provider: 'local' as const } : { provider: 'openai' as const, baseUrl: o['base-url'], model: o.model, dimensions: o.dimensions, pricePerMillionTokens: 0 };
+  const provider =
+    o.provider === 'local'
+      ? { provider: 'local' as const }
+      : { provider: 'openai' as const, baseUrl: o['base-url'], model: o.model, dimensions: o.dimensions, pricePerMillionTokens: 0 };
   const input = { provider, scope: o.scope, statuses: o.statuses, batchSize: o.batch, concurrency: o.concurrency };
   let jobId = o.job;
   if (!jobId) {
@@ -252,10 +297,17 @@ async function backfill(session: DatabaseSession, o: Options, out: Out): Promise
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   const { result } = await embeddings.runJob(jobId, {
-    batchSize: o.batch, concurrency: o.concurrency, signal: controller.signal,
-    onProgress: (p) => { if (!out.json) draw(p.done, p.failed); },
+    batchSize: o.batch,
+    concurrency: o.concurrency,
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (!out.json) draw(p.done, p.failed);
+    },
   });
   if (!out.json) draw(result.done, result.failed, true);
   if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, jobId, ...result })}\n`);
-  else process.stdout.write(`${result.stopped === 'finished' ? 'Finished' : `Stopped (${result.stopped})`}: ${result.done} embedded, ${result.failed} failed.\n`);
+  else
+    process.stdout.write(
+      `${result.stopped === 'finished' ? 'Finished' : `Stopped (${result.stopped})`}: ${result.done} embedded, ${result.failed} failed.\n`,
+    );
 }

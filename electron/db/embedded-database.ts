@@ -155,9 +155,7 @@ export class EmbeddedDatabase implements SqlConnection {
   static async open(dataDir?: string, options: OpenOptions = {}): Promise<EmbeddedDatabase> {
     const label = dataDir ? `embedded workspace at ${dataDir}` : 'in-memory workspace';
     let db: EmbeddedDatabase | null = null;
-    const lock = dataDir
-      ? await WorkspaceLock.acquire(dataDir, options.program ?? 'process', () => void db?.lockLost())
-      : null;
+    const lock = dataDir ? await WorkspaceLock.acquire(dataDir, options.program ?? 'process', () => void db?.lockLost()) : null;
     const client = new WorkerClient(startWorker('embedded-worker', import.meta.dirname, null), `worker thread of the ${label}`);
     const channel = new EmbeddedChannel(client, label);
     try {
@@ -217,11 +215,13 @@ export class EmbeddedDatabase implements SqlConnection {
 
   /** Another process took the folder (this one stopped refreshing its lock): stop at once, write nothing more. */
   private lockLost(): void {
-    this.channel.stop(new AdminError({
-      code: 'workspace_lock_lost',
-      message: `This process lost the lock on the ${this.label}, so it stopped using it to keep it from being corrupted.`,
-      hint: 'Close every other console and CLI using that folder, then reopen it.',
-    }));
+    this.channel.stop(
+      new AdminError({
+        code: 'workspace_lock_lost',
+        message: `This process lost the lock on the ${this.label}, so it stopped using it to keep it from being corrupted.`,
+        hint: 'Close every other console and CLI using that folder, then reopen it.',
+      }),
+    );
     this.closing ??= this.client.terminate('The workspace lock was lost.');
   }
 

@@ -36,7 +36,9 @@ export function pgliteEscapeHatch(channel: EmbeddedChannel, closed: () => boolea
   return new Proxy(forwarded, {
     get(target, key, receiver) {
       if (key in target || typeof key === 'symbol' || key === 'then') return Reflect.get(target, key, receiver);
-      throw new Error(`EmbeddedDatabase.db.${key} is not available: PGlite runs on the workspace's worker thread (embedded-escape-hatch.ts forwards what tests use).`);
+      throw new Error(
+        `EmbeddedDatabase.db.${key} is not available: PGlite runs on the workspace's worker thread (embedded-escape-hatch.ts forwards what tests use).`,
+      );
     },
   }) as unknown as PGlite;
 }

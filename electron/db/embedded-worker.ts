@@ -46,7 +46,8 @@ let pg: PGlite | null = null;
 const transactions = new Map<number, { tx: Transaction; end: (commit: boolean, replyTo: number) => void }>();
 
 const reply = (m: WorkerResponse) => port.postMessage(m);
-const answer = (id: number, value: unknown) => reply({ id, ok: true, value: { value, inTransaction: pg !== null && !pg.closed && pg.isInTransaction() } satisfies Answer });
+const answer = (id: number, value: unknown) =>
+  reply({ id, ok: true, value: { value, inTransaction: pg !== null && !pg.closed && pg.isInTransaction() } satisfies Answer });
 const refuse = (id: number, e: unknown) => reply({ id, ok: false, error: serializeError(e) });
 
 function database(): PGlite {
@@ -117,7 +118,10 @@ function transaction(m: Extract<Request, { op: 'begin' }>): void {
       await database().transaction(async (tx) => {
         transactions.set(m.tx, { tx, end: (commit, replyTo) => ((endReply = replyTo), finish(commit)) });
         // A failing first statement leaves the transaction open (aborted) for its caller to end.
-        await run(tx, m.first).then((v) => answer(m.id, v), (e: unknown) => refuse(m.id, e));
+        await run(tx, m.first).then(
+          (v) => answer(m.id, v),
+          (e: unknown) => refuse(m.id, e),
+        );
         if (!(await ended)) await tx.rollback();
       });
       answer(endReply, null);
@@ -133,7 +137,10 @@ function transaction(m: Extract<Request, { op: 'begin' }>): void {
 function inTransaction(m: { id: number; tx: number } & Statement): void {
   const open = transactions.get(m.tx);
   if (!open) return refuse(m.id, new Error('The transaction has already ended.'));
-  run(open.tx, m).then((v) => answer(m.id, v), (e: unknown) => refuse(m.id, e));
+  run(open.tx, m).then(
+    (v) => answer(m.id, v),
+    (e: unknown) => refuse(m.id, e),
+  );
 }
 
 async function handle(m: Request): Promise<void> {

@@ -22,7 +22,7 @@ export function serializeError(e: unknown): SerializedError {
   if (!(e instanceof Error)) {
     let message: string;
     try {
-      message = typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
+      message = typeof e === 'string' ? e : (JSON.stringify(e) ?? String(e));
     } catch {
       message = String(e);
     }
@@ -40,7 +40,12 @@ export function serializeError(e: unknown): SerializedError {
 export function reviveError(s: SerializedError): Error {
   if (s.name === 'AdminError' && typeof s.fields.code === 'string') {
     const { code, details, hint } = s.fields;
-    return new AdminError({ code, message: s.message, details: typeof details === 'string' ? details : null, hint: typeof hint === 'string' ? hint : null });
+    return new AdminError({
+      code,
+      message: s.message,
+      details: typeof details === 'string' ? details : null,
+      hint: typeof hint === 'string' ? hint : null,
+    });
   }
   const error = new Error(s.message);
   Object.assign(error, s.fields);

@@ -120,7 +120,15 @@ export class WorkspaceLock {
       if (deadHere(seen) && attempt < 3) await removeDeadHolder(lockPath, seen);
       let unlock: () => Promise<void>;
       try {
-        unlock = await lock(dir, { lockfilePath: lockPath, realpath: false, stale: STALE_MS, update: UPDATE_MS, retries: 0, fs: lockFs, onCompromised });
+        unlock = await lock(dir, {
+          lockfilePath: lockPath,
+          realpath: false,
+          stale: STALE_MS,
+          update: UPDATE_MS,
+          retries: 0,
+          fs: lockFs,
+          onCompromised,
+        });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
         const holder = await readHolder(lockPath);

@@ -59,7 +59,11 @@ export function createHandlers(services: Services, session: DatabaseSession): Ha
  * One SQL operation, typed end to end, with its input and output checked: for the CLI, which
  * has a database but none of the console's services.
  */
-export async function invokeSql<C extends Channel>(channel: C, input: z.input<Operations[C]['input']>, session: DatabaseSession): Promise<z.output<Operations[C]['output']>> {
+export async function invokeSql<C extends Channel>(
+  channel: C,
+  input: z.input<Operations[C]['input']>,
+  session: DatabaseSession,
+): Promise<z.output<Operations[C]['output']>> {
   const op = operations[channel] as Operation;
   if (op.kind !== 'sql') throw new AdminError({ code: 'not_available', message: `${channel} needs the console app.` });
   const parsed: unknown = op.input.parse(input);

@@ -45,7 +45,12 @@ export async function prepareDataset(name: string, videos: number, log: (s: stri
   return source;
 }
 
-export async function openDataset(name: string, videos: number, log: (s: string) => void, extra: { links?: number } = {}): Promise<{ db: EmbeddedDatabase; migrateMs: number; dispose: () => Promise<void> }> {
+export async function openDataset(
+  name: string,
+  videos: number,
+  log: (s: string) => void,
+  extra: { links?: number } = {},
+): Promise<{ db: EmbeddedDatabase; migrateMs: number; dispose: () => Promise<void> }> {
   const source = await prepareDataset(name, videos, log, extra);
   const dir = await mkdtemp(path.join(os.tmpdir(), `magna-bench-${name}-`));
   await cp(source, dir, { recursive: true });
@@ -54,6 +59,15 @@ export async function openDataset(name: string, videos: number, log: (s: string)
   await migrateUp(db, await readMigrationFiles());
   const migrateMs = performance.now() - t;
   // A dataset generated before staff roles existed: its demo admin, as the owner may grant it.
-  await db.query("insert into public.staff_roles (user_id, role) select id, 'admin' from public.users where username = 'ada_moderator' on conflict do nothing");
-  return { db, migrateMs, dispose: async () => { await db.close(); await rm(dir, { recursive: true, force: true }); } };
+  await db.query(
+    "insert into public.staff_roles (user_id, role) select id, 'admin' from public.users where username = 'ada_moderator' on conflict do nothing",
+  );
+  return {
+    db,
+    migrateMs,
+    dispose: async () => {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -17,7 +17,7 @@ async function command(page: Page, text: string) {
   await input.press('Enter');
 }
 
-test('the palette runs the menu\'s commands', async ({ page }) => {
+test("the palette runs the menu's commands", async ({ page }) => {
   await page.goto(shell.url);
   await expect(page.getByRole('heading', { name: 'Moderation' })).toBeVisible();
 

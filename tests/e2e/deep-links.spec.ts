@@ -19,10 +19,13 @@ async function signIn(page: Page) {
 }
 
 async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(async ([c, i]) => {
-    const r = await fetch(`/api/rpc/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) });
-    return r.json() as Promise<{ ok: boolean; data: unknown }>;
-  }, [channel, input] as const);
+  const result = await page.evaluate(
+    async ([c, i]) => {
+      const r = await fetch(`/api/rpc/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) });
+      return r.json() as Promise<{ ok: boolean; data: unknown }>;
+    },
+    [channel, input] as const,
+  );
   expect(result.ok, JSON.stringify(result)).toBe(true);
   return result.data as T;
 }
@@ -84,7 +87,7 @@ test('a graph link centres the graph on that video; a job link opens the embeddi
   await page.goto(`${shell.origin}/#/job/${UNKNOWN}`);
   await expect(page).toHaveURL(new RegExp(`#/embeddings\\?job=${UNKNOWN}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Embeddings' })).toBeVisible();
-  await expect(page.getByText('The linked backfill is not among this profile\'s jobs.')).toBeVisible();
+  await expect(page.getByText("The linked backfill is not among this profile's jobs.")).toBeVisible();
 });
 
 test('a malformed link opens nothing; an unknown video says it could not be loaded', async ({ page }) => {

@@ -27,7 +27,8 @@ async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
 
 const currentTitle = (page: Page) => page.getByRole('complementary', { name: 'Review' }).locator('.pane-title');
 const firstRows = async (page: Page, n: number) => (await rpc<{ rows: Row[] }>(page, 'moderation:queue', { queue: 'pending', limit: n })).rows;
-const statusOf = async (page: Page, id: string) => (await rpc<{ video: { moderation_status: string } }>(page, 'moderation:review', { videoId: id })).video.moderation_status;
+const statusOf = async (page: Page, id: string) =>
+  (await rpc<{ video: { moderation_status: string } }>(page, 'moderation:review', { videoId: id })).video.moderation_status;
 
 test('approve by keyboard: the item leaves the queue and the next one opens', async ({ page }) => {
   await openQueue(page);
@@ -140,9 +141,16 @@ test('after a filter is picked with the mouse, j moves and a approves (the list 
   await sortSelect.selectOption('newest');
   await expect(sortSelect).not.toBeFocused();
   // Once the newest-first list is in, the cursor is on one of its items (wherever it landed).
-  const newest = (await rpc<{ rows: Row[] }>(page, 'moderation:queue', { queue: 'pending', sort: 'newest', limit: 100 })).rows.filter((r) => r.id !== oldest!.id);
+  const newest = (await rpc<{ rows: Row[] }>(page, 'moderation:queue', { queue: 'pending', sort: 'newest', limit: 100 })).rows.filter(
+    (r) => r.id !== oldest!.id,
+  );
   const current = queueTable(page).locator('tbody tr.current');
-  await expect.poll(async () => { const text = (await current.textContent()) ?? ''; return newest.some((r) => text.includes(r.title)); }).toBe(true);
+  await expect
+    .poll(async () => {
+      const text = (await current.textContent()) ?? '';
+      return newest.some((r) => text.includes(r.title));
+    })
+    .toBe(true);
   const at = Number(await current.getAttribute('data-index'));
   if (at > 0) {
     await page.keyboard.press('k');
@@ -172,13 +180,21 @@ test('Shift-click on a row selects the range from the current row', async ({ pag
   const rows = queueTable(page).locator('tbody tr[data-index]');
   await rows.nth(1).locator('td.ellipsis').last().click();
   await expect(rows.nth(1)).toHaveClass(/current/);
-  await rows.nth(4).locator('td.ellipsis').last().click({ modifiers: ['Shift'] });
+  await rows
+    .nth(4)
+    .locator('td.ellipsis')
+    .last()
+    .click({ modifiers: ['Shift'] });
   await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toContainText('4 selected');
   for (const i of [1, 2, 3, 4]) await expect(rows.nth(i)).toHaveClass(/selected/);
   await expect(rows.nth(0)).not.toHaveClass(/selected/);
   // From a row toggled with x, Shift-click ranges from that row.
   await page.keyboard.press('Escape');
   await page.keyboard.press('x');
-  await rows.nth(2).locator('td.ellipsis').last().click({ modifiers: ['Shift'] });
+  await rows
+    .nth(2)
+    .locator('td.ellipsis')
+    .last()
+    .click({ modifiers: ['Shift'] });
   await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toContainText('2 selected');
 });

@@ -40,8 +40,16 @@ describe('the built main process', () => {
   it('opens one window with hardened webPreferences', () => {
     const prefs = run.window().options.webPreferences!;
     expect(prefs).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-      webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, navigateOnDragDrop: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
     });
     expect(prefs).not.toHaveProperty('enableRemoteModule');
     expect(prefs).not.toHaveProperty('additionalArguments');
@@ -69,7 +77,7 @@ describe('the built main process', () => {
     expect(handlers.size).toBe(CHANNELS.length);
   });
 
-  it('answers the console window\'s top frame', async () => {
+  it("answers the console window's top frame", async () => {
     const r = await invoke('app:info', fromFrame(run.window().webContents, rendererUrl()));
     expect(r).toMatchObject({ ok: true, data: { shell: 'electron', dataDir: run.userData } });
   });
@@ -92,10 +100,16 @@ describe('the built main process', () => {
   });
 
   it('sets the Content-Security-Policy header on every response', () => {
-    const listener = run.electron.session.defaultSession.headersReceived as (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
+    const listener = run.electron.session.defaultSession.headersReceived as (
+      d: unknown,
+      cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void;
     expect(listener).toBeTypeOf('function');
     let headers: Record<string, string[]> = {};
-    listener({ url: rendererUrl(), responseHeaders: { 'Content-Security-Policy': ["default-src *; script-src 'unsafe-eval'"], 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+    listener(
+      { url: rendererUrl(), responseHeaders: { 'Content-Security-Policy': ["default-src *; script-src 'unsafe-eval'"], 'X-Other': ['1'] } },
+      (r) => (headers = r.responseHeaders),
+    );
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(headers['X-Other']).toEqual(['1']);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
@@ -111,7 +125,21 @@ describe('the built main process', () => {
       request(run.window().webContents, permission, (ok) => (granted = ok), { requestingUrl, isMainFrame });
       return granted;
     };
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'openExternal', 'fullscreen', 'pointerLock', 'clipboard-read', 'display-capture', 'hid', 'serial', 'usb', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'openExternal',
+      'fullscreen',
+      'pointerLock',
+      'clipboard-read',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+      'unknown',
+    ]) {
       expect(asked(permission, rendererUrl()), permission).toBe(false);
       expect(check(run.window().webContents, permission, 'file://', { requestingUrl: rendererUrl(), isMainFrame: true }), permission).toBe(false);
     }
@@ -135,7 +163,14 @@ describe('the built main process', () => {
     const opened = run.electron.shell.opened;
     opened.length = 0;
     for (const url of ['https://www.youtube.com/watch?v=abc', 'http://vimeo.com/1']) expect(open({ url })).toEqual({ action: 'deny' });
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.com/', 'smb://host/share', 'magna-console://video/x', 'not a url']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://user:pw@example.com/',
+      'smb://host/share',
+      'magna-console://video/x',
+      'not a url',
+    ]) {
       expect(open({ url })).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual(['https://www.youtube.com/watch?v=abc', 'http://vimeo.com/1']);
@@ -167,7 +202,12 @@ describe('the built main process', () => {
     const win = run.window();
     win.minimize();
     win.webContents.sent.length = 0;
-    run.electron.app.emit('second-instance', new StandInEvent(), ['magna-galactica-console', '--enable-logging', `magna-console://video/${VIDEO}`], '/');
+    run.electron.app.emit(
+      'second-instance',
+      new StandInEvent(),
+      ['magna-galactica-console', '--enable-logging', `magna-console://video/${VIDEO}`],
+      '/',
+    );
     expect(win.webContents.sent).toEqual([{ channel: APP_EVENT_CHANNEL, payload: { type: 'open', route: `#/video/${VIDEO}` } }]);
     expect(win.isMinimized()).toBe(false);
     expect(win.calls.at(-1)).toBe('focus');
@@ -191,10 +231,12 @@ describe('the built main process', () => {
     }
     expect(win.webContents.sent).toEqual([]);
     expect(run.electron.shell.opened.filter((u) => u.startsWith('magna'))).toEqual([]);
-    expect(readFileSync(path.join(run.userData, 'logs', 'console.log'), 'utf8')).toContain('ignored a link that is not a console link: "magna-console://video/');
+    expect(readFileSync(path.join(run.userData, 'logs', 'console.log'), 'utf8')).toContain(
+      'ignored a link that is not a console link: "magna-console://video/',
+    );
   });
 
-  it('sets a native menu whose items send the console\'s commands to the page', () => {
+  it("sets a native menu whose items send the console's commands to the page", () => {
     const menu = run.electron.Menu.applicationMenu!;
     const flat = (list: MenuItemTemplate[]): MenuItemTemplate[] => list.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
     const commands = flat(menu.items).filter((i) => i.click && !i.id?.startsWith('notify-'));
@@ -205,9 +247,13 @@ describe('the built main process', () => {
     expect(win.webContents.sent).toEqual(commands.map((i) => ({ channel: APP_EVENT_CHANNEL, payload: { type: 'command', command: i.id } })));
   });
 
-  it('keeps secrets for the session only on Linux\'s basic_text backend (never written)', async () => {
+  it("keeps secrets for the session only on Linux's basic_text backend (never written)", async () => {
     const top = fromFrame(run.window().webContents, rendererUrl());
-    const saved = await invoke('connections:save', top, { kind: 'postgres', name: 'Self-hosted', databaseUrl: 'postgresql://app:hunter2-secret@db.example:5432/app' });
+    const saved = await invoke('connections:save', top, {
+      kind: 'postgres',
+      name: 'Self-hosted',
+      databaseUrl: 'postgresql://app:hunter2-secret@db.example:5432/app',
+    });
     expect(saved).toMatchObject({ ok: true, data: { databaseUrl: { set: true, source: 'session' } } });
     expect(JSON.stringify(saved)).not.toContain('hunter2-secret');
     expect(existsSync(path.join(run.userData, 'secrets.enc.json'))).toBe(false);
@@ -238,7 +284,7 @@ describe('the built main process, other launches', () => {
     }
   });
 
-  it('a first launch by a link opens its window on that link\'s route', async () => {
+  it("a first launch by a link opens its window on that link's route", async () => {
     const run = await startMain({ argv: ['magna-galactica-console', `magna-console://report/${VIDEO}`] });
     try {
       expect(run.window().webContents.url).toMatch(new RegExp(`/dist/renderer/index\\.html#/report/${VIDEO}$`));
@@ -256,7 +302,9 @@ describe('the built main process, other launches', () => {
       const item = (id: string) => flat(run.electron.Menu.applicationMenu!.items).find((i) => i.id === id)!;
       expect(item('notify-pending-off').checked).toBe(true);
       item('notify-pending-1').click!({}, win, {});
-      expect(JSON.parse(readFileSync(path.join(run.userData, 'notifications.json'), 'utf8'))).toEqual({ embedded: { urgentReports: false, backfills: false, oldestPendingHours: 1 } });
+      expect(JSON.parse(readFileSync(path.join(run.userData, 'notifications.json'), 'utf8'))).toEqual({
+        embedded: { urgentReports: false, backfills: false, oldestPendingHours: 1 },
+      });
       await until(() => item('notify-pending-1').checked === true, 'the menu rebuilt with the new choice');
       const log = path.join(run.userData, 'logs', 'console.log');
       await until(() => readFileSync(log, 'utf8').includes('notification oldest-pending: quiet'), 'a quiet notification');
@@ -267,7 +315,10 @@ describe('the built main process, other launches', () => {
   });
 
   it('notifications: the oldest pending video past the age shows one, and a click opens it', async () => {
-    const run = await startMain({ env: { MAGNA_NOTIFICATION_POLL_MS: '150' }, files: { 'notifications.json': JSON.stringify({ embedded: { oldestPendingHours: 24 } }) } });
+    const run = await startMain({
+      env: { MAGNA_NOTIFICATION_POLL_MS: '150' },
+      files: { 'notifications.json': JSON.stringify({ embedded: { oldestPendingHours: 24 } }) },
+    });
     try {
       await until(() => run.electron.Notification.shown.length > 0, 'a notification');
       await new Promise((r) => setTimeout(r, 600));
@@ -277,7 +328,9 @@ describe('the built main process, other launches', () => {
       const win = run.window();
       win.webContents.sent.length = 0;
       note.emit('click');
-      expect(win.webContents.sent).toEqual([{ channel: APP_EVENT_CHANNEL, payload: { type: 'open', route: expect.stringMatching(/^#\/video\/[0-9a-f-]{36}\?profile=embedded$/) } }]);
+      expect(win.webContents.sent).toEqual([
+        { channel: APP_EVENT_CHANNEL, payload: { type: 'open', route: expect.stringMatching(/^#\/video\/[0-9a-f-]{36}\?profile=embedded$/) } },
+      ]);
     } finally {
       await run.dispose();
     }
@@ -287,7 +340,11 @@ describe('the built main process, other launches', () => {
     const run = await startMain({ backend: 'gnome_libsecret' });
     try {
       const top = fromFrame(run.window().webContents, run.window().webContents.url);
-      const saved = await run.electron.ipcMain.invoke('connections:save', top, { kind: 'postgres', name: 'Self-hosted', databaseUrl: 'postgresql://app:hunter2-secret@db.example:5432/app' });
+      const saved = await run.electron.ipcMain.invoke('connections:save', top, {
+        kind: 'postgres',
+        name: 'Self-hosted',
+        databaseUrl: 'postgresql://app:hunter2-secret@db.example:5432/app',
+      });
       expect(saved).toMatchObject({ ok: true, data: { databaseUrl: { set: true, source: 'encrypted' } } });
       const file = readFileSync(path.join(run.userData, 'secrets.enc.json'), 'utf8');
       expect(file).not.toContain('hunter2-secret');
@@ -315,7 +372,10 @@ describe('the built preload', () => {
     expect(ipcRenderer.invocations).toEqual(CHANNELS.map((channel) => ({ channel, args: [{ probe: channel }] })));
   });
 
-  it.each([['onJobEvent', EVENT_CHANNEL], ['onAppEvent', APP_EVENT_CHANNEL]])('%s delivers its channel\'s payloads without the IPC event, and unsubscribes', (name, channel) => {
+  it.each([
+    ['onJobEvent', EVENT_CHANNEL],
+    ['onAppEvent', APP_EVENT_CHANNEL],
+  ])("%s delivers its channel's payloads without the IPC event, and unsubscribes", (name, channel) => {
     const { contextBridge, ipcRenderer } = runPreload();
     const api = contextBridge.exposed[0]!.api as Record<string, (l: (...args: unknown[]) => void) => () => void>;
     const seen: unknown[][] = [];

@@ -37,7 +37,7 @@ async function longestStall(work: () => Promise<unknown>): Promise<{ stallMs: nu
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the embedded database on its worker thread', () => {
-  it('keeps this thread\'s timers firing while a long query runs (pg_sleep, then a CPU-bound scan)', async () => {
+  it("keeps this thread's timers firing while a long query runs (pg_sleep, then a CPU-bound scan)", async () => {
     // On the calling thread, the longest stall would be the whole query; the bound leaves room
     // for a busy machine's scheduling.
     const sleeping = await longestStall(() => t.db.query('select pg_sleep(1)'));
@@ -50,31 +50,36 @@ describe('the embedded database on its worker thread', () => {
     expect(scanning.stallMs).toBeLessThan(scanning.workMs / 2);
   });
 
-  it('never interleaves a transaction\'s queries with a concurrent caller\'s: the caller waits, then sees none of a rolled-back transaction', async () => {
+  it("never interleaves a transaction's queries with a concurrent caller's: the caller waits, then sees none of a rolled-back transaction", async () => {
     let outside: Promise<{ n: number }[]> | null = null;
     let outsideSettled = false;
-    const rolledBack = await t.db.transaction(async (tx) => {
-      await tx.query("insert into public.worker_test (id, note) values (1, 'uncommitted')");
-      outside = t.db.query<{ n: number }>('select count(*)::int as n from public.worker_test');
-      void outside.then(() => (outsideSettled = true));
-      await sleep(150);
-      expect(outsideSettled).toBe(false); // queued behind the open transaction, not run inside it
-      await tx.query("insert into public.worker_test (id, note) values (2, 'uncommitted')");
-      throw new Error('roll it back');
-    }).catch((e: unknown) => e);
+    const rolledBack = await t.db
+      .transaction(async (tx) => {
+        await tx.query("insert into public.worker_test (id, note) values (1, 'uncommitted')");
+        outside = t.db.query<{ n: number }>('select count(*)::int as n from public.worker_test');
+        void outside.then(() => (outsideSettled = true));
+        await sleep(150);
+        expect(outsideSettled).toBe(false); // queued behind the open transaction, not run inside it
+        await tx.query("insert into public.worker_test (id, note) values (2, 'uncommitted')");
+        throw new Error('roll it back');
+      })
+      .catch((e: unknown) => e);
     expect(rolledBack).toMatchObject({ message: 'roll it back' });
     expect(await outside!).toEqual([{ n: 0 }]);
   });
 
   it('keeps two concurrent transactions apart: each sees only its own rows', async () => {
-    const own = (ids: number[]) => t.db.transaction(async (tx) => {
-      for (const id of ids) {
-        await tx.query('insert into public.worker_test (id, note) values ($1, $2)', [id, 'tx']);
-        await sleep(20);
-      }
-      const rows = await tx.query<{ ids: number[] }>('select array_agg(id order by id) as ids from public.worker_test');
-      throw Object.assign(new Error('undo'), { seen: rows[0]!.ids });
-    }).catch((e: { seen: number[] }) => e.seen);
+    const own = (ids: number[]) =>
+      t.db
+        .transaction(async (tx) => {
+          for (const id of ids) {
+            await tx.query('insert into public.worker_test (id, note) values ($1, $2)', [id, 'tx']);
+            await sleep(20);
+          }
+          const rows = await tx.query<{ ids: number[] }>('select array_agg(id order by id) as ids from public.worker_test');
+          throw Object.assign(new Error('undo'), { seen: rows[0]!.ids });
+        })
+        .catch((e: { seen: number[] }) => e.seen);
     const [a, b] = await Promise.all([own([10, 11, 12]), own([20, 21, 22])]);
     expect(a).toEqual([10, 11, 12]);
     expect(b).toEqual([20, 21, 22]);
@@ -82,17 +87,22 @@ describe('the embedded database on its worker thread', () => {
 
   it('serves a read-only transaction before writes queued ahead of it: a console read waits for the running write only', async () => {
     const finished: string[] = [];
-    const write = (name: string) => t.db.transaction(async (tx) => {
-      await tx.query('select pg_sleep(0.2)');
-      await tx.query('insert into public.worker_test (id, note) values ((select coalesce(max(id), 0) + 1 from public.worker_test), $1)', [name]);
-    }).then(() => void finished.push(name));
+    const write = (name: string) =>
+      t.db
+        .transaction(async (tx) => {
+          await tx.query('select pg_sleep(0.2)');
+          await tx.query('insert into public.worker_test (id, note) values ((select coalesce(max(id), 0) + 1 from public.worker_test), $1)', [name]);
+        })
+        .then(() => void finished.push(name));
     const running = write('write 1');
     await sleep(50); // write 1 holds the session
     const queued = [write('write 2'), write('write 3')];
-    const read = t.db.transaction(async (tx) => {
-      await tx.execute('set transaction read only');
-      return tx.query<{ n: number }>('select count(*)::int as n from public.worker_test');
-    }).then((rows) => (finished.push('read'), rows));
+    const read = t.db
+      .transaction(async (tx) => {
+        await tx.execute('set transaction read only');
+        return tx.query<{ n: number }>('select count(*)::int as n from public.worker_test');
+      })
+      .then((rows) => (finished.push('read'), rows));
     await Promise.all([running, ...queued, read]);
     expect(finished).toEqual(['write 1', 'read', 'write 2', 'write 3']);
     expect(await read).toEqual([{ n: 1 }]);
@@ -103,12 +113,26 @@ describe('the embedded database on its worker thread', () => {
     await t.db.query("insert into public.worker_test (id, note) values (100, 'first')");
     const duplicate = await t.db.query("insert into public.worker_test (id, note) values (100, 'again')").catch((e: unknown) => e);
     expect(duplicate).toBeInstanceOf(Error);
-    expect(duplicate).toMatchObject({ code: '23505', detail: 'Key (id)=(100) already exists.', constraint: 'worker_test_pkey', table: 'worker_test' });
+    expect(duplicate).toMatchObject({
+      code: '23505',
+      detail: 'Key (id)=(100) already exists.',
+      constraint: 'worker_test_pkey',
+      table: 'worker_test',
+    });
 
-    const raised = await t.db.transaction((tx) =>
-      tx.execute("do $$ begin raise exception 'Refused: spam' using errcode = 'P0001', detail = 'The reason is on the deny list.', hint = 'Pick another reason.'; end $$"),
-    ).catch((e: unknown) => e);
-    expect(toAdminError(raised).toJSON()).toEqual({ code: 'P0001', message: 'Refused: spam', details: 'The reason is on the deny list.', hint: 'Pick another reason.' });
+    const raised = await t.db
+      .transaction((tx) =>
+        tx.execute(
+          "do $$ begin raise exception 'Refused: spam' using errcode = 'P0001', detail = 'The reason is on the deny list.', hint = 'Pick another reason.'; end $$",
+        ),
+      )
+      .catch((e: unknown) => e);
+    expect(toAdminError(raised).toJSON()).toEqual({
+      code: 'P0001',
+      message: 'Refused: spam',
+      details: 'The reason is on the deny list.',
+      hint: 'Pick another reason.',
+    });
     // The session is usable afterwards (the failed transaction was rolled back).
     expect(await t.db.query('select count(*)::int as n from public.worker_test')).toEqual([{ n: 1 }]);
   });
@@ -120,7 +144,7 @@ describe('the embedded database on its worker thread', () => {
 });
 
 describe('the offline embedding provider on its worker thread', () => {
-  it('keeps this thread\'s timers firing while it embeds a large batch', async () => {
+  it("keeps this thread's timers firing while it embeds a large batch", async () => {
     const words = 'how black holes form from the collapse of massive stars and what the event horizon means for light and time'.split(' ');
     const long = Array.from({ length: 3000 }, (_, i) => words[i % words.length]).join(' ');
     const provider = new LocalGloveProvider();

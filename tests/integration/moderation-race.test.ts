@@ -41,7 +41,8 @@ describe.skipIf(!url)(`two moderators racing for one item${url ? '' : ` (${SKIPP
     await migrateUp(db, await readMigrationFiles(MIGRATIONS_DIR));
     const users = await db.query<{ id: string; username: string }>(
       `insert into public.users (email, username) values ('ada@example.org', 'ada_moderator'), ('grace@example.org', 'grace_moderator'),
-         ('member@example.org', 'member_one'), ('other@example.org', 'member_two') returning id, username`);
+         ('member@example.org', 'member_one'), ('other@example.org', 'member_two') returning id, username`,
+    );
     const id = (username: string) => users.find((u) => u.username === username)!.id;
     [ada, grace, member] = [id('ada_moderator'), id('grace_moderator'), id('member_one')];
     await db.query("insert into public.staff_roles (user_id, role) values ($1, 'admin'), ($2, 'moderator')", [ada, grace]);
@@ -59,24 +60,38 @@ describe.skipIf(!url)(`two moderators racing for one item${url ? '' : ` (${SKIPP
   let n = 0;
   const video = async () => {
     n++;
-    return (await db.query<{ id: string }>(
-      "insert into public.videos (platform, platform_id, url, title, submitted_by, moderation_status) values ('other', $1, $2, 'Raced', $3, 'approved') returning id",
-      [`race-${n}`, `https://media.example.org/v/race-${n}`, member]))[0]!.id;
+    return (
+      await db.query<{ id: string }>(
+        "insert into public.videos (platform, platform_id, url, title, submitted_by, moderation_status) values ('other', $1, $2, 'Raced', $3, 'approved') returning id",
+        [`race-${n}`, `https://media.example.org/v/race-${n}`, member],
+      )
+    )[0]!.id;
   };
   const reportedComment = async () => {
-    const c = (await db.query<{ id: string }>("insert into public.comments (video_id, user_id, content) values ($1, $2, 'Raced words') returning id", [await video(), member]))[0]!.id;
-    await db.query("insert into public.reports (reporter_id, target_type, comment_id, reason) values ((select id from public.users where username = 'member_two'), 'comment', $1, 'abuse')", [c]);
+    const c = (
+      await db.query<{ id: string }>("insert into public.comments (video_id, user_id, content) values ($1, $2, 'Raced words') returning id", [
+        await video(),
+        member,
+      ])
+    )[0]!.id;
+    await db.query(
+      "insert into public.reports (reporter_id, target_type, comment_id, reason) values ((select id from public.users where username = 'member_two'), 'comment', $1, 'abuse')",
+      [c],
+    );
     return c;
   };
 
   /** Resolves once some session of this database waits for a lock (the loser, behind the winner's row lock). */
   async function someoneWaits(): Promise<void> {
     for (let i = 0; i < 500; i++) {
-      const [w] = await server.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'", [name]);
+      const [w] = await server.query<{ n: number }>(
+        "select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'",
+        [name],
+      );
       if (w!.n > 0) return;
       await new Promise((r) => setTimeout(r, 20));
     }
-    throw new Error('The second call never waited for the first one\'s lock.');
+    throw new Error("The second call never waited for the first one's lock.");
   }
 
   /**
@@ -97,39 +112,90 @@ describe.skipIf(!url)(`two moderators racing for one item${url ? '' : ` (${SKIPP
 
   it('a video: the lost approval names who rejected it', async () => {
     const v = await video();
-    const r = await race('select public.admin_moderate_videos($1, \'reject\', $2::jsonb, \'Misleading\')', [grace, [{ id: v, expected_status: 'approved' }]],
-      () => loser.call('admin_moderate_videos', { p_operator: ada, p_action: 'flag', p_items: [{ id: v, expected_status: 'approved' }] }) as Promise<Batch>);
+    const r = await race(
+      "select public.admin_moderate_videos($1, 'reject', $2::jsonb, 'Misleading')",
+      [grace, [{ id: v, expected_status: 'approved' }]],
+      () =>
+        loser.call('admin_moderate_videos', {
+          p_operator: ada,
+          p_action: 'flag',
+          p_items: [{ id: v, expected_status: 'approved' }],
+        }) as Promise<Batch>,
+    );
     expect(r.done).toBe(0);
-    expect(r.results[0]).toMatchObject({ outcome: 'conflict', message: expect.stringContaining('rejected'),
-      last_change: { operator: 'grace_moderator', action: 'reject', at: expect.any(String) } });
+    expect(r.results[0]).toMatchObject({
+      outcome: 'conflict',
+      message: expect.stringContaining('rejected'),
+      last_change: { operator: 'grace_moderator', action: 'reject', at: expect.any(String) },
+    });
   });
 
   it('a comment: the lost "keep" names who removed it', async () => {
     const c = await reportedComment();
-    const r = await race('select public.admin_moderate_comments($1, \'remove\', $2::jsonb)', [grace, [{ id: c, expected_is_deleted: false }]],
-      () => loser.call('admin_moderate_comments', { p_operator: ada, p_action: 'keep', p_items: [{ id: c, expected_is_deleted: false }] }) as Promise<Batch>);
-    expect(r.results[0]).toMatchObject({ outcome: 'conflict', message: 'Already removed.', last_change: { operator: 'grace_moderator', action: 'remove_comment' } });
+    const r = await race(
+      "select public.admin_moderate_comments($1, 'remove', $2::jsonb)",
+      [grace, [{ id: c, expected_is_deleted: false }]],
+      () =>
+        loser.call('admin_moderate_comments', {
+          p_operator: ada,
+          p_action: 'keep',
+          p_items: [{ id: c, expected_is_deleted: false }],
+        }) as Promise<Batch>,
+    );
+    expect(r.results[0]).toMatchObject({
+      outcome: 'conflict',
+      message: 'Already removed.',
+      last_change: { operator: 'grace_moderator', action: 'remove_comment' },
+    });
   });
 
   it('a comment: the lost second "keep" names the first', async () => {
     const c = await reportedComment();
-    const r = await race('select public.admin_moderate_comments($1, \'keep\', $2::jsonb)', [grace, [{ id: c, expected_is_deleted: false }]],
-      () => loser.call('admin_moderate_comments', { p_operator: ada, p_action: 'keep', p_items: [{ id: c, expected_is_deleted: false }] }) as Promise<Batch>);
+    const r = await race(
+      "select public.admin_moderate_comments($1, 'keep', $2::jsonb)",
+      [grace, [{ id: c, expected_is_deleted: false }]],
+      () =>
+        loser.call('admin_moderate_comments', {
+          p_operator: ada,
+          p_action: 'keep',
+          p_items: [{ id: c, expected_is_deleted: false }],
+        }) as Promise<Batch>,
+    );
     expect(r.results[0]).toMatchObject({ outcome: 'conflict', last_change: { operator: 'grace_moderator', action: 'keep_comment' } });
-    expect((await db.query<{ n: number }>("select count(*)::int as n from public.moderation_audit_log where target_id = $1 and action = 'keep_comment'", [c]))[0]!.n).toBe(1);
+    expect(
+      (
+        await db.query<{ n: number }>("select count(*)::int as n from public.moderation_audit_log where target_id = $1 and action = 'keep_comment'", [
+          c,
+        ])
+      )[0]!.n,
+    ).toBe(1);
   });
 
   it('reports: the lost dismissal names who dismissed them', async () => {
     const c = await reportedComment();
-    const err = await race('select public.admin_dismiss_reports($1, \'comment\', $2)', [grace, c],
-      () => loser.call('admin_dismiss_reports', { p_operator: ada, p_target_type: 'comment', p_target_id: c })).catch((e: unknown) => e);
+    const err = await race("select public.admin_dismiss_reports($1, 'comment', $2)", [grace, c], () =>
+      loser.call('admin_dismiss_reports', { p_operator: ada, p_target_type: 'comment', p_target_id: c }),
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'PT409', details: expect.stringContaining('grace_moderator') });
   });
 
   it('a context note: the lost approval names who rejected (deleted) it', async () => {
-    const note = (await db.query<{ id: string }>("insert into public.video_contexts (video_id, context_type, content, author_id) values ($1, 'note', 'Raced note', $2) returning id", [await video(), member]))[0]!.id;
-    const r = await race('select public.admin_moderate_contexts($1, \'reject\', $2::jsonb, \'Unsourced\')', [grace, [{ id: note, expected_is_approved: false }]],
-      () => loser.call('admin_moderate_contexts', { p_operator: ada, p_action: 'approve', p_items: [{ id: note, expected_is_approved: false }] }) as Promise<Batch>);
+    const note = (
+      await db.query<{ id: string }>(
+        "insert into public.video_contexts (video_id, context_type, content, author_id) values ($1, 'note', 'Raced note', $2) returning id",
+        [await video(), member],
+      )
+    )[0]!.id;
+    const r = await race(
+      "select public.admin_moderate_contexts($1, 'reject', $2::jsonb, 'Unsourced')",
+      [grace, [{ id: note, expected_is_approved: false }]],
+      () =>
+        loser.call('admin_moderate_contexts', {
+          p_operator: ada,
+          p_action: 'approve',
+          p_items: [{ id: note, expected_is_approved: false }],
+        }) as Promise<Batch>,
+    );
     expect(r.results[0]).toMatchObject({ outcome: 'conflict', last_change: { operator: 'grace_moderator', action: 'reject_context' } });
   });
 });

@@ -56,10 +56,17 @@ afterAll(async () => {
 });
 
 describe('one process per embedded workspace', () => {
-  const heldByTheConsole = () => new RegExp(`^The workspace at ${workspace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by the console \\(pid ${consoleProcess.pid}, started \\d\\d:\\d\\d\\)\\. `);
+  const heldByTheConsole = () =>
+    new RegExp(
+      `^The workspace at ${workspace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by the console \\(pid ${consoleProcess.pid}, started \\d\\d:\\d\\d\\)\\. `,
+    );
 
   it('refuses the CLI on a folder the console holds: one sentence naming the console, exit code 1', async () => {
-    const err = (await cli('migrate', 'status', '--embedded', workspace).catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
+    const err = (await cli('migrate', 'status', '--embedded', workspace).catch((e: unknown) => e)) as {
+      code: number;
+      stdout: string;
+      stderr: string;
+    };
     expect(err.code).toBe(1);
     expect(err.stdout).toBe('');
     const lines = err.stderr.trimEnd().split('\n');
@@ -70,7 +77,10 @@ describe('one process per embedded workspace', () => {
 
     const json = (await cli('backfill', '--embedded', workspace, '--json').catch((e: unknown) => e)) as { code: number; stdout: string };
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'workspace_locked', message: expect.stringMatching(heldByTheConsole()) } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'workspace_locked', message: expect.stringMatching(heldByTheConsole()) },
+    });
   });
 
   it('refuses a second opener while the console holds the folder, then recovers the lock the killed console left behind', async () => {

@@ -8,7 +8,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import {
-  createElectronStandIn, StandInBrowserWindow, StandInContextBridge, StandInIpcRenderer, StandInMenu, StandInNotification, StandInSession,
+  createElectronStandIn,
+  StandInBrowserWindow,
+  StandInContextBridge,
+  StandInIpcRenderer,
+  StandInMenu,
+  StandInNotification,
+  StandInSession,
   type ElectronStandIn,
 } from './electron-stand-in';
 import { TEMPLATE_ROOT } from './test-database';
@@ -154,7 +160,11 @@ export function runPreload(): PreloadRun {
   };
   const code = readFileSync(PRELOAD_CJS, 'utf8');
   vm.runInNewContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, {}, { filename: PRELOAD_CJS })(
-    module.exports, sandboxRequire, module, PRELOAD_CJS, path.dirname(PRELOAD_CJS),
+    module.exports,
+    sandboxRequire,
+    module,
+    PRELOAD_CJS,
+    path.dirname(PRELOAD_CJS),
   );
   return { contextBridge, ipcRenderer, required };
 }

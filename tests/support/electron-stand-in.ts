@@ -265,8 +265,15 @@ export class StandInIpcMain extends EventEmitter {
 }
 
 export type MenuItemTemplate = {
-  label?: string; role?: string; type?: string; accelerator?: string; id?: string; enabled?: boolean; checked?: boolean;
-  submenu?: MenuItemTemplate[]; click?: (item: unknown, window: unknown, event: unknown) => unknown;
+  label?: string;
+  role?: string;
+  type?: string;
+  accelerator?: string;
+  id?: string;
+  enabled?: boolean;
+  checked?: boolean;
+  submenu?: MenuItemTemplate[];
+  click?: (item: unknown, window: unknown, event: unknown) => unknown;
 };
 
 export class StandInMenu {

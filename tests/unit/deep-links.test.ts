@@ -66,7 +66,9 @@ describe('link routes', () => {
 
 describe('deepLinkArgument', () => {
   it('finds the link on a command line, whatever else Electron put there', () => {
-    expect(deepLinkArgument(['/opt/magna/magna-galactica-console', '--no-sandbox', `magna-console://video/${ID}`])).toBe(`magna-console://video/${ID}`);
+    expect(deepLinkArgument(['/opt/magna/magna-galactica-console', '--no-sandbox', `magna-console://video/${ID}`])).toBe(
+      `magna-console://video/${ID}`,
+    );
     expect(deepLinkArgument(['/opt/magna/magna-galactica-console', '--flag'])).toBeNull();
   });
 });

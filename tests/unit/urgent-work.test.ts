@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  endedBackfills, MIN_INTERVAL_MS, newUrgentReports, NotificationThrottle, overduePending, URGENT_REPORT_REASONS, type ReportGroupSnapshot,
+  endedBackfills,
+  MIN_INTERVAL_MS,
+  newUrgentReports,
+  NotificationThrottle,
+  overduePending,
+  URGENT_REPORT_REASONS,
+  type ReportGroupSnapshot,
 } from '../../electron/shells/electron/urgent-work';
 import { parseLinkRoute } from '../../electron/api/deep-links';
 
@@ -30,7 +36,10 @@ describe('NotificationThrottle', () => {
 });
 
 const group = (id: string, reports: [string, string][], title = 'A video'): ReportGroupSnapshot => ({
-  target_type: 'video', target_id: id, target: { title }, reports: reports.map(([reason, at]) => ({ reason, at })),
+  target_type: 'video',
+  target_id: id,
+  target: { title },
+  reports: reports.map(([reason, at]) => ({ reason, at })),
 });
 
 describe('newUrgentReports', () => {
@@ -44,21 +53,45 @@ describe('newUrgentReports', () => {
   });
 
   it('tells about a copyright report filed since, opening that item', () => {
-    const groups = [group(V1, [['spam', '2026-11-20T09:00:00Z'], ['copyright', '2026-11-20T09:30:00Z']], 'Lecture 1'), group(V2, [['abuse', '2026-11-20T09:40:00Z']])];
+    const groups = [
+      group(
+        V1,
+        [
+          ['spam', '2026-11-20T09:00:00Z'],
+          ['copyright', '2026-11-20T09:30:00Z'],
+        ],
+        'Lecture 1',
+      ),
+      group(V2, [['abuse', '2026-11-20T09:40:00Z']]),
+    ];
     const r = newUrgentReports(groups, '2026-11-20T09:10:00Z', 'embedded');
     expect(r.watermark).toBe('2026-11-20T09:40:00Z');
-    expect(r.alert).toEqual({ kind: 'urgent-report', title: 'Urgent report: copyright', body: 'On "Lecture 1".', route: `#/report/${V1}?profile=embedded` });
+    expect(r.alert).toEqual({
+      kind: 'urgent-report',
+      title: 'Urgent report: copyright',
+      body: 'On "Lecture 1".',
+      route: `#/report/${V1}?profile=embedded`,
+    });
     expect(parseLinkRoute(r.alert!.route)).toEqual({ kind: 'report', id: V1, profile: 'embedded' });
   });
 
   it('ignores reasons that are not urgent and reports already seen', () => {
-    const groups = [group(V1, [['copyright', '2026-11-20T09:00:00Z'], ['spam', '2026-11-20T09:30:00Z'], ['other', '2026-11-20T09:31:00Z']])];
+    const groups = [
+      group(V1, [
+        ['copyright', '2026-11-20T09:00:00Z'],
+        ['spam', '2026-11-20T09:30:00Z'],
+        ['other', '2026-11-20T09:31:00Z'],
+      ]),
+    ];
     expect(newUrgentReports(groups, '2026-11-20T09:00:00Z', 'p').alert).toBeNull();
   });
 
   it('groups several urgent reports into one notification', () => {
     const groups = [group(V1, [['copyright', '2026-11-20T09:30:00Z']], 'Lecture 1'), group(V2, [['copyright', '2026-11-20T09:31:00Z']])];
-    expect(newUrgentReports(groups, '2026-11-20T09:00:00Z', 'p').alert).toMatchObject({ title: '2 urgent reports (copyright)', body: 'On 2 items, first "Lecture 1".' });
+    expect(newUrgentReports(groups, '2026-11-20T09:00:00Z', 'p').alert).toMatchObject({
+      title: '2 urgent reports (copyright)',
+      body: 'On 2 items, first "Lecture 1".',
+    });
   });
 });
 
@@ -66,7 +99,10 @@ describe('overduePending', () => {
   const oldest = { id: V1, title: 'Old one', created_at: '2026-11-18T10:00:00Z' };
   it('tells once the oldest pending video passes the age the admin set', () => {
     expect(overduePending(oldest, 24, T0, null, 'embedded')).toEqual({
-      kind: 'oldest-pending', title: 'A submission has waited 2 days', body: '"Old one" is the oldest pending video.', route: `#/video/${V1}?profile=embedded`,
+      kind: 'oldest-pending',
+      title: 'A submission has waited 2 days',
+      body: '"Old one" is the oldest pending video.',
+      route: `#/video/${V1}?profile=embedded`,
     });
     expect(overduePending(oldest, 72, T0, null, 'embedded')).toBeNull();
   });
@@ -82,7 +118,12 @@ describe('endedBackfills', () => {
   const job = { id: JOB, model: 'glove-50k', total: 320, done: 318, failed: 2 };
   it('tells when a running backfill finishes, with its failures, or is cancelled', () => {
     expect(endedBackfills(new Map([[JOB, 'running']]), [{ ...job, status: 'done' }], 'embedded')).toEqual([
-      { kind: 'backfill', title: 'Backfill finished with 2 failures', body: 'glove-50k: 318 of 320 embedded.', route: `#/job/${JOB}?profile=embedded` },
+      {
+        kind: 'backfill',
+        title: 'Backfill finished with 2 failures',
+        body: 'glove-50k: 318 of 320 embedded.',
+        route: `#/job/${JOB}?profile=embedded`,
+      },
     ]);
     expect(endedBackfills(new Map([[JOB, 'paused']]), [{ ...job, failed: 0, status: 'done' }], 'p')[0]!.title).toBe('Backfill finished');
     expect(endedBackfills(new Map([[JOB, 'running']]), [{ ...job, status: 'cancelled' }], 'p')[0]!.title).toBe('Backfill cancelled');

@@ -50,7 +50,12 @@ function loadTable(file = gloveTablePath()): Table {
   const wordBytes = buf.readUInt32LE(at);
   at += 4;
   const words = new Map<string, number>();
-  buf.toString('utf8', at, at + wordBytes).split('\n').forEach((w, i) => { if (!words.has(w)) words.set(w, i); });
+  buf
+    .toString('utf8', at, at + wordBytes)
+    .split('\n')
+    .forEach((w, i) => {
+      if (!words.has(w)) words.set(w, i);
+    });
   at += wordBytes;
   const scales = new Float32Array(count);
   for (let i = 0; i < count; i++) scales[i] = buf.readFloatLE(at + i * 4);
@@ -61,7 +66,13 @@ function loadTable(file = gloveTablePath()): Table {
 }
 
 export function tokenize(text: string): string[] {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
+  );
 }
 
 /** The unpadded, normalised sentence vector; null when no word of the text is known. */

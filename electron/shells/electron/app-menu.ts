@@ -7,8 +7,12 @@ import type { AppCommand } from '../../api/events';
 import { PENDING_AGE_CHOICES_HOURS, type NotificationSettings } from './urgent-work';
 
 const PAGES: [AppCommand, string][] = [
-  ['go-moderation', 'Moderation'], ['go-taxonomy', 'Taxonomy'], ['go-graph', 'Graph'],
-  ['go-embeddings', 'Embeddings'], ['go-migrations', 'Migrations'], ['go-settings', 'Settings'],
+  ['go-moderation', 'Moderation'],
+  ['go-taxonomy', 'Taxonomy'],
+  ['go-graph', 'Graph'],
+  ['go-embeddings', 'Embeddings'],
+  ['go-migrations', 'Migrations'],
+  ['go-settings', 'Settings'],
 ];
 
 export type MenuOptions = {
@@ -31,14 +35,36 @@ function notificationsMenu(n: NonNullable<MenuOptions['notifications']>): MenuIt
     submenu: [
       { label: `For the profile ${n.profileName}`, enabled: false },
       { type: 'separator' },
-      { id: 'notify-urgent-reports', label: 'Urgent Reports (Copyright)', type: 'checkbox', checked: settings.urgentReports, click: () => change({ ...settings, urgentReports: !settings.urgentReports }) },
-      { id: 'notify-backfills', label: 'Backfill Finished or Cancelled', type: 'checkbox', checked: settings.backfills, click: () => change({ ...settings, backfills: !settings.backfills }) },
+      {
+        id: 'notify-urgent-reports',
+        label: 'Urgent Reports (Copyright)',
+        type: 'checkbox',
+        checked: settings.urgentReports,
+        click: () => change({ ...settings, urgentReports: !settings.urgentReports }),
+      },
+      {
+        id: 'notify-backfills',
+        label: 'Backfill Finished or Cancelled',
+        type: 'checkbox',
+        checked: settings.backfills,
+        click: () => change({ ...settings, backfills: !settings.backfills }),
+      },
       {
         label: 'Oldest Pending Video Waiting Over',
         submenu: [
-          { id: 'notify-pending-off', label: 'Off', type: 'radio', checked: settings.oldestPendingHours === null, click: () => change({ ...settings, oldestPendingHours: null }) },
+          {
+            id: 'notify-pending-off',
+            label: 'Off',
+            type: 'radio',
+            checked: settings.oldestPendingHours === null,
+            click: () => change({ ...settings, oldestPendingHours: null }),
+          },
           ...PENDING_AGE_CHOICES_HOURS.map((h): MenuItemConstructorOptions => ({
-            id: `notify-pending-${h}`, label: hours(h), type: 'radio', checked: settings.oldestPendingHours === h, click: () => change({ ...settings, oldestPendingHours: h }),
+            id: `notify-pending-${h}`,
+            label: hours(h),
+            type: 'radio',
+            checked: settings.oldestPendingHours === h,
+            click: () => change({ ...settings, oldestPendingHours: h }),
           })),
         ],
       },
@@ -50,15 +76,30 @@ function notificationsMenu(n: NonNullable<MenuOptions['notifications']>): MenuIt
 
 export function menuTemplate({ appName, isMac, run, notifications }: MenuOptions): MenuItemConstructorOptions[] {
   const command = (label: string, id: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    id, label, ...(accelerator ? { accelerator } : {}), click: () => run(id),
+    id,
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => run(id),
   });
   const about = command(`About ${appName}`, 'about');
   return [
     ...(isMac
-      ? [{
-        label: appName,
-        submenu: [about, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
-      } satisfies MenuItemConstructorOptions]
+      ? [
+          {
+            label: appName,
+            submenu: [
+              about,
+              { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
       : []),
     {
       label: '&File',
@@ -81,7 +122,11 @@ export function menuTemplate({ appName, isMac, run, notifications }: MenuOptions
       submenu: [
         command('Toggle Theme', 'toggle-theme', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
-        { role: 'togglefullscreen' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' },
+        { role: 'togglefullscreen' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
       ],
     },
     ...(notifications ? [notificationsMenu(notifications)] : []),

@@ -11,7 +11,10 @@ const fileSchema = z.record(z.string(), notificationSettingsSchema);
 export class NotificationSettingsStore {
   private data: Record<string, NotificationSettings>;
 
-  constructor(private readonly file: string, warn: (message: string) => void = () => undefined) {
+  constructor(
+    private readonly file: string,
+    warn: (message: string) => void = () => undefined,
+  ) {
     this.data = {};
     if (!existsSync(file)) return;
     try {

@@ -14,14 +14,25 @@ export function isTrustedSender(event: IpcMainInvokeEvent, rendererUrl: string, 
 }
 
 /** `afterCall` hears of each answered call (main follows profile changes with it). */
-export function registerIpc(app: ConsoleApp, rendererUrl: string, getWindow: () => WebContents | null, afterCall?: (channel: string) => void): () => void {
+export function registerIpc(
+  app: ConsoleApp,
+  rendererUrl: string,
+  getWindow: () => WebContents | null,
+  afterCall?: (channel: string) => void,
+): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event, rendererUrl, getWindow())) {
         app.logger.warn(`refused IPC ${channel} from an untrusted frame`);
         return { ok: false, error: { code: 'forbidden', message: 'Refused: not the console window.', details: null, hint: null } };
       }
-      const result = await handle(app.handlers, channel, payload, (s) => app.redactor.redact(s), (c, error) => app.logger.warn(`${c} failed: ${error.code} ${error.message}`));
+      const result = await handle(
+        app.handlers,
+        channel,
+        payload,
+        (s) => app.redactor.redact(s),
+        (c, error) => app.logger.warn(`${c} failed: ${error.code} ${error.message}`),
+      );
       afterCall?.(channel);
       return result;
     });

@@ -11,8 +11,10 @@ export function applySessionPolicy(session: Session, rendererUrl: string): void 
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(permission === ALLOWED_PERMISSION && details.isMainFrame && isRendererPage(details.requestingUrl, rendererUrl));
   });
-  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
-    permission === ALLOWED_PERMISSION && details.isMainFrame && isRendererPage(details.requestingUrl ?? '', rendererUrl));
+  session.setPermissionCheckHandler(
+    (_contents, permission, _origin, details) =>
+      permission === ALLOWED_PERMISSION && details.isMainFrame && isRendererPage(details.requestingUrl ?? '', rendererUrl),
+  );
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });

@@ -7,9 +7,7 @@ import type { Output } from '../../api/contract';
 import type { ConsoleApp } from '../console-app';
 import { handle } from '../handle';
 import type { NotificationSettingsStore } from './notification-settings';
-import {
-  endedBackfills, isWatching, newUrgentReports, NotificationThrottle, overduePending, type Alert, type Decision,
-} from './urgent-work';
+import { endedBackfills, isWatching, newUrgentReports, NotificationThrottle, overduePending, type Alert, type Decision } from './urgent-work';
 
 /** At most this many report groups are read per check (10 pages of 500). */
 const MAX_REPORT_PAGES = 10;
@@ -104,7 +102,13 @@ export class UrgentWorkWatcher {
     if (wanted.oldestPendingHours !== null) {
       const page = await this.call('moderation:queue', { queue: 'pending', sort: 'oldest', limit: 1 });
       const oldest = page?.rows[0];
-      const alert = overduePending(oldest ? { id: oldest.id, title: oldest.title, created_at: oldest.created_at } : null, wanted.oldestPendingHours, now(), this.notifiedPending, activeId);
+      const alert = overduePending(
+        oldest ? { id: oldest.id, title: oldest.title, created_at: oldest.created_at } : null,
+        wanted.oldestPendingHours,
+        now(),
+        this.notifiedPending,
+        activeId,
+      );
       if (alert) alerts.push(alert);
     }
     if (wanted.backfills) {
@@ -118,7 +122,8 @@ export class UrgentWorkWatcher {
     return alerts.map((alert) => {
       const decision = this.throttle.decide(alert.kind, { now: now(), windowFocused: this.options.isWindowFocused() });
       // A throttled pending alert comes again next minute; shown or quiet, it is told.
-      if (alert.kind === 'oldest-pending' && decision !== 'throttled') this.notifiedPending = /\/video\/([0-9a-f-]{36})/.exec(alert.route)?.[1] ?? null;
+      if (alert.kind === 'oldest-pending' && decision !== 'throttled')
+        this.notifiedPending = /\/video\/([0-9a-f-]{36})/.exec(alert.route)?.[1] ?? null;
       if (decision === 'show') this.options.show(alert);
       app.logger.info(`notification ${alert.kind}: ${decision}`);
       return { alert, decision };

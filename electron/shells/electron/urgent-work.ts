@@ -16,7 +16,12 @@ export const PENDING_AGE_CHOICES_HOURS = [1, 4, 12, 24, 72] as const;
 export const notificationSettingsSchema = z.object({
   urgentReports: z.boolean().default(false),
   backfills: z.boolean().default(false),
-  oldestPendingHours: z.number().positive().max(24 * 365).nullable().default(null),
+  oldestPendingHours: z
+    .number()
+    .positive()
+    .max(24 * 365)
+    .nullable()
+    .default(null),
 });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 export const NOTIFICATIONS_OFF: NotificationSettings = { urgentReports: false, backfills: false, oldestPendingHours: null };
@@ -46,7 +51,9 @@ const route = (kind: 'video' | 'report' | 'job', id: string, profile: string) =>
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export type ReportGroupSnapshot = {
-  target_type: string; target_id: string; target?: Record<string, unknown> | null;
+  target_type: string;
+  target_id: string;
+  target?: Record<string, unknown> | null;
   reports: { reason: string; at: string }[];
 };
 
@@ -54,7 +61,11 @@ export type ReportGroupSnapshot = {
  * Urgent reports filed after `watermark` (the newest report time seen so far). The first read
  * (watermark null) only sets the watermark: reports already waiting did not just arrive.
  */
-export function newUrgentReports(groups: readonly ReportGroupSnapshot[], watermark: string | null, profile: string): { alert: Alert | null; watermark: string | null } {
+export function newUrgentReports(
+  groups: readonly ReportGroupSnapshot[],
+  watermark: string | null,
+  profile: string,
+): { alert: Alert | null; watermark: string | null } {
   let newest = watermark;
   const fresh: { group: ReportGroupSnapshot; reason: string }[] = [];
   for (const group of groups) {
@@ -71,7 +82,10 @@ export function newUrgentReports(groups: readonly ReportGroupSnapshot[], waterma
     watermark: newest,
     alert: {
       kind: 'urgent-report',
-      title: fresh.length === 1 ? `Urgent report: ${first.reason}` : `${plural(fresh.length, 'urgent report')} (${[...new Set(fresh.map((f) => f.reason))].join(', ')})`,
+      title:
+        fresh.length === 1
+          ? `Urgent report: ${first.reason}`
+          : `${plural(fresh.length, 'urgent report')} (${[...new Set(fresh.map((f) => f.reason))].join(', ')})`,
       body: items === 1 ? `On "${title}".` : `On ${plural(items, 'item')}, first "${title}".`,
       route: route('report', first.group.target_id, profile),
     },
@@ -81,13 +95,24 @@ export function newUrgentReports(groups: readonly ReportGroupSnapshot[], waterma
 export type PendingSnapshot = { id: string; title: string; created_at: string };
 
 /** The oldest pending video once it is older than the threshold; `notified` is the last one told about. */
-export function overduePending(oldest: PendingSnapshot | null, hours: number | null, now: number, notified: string | null, profile: string): Alert | null {
+export function overduePending(
+  oldest: PendingSnapshot | null,
+  hours: number | null,
+  now: number,
+  notified: string | null,
+  profile: string,
+): Alert | null {
   if (!oldest || hours === null || oldest.id === notified) return null;
   const ageMs = now - Date.parse(oldest.created_at);
   if (!(ageMs > hours * 3_600_000)) return null;
   const ageHours = Math.floor(ageMs / 3_600_000);
   const age = ageHours >= 48 ? plural(Math.floor(ageHours / 24), 'day') : plural(ageHours, 'hour');
-  return { kind: 'oldest-pending', title: `A submission has waited ${age}`, body: `"${oldest.title}" is the oldest pending video.`, route: route('video', oldest.id, profile) };
+  return {
+    kind: 'oldest-pending',
+    title: `A submission has waited ${age}`,
+    body: `"${oldest.title}" is the oldest pending video.`,
+    route: route('video', oldest.id, profile),
+  };
 }
 
 export type JobSnapshot = { id: string; model: string; status: string; done: number; failed: number; total: number };
@@ -106,7 +131,12 @@ export function endedBackfills(previous: ReadonlyMap<string, string>, jobs: read
         route: route('job', job.id, profile),
       });
     } else if (job.status === 'cancelled') {
-      alerts.push({ kind: 'backfill', title: 'Backfill cancelled', body: `${job.model}: ${job.done.toLocaleString('en')} of ${job.total.toLocaleString('en')} embedded.`, route: route('job', job.id, profile) });
+      alerts.push({
+        kind: 'backfill',
+        title: 'Backfill cancelled',
+        body: `${job.model}: ${job.done.toLocaleString('en')} of ${job.total.toLocaleString('en')} embedded.`,
+        route: route('job', job.id, profile),
+      });
     }
   }
   return alerts;

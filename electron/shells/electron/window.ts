@@ -54,7 +54,10 @@ export function guardWebContents(contents: WebContents, rendererUrl: string): vo
 }
 
 export type MainWindowOptions = {
-  title: string; preload: string; rendererUrl: string; stateFile: string;
+  title: string;
+  preload: string;
+  rendererUrl: string;
+  stateFile: string;
   /** A hash route to open on (a deep link that started the app), e.g. `#/video/<uuid>`. */
   route?: string | null;
 };

@@ -44,10 +44,26 @@ async function viaHttp(channel: Channel, input: unknown, signal?: AbortSignal): 
   } catch (e) {
     // A read nobody waits for any more (react-query cancelled it): not an outage.
     if (signal?.aborted) throw e;
-    return { ok: false, error: { code: 'shell_unreachable', message: 'The console process is not answering.', details: null, hint: 'Is the browser shell still running? Restart it and open the new URL.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'shell_unreachable',
+        message: 'The console process is not answering.',
+        details: null,
+        hint: 'Is the browser shell still running? Restart it and open the new URL.',
+      },
+    };
   }
   if (response.status === 401) {
-    return { ok: false, error: { code: 'unauthorized', message: 'This page is no longer authorized.', details: null, hint: 'Open the URL (with its token) printed by the console when it started.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'unauthorized',
+        message: 'This page is no longer authorized.',
+        details: null,
+        hint: 'Open the URL (with its token) printed by the console when it started.',
+      },
+    };
   }
   return (await response.json()) as Result;
 }
@@ -72,4 +88,3 @@ export function onJobEvent(listener: (e: JobEvent) => void): () => void {
   source.addEventListener(EVENT_CHANNEL, handler);
   return () => source.close();
 }
-

@@ -42,7 +42,13 @@ export const ERROR_REACTIONS: Readonly<Record<string, Rule>> = {
   // An admin function is missing: the database lacks a migration.
   PGRST202: (e) => ({ kind: 'toast', message: e.message, hint: e.hint, open: { label: 'Open Migrations', route: 'migrations' } }),
   // Optimistic concurrency: someone changed the item since it was loaded.
-  PT409: (e) => ({ kind: 'conflict', message: e.message, hint: e.hint, lastChange: parseLastChange(e.details), details: parseLastChange(e.details) ? null : e.details }),
+  PT409: (e) => ({
+    kind: 'conflict',
+    message: e.message,
+    hint: e.hint,
+    lastChange: parseLastChange(e.details),
+    details: parseLastChange(e.details) ? null : e.details,
+  }),
   // A production profile wants its name typed; only a caller that can retry can ask for it.
   confirmation_required: (e, ctx) => (ctx.retry ? { kind: 'confirm', message: e.message, name: quotedName(e.message) } : null),
   // The contract refused the input: on a form, each message goes under its field.

@@ -27,7 +27,12 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { useAppEvents } from './use-app-events';
 
 const LABELS: Record<Route, string> = {
-  moderation: 'Moderation', taxonomy: 'Taxonomy', graph: 'Graph', embeddings: 'Embeddings', migrations: 'Migrations', settings: 'Settings',
+  moderation: 'Moderation',
+  taxonomy: 'Taxonomy',
+  graph: 'Graph',
+  embeddings: 'Embeddings',
+  migrations: 'Migrations',
+  settings: 'Settings',
 };
 
 type Dialog = 'palette' | 'profiles' | 'shortcuts' | 'about' | null;
@@ -76,23 +81,32 @@ export function App() {
   const production = active?.production ?? false;
   const toggleTheme = useCallback(() => setTheme((t) => (t === 'dark' ? 'light' : 'dark')), []);
 
-  const run = useCallback((command: AppCommand) => {
-    switch (command) {
-      case 'command-palette': return setDialog((d) => (d === 'palette' ? null : 'palette'));
-      case 'switch-profile': return setDialog('profiles');
-      case 'keyboard-shortcuts': return setDialog('shortcuts');
-      case 'about': return setDialog('about');
-      case 'toggle-theme': return toggleTheme();
-      case 'search':
-        if (searchBox()) setSearchAsked((n) => n + 1);
-        else setDialog('palette');
-        return;
-      case 'reload-data':
-        void queryClient.invalidateQueries().then(() => toasts.push({ kind: 'success', message: 'Data reloaded.' }));
-        return;
-      default: navigate(command.slice('go-'.length) as Route);
-    }
-  }, [queryClient, toasts, toggleTheme]);
+  const run = useCallback(
+    (command: AppCommand) => {
+      switch (command) {
+        case 'command-palette':
+          return setDialog((d) => (d === 'palette' ? null : 'palette'));
+        case 'switch-profile':
+          return setDialog('profiles');
+        case 'keyboard-shortcuts':
+          return setDialog('shortcuts');
+        case 'about':
+          return setDialog('about');
+        case 'toggle-theme':
+          return toggleTheme();
+        case 'search':
+          if (searchBox()) setSearchAsked((n) => n + 1);
+          else setDialog('palette');
+          return;
+        case 'reload-data':
+          void queryClient.invalidateQueries().then(() => toasts.push({ kind: 'success', message: 'Data reloaded.' }));
+          return;
+        default:
+          navigate(command.slice('go-'.length) as Route);
+      }
+    },
+    [queryClient, toasts, toggleTheme],
+  );
   useAppEvents(run);
 
   useEffect(() => {
@@ -116,39 +130,65 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [run]);
 
-  const commands = useMemo<Command[]>(() => [
-    ...ROUTES.map((r, i) => ({ id: `go-${r}`, label: `Go to ${LABELS[r]}`, hint: `Alt+${i + 1}`, run: () => run(`go-${r}`) })),
-    { id: 'search', label: 'Search on this page', run: () => run('search') },
-    { id: 'reload-data', label: 'Reload data', run: () => run('reload-data') },
-    { id: 'theme', label: `Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`, run: () => run('toggle-theme') },
-    { id: 'keyboard-shortcuts', label: 'Keyboard shortcuts', hint: 'F1', run: () => run('keyboard-shortcuts') },
-    { id: 'about', label: 'About Magna Galactica Console', run: () => run('about') },
-    ...(connections.data?.profiles ?? []).filter((p) => p.id !== connections.data?.activeId).map((p) => ({
-      id: `use-${p.id}`, label: `Use profile: ${p.name}`, hint: p.production ? 'production' : p.kind, run: () => activate.mutate({ id: p.id }, { onError: (e) => react(e) }),
-    })),
-  ], [theme, connections.data, activate, react, run]);
+  const commands = useMemo<Command[]>(
+    () => [
+      ...ROUTES.map((r, i) => ({ id: `go-${r}`, label: `Go to ${LABELS[r]}`, hint: `Alt+${i + 1}`, run: () => run(`go-${r}`) })),
+      { id: 'search', label: 'Search on this page', run: () => run('search') },
+      { id: 'reload-data', label: 'Reload data', run: () => run('reload-data') },
+      { id: 'theme', label: `Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`, run: () => run('toggle-theme') },
+      { id: 'keyboard-shortcuts', label: 'Keyboard shortcuts', hint: 'F1', run: () => run('keyboard-shortcuts') },
+      { id: 'about', label: 'About Magna Galactica Console', run: () => run('about') },
+      ...(connections.data?.profiles ?? [])
+        .filter((p) => p.id !== connections.data?.activeId)
+        .map((p) => ({
+          id: `use-${p.id}`,
+          label: `Use profile: ${p.name}`,
+          hint: p.production ? 'production' : p.kind,
+          run: () => activate.mutate({ id: p.id }, { onError: (e) => react(e) }),
+        })),
+    ],
+    [theme, connections.data, activate, react, run],
+  );
 
   const page = (() => {
     if (link) return <LinkRoute link={link} />;
     switch (route) {
-      case 'moderation': return <ModerationPage />;
-      case 'taxonomy': return <TaxonomyPage production={production} profileName={active?.name ?? ''} />;
-      case 'graph': return <GraphPage />;
-      case 'embeddings': return <EmbeddingsPage />;
-      case 'migrations': return <MigrationsPage production={production} profileName={active?.name ?? ''} />;
-      case 'settings': return <SettingsPage theme={theme} onTheme={setTheme} />;
+      case 'moderation':
+        return <ModerationPage />;
+      case 'taxonomy':
+        return <TaxonomyPage production={production} profileName={active?.name ?? ''} />;
+      case 'graph':
+        return <GraphPage />;
+      case 'embeddings':
+        return <EmbeddingsPage />;
+      case 'migrations':
+        return <MigrationsPage production={production} profileName={active?.name ?? ''} />;
+      case 'settings':
+        return <SettingsPage theme={theme} onTheme={setTheme} />;
     }
   })();
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main">Skip to content</a>
-      {production ? <div className="env-banner" role="note">PRODUCTION · {active?.name} · changes here affect live users</div> : <div />}
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      {production ? (
+        <div className="env-banner" role="note">
+          PRODUCTION · {active?.name} · changes here affect live users
+        </div>
+      ) : (
+        <div />
+      )}
       <header className="topbar">
         <span className="brand">Magna Galactica Console</span>
         <span className="spacer" />
         {active ? (
-          <a href="#/settings" className={`profile-chip${production ? ' production' : ''}`} aria-label={`Active profile: ${active.name}, ${production ? 'production' : active.kind === 'embedded' ? 'local sandbox' : 'non-production'}`}>
+          <a
+            href="#/settings"
+            className={`profile-chip${production ? ' production' : ''}`}
+            aria-label={`Active profile: ${active.name}, ${production ? 'production' : active.kind === 'embedded' ? 'local sandbox' : 'non-production'}`}
+          >
             <span className="env">{production ? 'production' : active.kind === 'embedded' ? 'sandbox' : 'staging'}</span>
             <span>{active.name}</span>
           </a>
@@ -162,17 +202,27 @@ export function App() {
           {ROUTES.map((r, i) => (
             <a key={r} href={`#/${r}`} aria-current={route === r ? 'page' : undefined} aria-keyshortcuts={`Alt+${i + 1}`}>
               <span>{LABELS[r]}</span>
-              {r === 'moderation' && waiting !== null ? <span className="nav-count" aria-label={`${formatNumber(waiting)} items waiting`}>{formatNumber(waiting)}</span> : null}
+              {r === 'moderation' && waiting !== null ? (
+                <span className="nav-count" aria-label={`${formatNumber(waiting)} items waiting`}>
+                  {formatNumber(waiting)}
+                </span>
+              ) : null}
             </a>
           ))}
-          <div className="kbd-hint"><kbd>Ctrl K</kbd> commands · <kbd>Alt 1–6</kbd> pages</div>
+          <div className="kbd-hint">
+            <kbd>Ctrl K</kbd> commands · <kbd>Alt 1–6</kbd> pages
+          </div>
         </nav>
         <main id="main" className="content" tabIndex={-1}>
           <ErrorBoundary resetKey={link ? `${link.kind}/${link.id}` : route}>{page}</ErrorBoundary>
         </main>
       </div>
-      <CommandPalette open={dialog === 'palette' || dialog === 'profiles'} onClose={() => closeDialog('palette', 'profiles')} commands={commands}
-        initialQuery={dialog === 'profiles' ? 'Use profile' : ''} />
+      <CommandPalette
+        open={dialog === 'palette' || dialog === 'profiles'}
+        onClose={() => closeDialog('palette', 'profiles')}
+        commands={commands}
+        initialQuery={dialog === 'profiles' ? 'Use profile' : ''}
+      />
       <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => closeDialog('shortcuts')} />
       <AboutDialog open={dialog === 'about'} onClose={() => closeDialog('about')} profile={active ? `${active.name} (${active.id})` : ''} />
     </div>

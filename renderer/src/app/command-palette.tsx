@@ -4,7 +4,17 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 
 export type Command = { id: string; label: string; hint?: string; run: () => void };
 
-export function CommandPalette({ open, onClose, commands, initialQuery = '' }: { open: boolean; onClose: () => void; commands: Command[]; initialQuery?: string }) {
+export function CommandPalette({
+  open,
+  onClose,
+  commands,
+  initialQuery = '',
+}: {
+  open: boolean;
+  onClose: () => void;
+  commands: Command[];
+  initialQuery?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
@@ -48,9 +58,18 @@ export function CommandPalette({ open, onClose, commands, initialQuery = '' }: {
               setIndex(0);
             }}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') { e.preventDefault(); setIndex((i) => Math.min(i + 1, matches.length - 1)); }
-              if (e.key === 'ArrowUp') { e.preventDefault(); setIndex((i) => Math.max(i - 1, 0)); }
-              if (e.key === 'Enter') { e.preventDefault(); run(matches[index]); }
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                setIndex((i) => Math.min(i + 1, matches.length - 1));
+              }
+              if (e.key === 'ArrowUp') {
+                e.preventDefault();
+                setIndex((i) => Math.max(i - 1, 0));
+              }
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                run(matches[index]);
+              }
             }}
           />
           <ul className="palette-list" id="palette-list" role="listbox" aria-label="Commands">
@@ -60,7 +79,11 @@ export function CommandPalette({ open, onClose, commands, initialQuery = '' }: {
                 {c.hint ? <span className="muted">{c.hint}</span> : null}
               </li>
             ))}
-            {matches.length === 0 ? <li aria-disabled="true" className="muted">No command matches.</li> : null}
+            {matches.length === 0 ? (
+              <li aria-disabled="true" className="muted">
+                No command matches.
+              </li>
+            ) : null}
           </ul>
         </div>
       ) : null}

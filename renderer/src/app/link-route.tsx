@@ -19,10 +19,14 @@ import { LinkedVideo } from './linked-video';
 /** Where a link goes once its profile is settled: its page's own view, or null to stay (video). */
 export function linkTarget(link: DeepLink): string | null {
   switch (link.kind) {
-    case 'video': return null;
-    case 'report': return `#/moderation?tab=reports&item=${link.id}`;
-    case 'graph': return `#/graph?video=${link.id}`;
-    case 'job': return `#/embeddings?job=${link.id}`;
+    case 'video':
+      return null;
+    case 'report':
+      return `#/moderation?tab=reports&item=${link.id}`;
+    case 'graph':
+      return `#/graph?video=${link.id}`;
+    case 'job':
+      return `#/embeddings?job=${link.id}`;
   }
 }
 
@@ -54,7 +58,11 @@ export function LinkRoute({ link }: { link: DeepLink }) {
         return;
       }
       if (wanted === undefined) {
-        toasts.push({ kind: 'info', message: 'This link names a profile this console does not have.', hint: `Opened in ${active?.name ?? 'the active profile'}.` });
+        toasts.push({
+          kind: 'info',
+          message: 'This link names a profile this console does not have.',
+          hint: `Opened in ${active?.name ?? 'the active profile'}.`,
+        });
       } else if (wanted.id !== connections.activeId) {
         return; // the dialog asks
       }
@@ -64,21 +72,41 @@ export function LinkRoute({ link }: { link: DeepLink }) {
 
   if (needsConfirm) {
     return (
-      <ConfirmDialog open={asked !== toLinkRoute(link)} title={`Switch to ${wanted.name}?`} confirmLabel={`Switch to ${wanted.name}`}
+      <ConfirmDialog
+        open={asked !== toLinkRoute(link)}
+        title={`Switch to ${wanted.name}?`}
+        confirmLabel={`Switch to ${wanted.name}`}
         onConfirm={() => {
           setAsked(toLinkRoute(link));
-          activate.mutate({ id: wanted.id }, { onSuccess: settle, onError: (e) => { react(e); settle(); } });
+          activate.mutate(
+            { id: wanted.id },
+            {
+              onSuccess: settle,
+              onError: (e) => {
+                react(e);
+                settle();
+              },
+            },
+          );
         }}
         onClose={() => {
           if (asked === toLinkRoute(link)) return; // closed after "Switch"
           setAsked(toLinkRoute(link));
           toasts.push({ kind: 'info', message: `Opened in ${active?.name ?? 'the active profile'}: the linked item may not be there.` });
           settle();
-        }}>
-        <p>This link opens an item of the profile <strong>{wanted.name}</strong>{wanted.production ? ' (production)' : ''}. The console now uses <strong>{active?.name}</strong>.</p>
+        }}
+      >
+        <p>
+          This link opens an item of the profile <strong>{wanted.name}</strong>
+          {wanted.production ? ' (production)' : ''}. The console now uses <strong>{active?.name}</strong>.
+        </p>
       </ConfirmDialog>
     );
   }
   if (link.profile === null && link.kind === 'video') return <LinkedVideo id={link.id} />;
-  return <p className="muted" role="status">Opening the link…</p>;
+  return (
+    <p className="muted" role="status">
+      Opening the link…
+    </p>
+  );
 }

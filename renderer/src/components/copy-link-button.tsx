@@ -4,7 +4,17 @@
 import { toDeepLink, type DeepLinkKind } from '@contract/deep-links';
 import { useToasts } from './toasts';
 
-export function CopyLinkButton({ kind, id, label = 'Copy link', className = 'btn small' }: { kind: DeepLinkKind; id: string; label?: string; className?: string }) {
+export function CopyLinkButton({
+  kind,
+  id,
+  label = 'Copy link',
+  className = 'btn small',
+}: {
+  kind: DeepLinkKind;
+  id: string;
+  label?: string;
+  className?: string;
+}) {
   const toasts = useToasts();
   const link = toDeepLink({ kind, id });
   const copy = async () => {

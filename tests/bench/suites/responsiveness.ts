@@ -36,7 +36,12 @@ async function sample(call: () => Promise<unknown>, stop: Promise<unknown>): Pro
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (stopped) break;
-    inFlight.push(call().then(() => void latencies.push(performance.now() - due), () => void failures++));
+    inFlight.push(
+      call().then(
+        () => void latencies.push(performance.now() - due),
+        () => void failures++,
+      ),
+    );
   }
   await Promise.all(inFlight);
   return { latencies: latencies.sort((a, b) => a - b), failures };
@@ -51,7 +56,12 @@ export async function run(report: Report, options: { videos: number }): Promise<
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'magna-bench-console-'));
   await mkdir(dataDir, { recursive: true });
   await cp(source, path.join(dataDir, 'workspace'), { recursive: true });
-  const app = createConsoleApp({ shell: 'browser', dataDir, secrets: () => new FileSecretStore(path.join(dataDir, 'secrets.json')), openExternal: async () => false });
+  const app = createConsoleApp({
+    shell: 'browser',
+    dataDir,
+    secrets: () => new FileSecretStore(path.join(dataDir, 'secrets.json')),
+    openExternal: async () => false,
+  });
   const call = async (channel: string, payload: unknown) => {
     const r = await handle(app.handlers, channel, payload, (s) => s);
     if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
@@ -74,7 +84,11 @@ export async function run(report: Report, options: { videos: number }): Promise<
     loop.enable();
     const t = performance.now();
     const { jobId } = (await call('embeddings:start', {
-      provider: { provider: 'local' }, scope: 'all', statuses: ['pending', 'approved', 'rejected', 'flagged'], batchSize: 64, concurrency: 2,
+      provider: { provider: 'local' },
+      scope: 'all',
+      statuses: ['pending', 'approved', 'rejected', 'flagged'],
+      batchSize: 64,
+      concurrency: 2,
     })) as { jobId: string };
     const during = await sample(counts, done);
     const seconds = (performance.now() - t) / 1000;
@@ -82,13 +96,26 @@ export async function run(report: Report, options: { videos: number }): Promise<
     unsubscribe();
     const jobs = (await call('embeddings:jobs', {})) as { id: string; done: number; failed: number; total: number; status: string }[];
     const job = jobs.find((j) => j.id === jobId);
-    report(`backfill (offline GloVe, batch ${Math.min(64, new LocalGloveProvider().maxBatch)}, concurrency 2)`, `${job?.done ?? '?'} of ${job?.total ?? '?'} embedded, ${job?.failed ?? '?'} failed, ${job?.status ?? '?'}, in ${seconds.toFixed(1)} s (${((job?.done ?? 0) / seconds).toFixed(0)} videos/s)`);
+    report(
+      `backfill (offline GloVe, batch ${Math.min(64, new LocalGloveProvider().maxBatch)}, concurrency 2)`,
+      `${job?.done ?? '?'} of ${job?.total ?? '?'} embedded, ${job?.failed ?? '?'} failed, ${job?.status ?? '?'}, in ${seconds.toFixed(1)} s (${((job?.done ?? 0) / seconds).toFixed(0)} videos/s)`,
+    );
     report('moderation:counts every 50 ms, during the backfill', summary(during));
-    report('this thread\'s event-loop delay during the backfill', `p99 ${ms(loop.percentile(99) / 1e6)} · max ${ms(loop.max / 1e6)}`);
+    report("this thread's event-loop delay during the backfill", `p99 ${ms(loop.percentile(99) / 1e6)} · max ${ms(loop.max / 1e6)}`);
     const p95 = percentile(during.latencies, 95);
     const base95 = percentile(baseline.latencies, 95);
-    report('p95 during the backfill vs baseline', `${ms(p95)} vs ${ms(base95)} (${ratio(p95, base95)}; target p95 ≤ 200 ms: ${p95 <= 200 ? 'met' : 'NOT met'})`);
-    report('machine: cores / load average (1, 5 min) at the end', `${os.cpus().length} / ${os.loadavg().slice(0, 2).map((l) => l.toFixed(1)).join(', ')}`);
+    report(
+      'p95 during the backfill vs baseline',
+      `${ms(p95)} vs ${ms(base95)} (${ratio(p95, base95)}; target p95 ≤ 200 ms: ${p95 <= 200 ? 'met' : 'NOT met'})`,
+    );
+    report(
+      'machine: cores / load average (1, 5 min) at the end',
+      `${os.cpus().length} / ${os
+        .loadavg()
+        .slice(0, 2)
+        .map((l) => l.toFixed(1))
+        .join(', ')}`,
+    );
   } finally {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -32,11 +32,13 @@ describe('one decision per item at a time', () => {
 
 describe('what an undo reopens', () => {
   it('names the items it put back, in order, skipping the refused ones', () => {
-    expect(restoredIds([
-      { audit_id: 1, id: 'v2', outcome: 'done' },
-      { audit_id: 2, id: 'v3', outcome: 'conflict' },
-      { audit_id: 3, id: 'v4', outcome: 'done' },
-    ])).toEqual(['v2', 'v4']);
+    expect(
+      restoredIds([
+        { audit_id: 1, id: 'v2', outcome: 'done' },
+        { audit_id: 2, id: 'v3', outcome: 'conflict' },
+        { audit_id: 3, id: 'v4', outcome: 'done' },
+      ]),
+    ).toEqual(['v2', 'v4']);
   });
   it('reopens nothing when nothing came back', () => expect(restoredIds([{ audit_id: 1, outcome: 'invalid' }])).toEqual([]));
 });

@@ -30,5 +30,4 @@ export function outcomesTitle(past: string, results: readonly Result[], asked: n
 type UndoneResult = { audit_id?: number; id?: string | null | undefined; outcome: string };
 
 /** The items an undo put back, in order: the first one reopens as current. */
-export const restoredIds = (results: readonly UndoneResult[]): string[] =>
-  results.flatMap((r) => (r.outcome === 'done' && r.id ? [r.id] : []));
+export const restoredIds = (results: readonly UndoneResult[]): string[] => results.flatMap((r) => (r.outcome === 'done' && r.id ? [r.id] : []));

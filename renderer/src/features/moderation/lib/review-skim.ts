@@ -15,5 +15,5 @@ export function shouldFetchReview(id: string | null, settledId: string | null): 
 export function prefetchTarget(keys: readonly string[], current: string | null, settledId: string | null): string | null {
   if (current === null || current !== settledId) return null;
   const i = keys.indexOf(current);
-  return i >= 0 ? keys[i + 1] ?? null : null;
+  return i >= 0 ? (keys[i + 1] ?? null) : null;
 }

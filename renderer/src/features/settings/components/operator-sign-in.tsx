@@ -25,8 +25,17 @@ export function OperatorSignIn({ profile }: { profile: Profile }) {
         <p>
           Decisions on <strong>{profile.name}</strong> are recorded as <strong>{profile.signedInAs}</strong>, signed in with Supabase Auth.
         </p>
-        <button type="button" className="btn" disabled={signOut.isPending}
-          onClick={() => signOut.mutate({ id: profile.id }, { onSuccess: () => toasts.push({ kind: 'success', message: 'Signed out.' }), onError: (e) => react(e) })}>
+        <button
+          type="button"
+          className="btn"
+          disabled={signOut.isPending}
+          onClick={() =>
+            signOut.mutate(
+              { id: profile.id },
+              { onSuccess: () => toasts.push({ kind: 'success', message: 'Signed out.' }), onError: (e) => react(e) },
+            )
+          }
+        >
           Sign out
         </button>
       </div>
@@ -56,7 +65,9 @@ export function OperatorSignIn({ profile }: { profile: Profile }) {
       <FormField id="sign-in-password" label="Password" error={errors.password?.message}>
         {(c) => <input {...c} type="password" autoComplete="current-password" {...form.register('password')} />}
       </FormField>
-      <button type="submit" className="btn primary" disabled={signIn.isPending}>{signIn.isPending ? 'Signing in…' : 'Sign in'}</button>
+      <button type="submit" className="btn primary" disabled={signIn.isPending}>
+        {signIn.isPending ? 'Signing in…' : 'Sign in'}
+      </button>
     </form>
   );
 }
