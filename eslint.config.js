@@ -16,7 +16,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = readdirSync('renderer/src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const features = readdirSync('renderer/src/features', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'release/**', '.cache/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
@@ -27,7 +29,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'], noWarnOnMultipleProjects: true }),
+      ],
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -39,23 +43,41 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './renderer', from: './electron', except: ['./api'], message: 'The renderer imports only the contract (@contract/…) from the main process.' },
+            {
+              target: './renderer',
+              from: './electron',
+              except: ['./api'],
+              message: 'The renderer imports only the contract (@contract/…) from the main process.',
+            },
             ...features.map((f) => ({
               target: `./renderer/src/features/${f}`,
               from: './renderer/src/features',
               except: [`./${f}`],
-              message: 'Features do not import each other: move the shared piece to renderer/src/components, lib or hooks, or compose in renderer/src/app.',
+              message:
+                'Features do not import each other: move the shared piece to renderer/src/components, lib or hooks, or compose in renderer/src/app.',
             })),
             { target: './renderer/src/components', from: './renderer/src/features', message: 'Shared components do not depend on a feature.' },
             { target: './electron/services', from: './electron/shells', message: 'Services never import shells.' },
-            { target: './electron/db', from: ['./electron/services', './electron/shells', './electron/operations'], message: 'Gateways import neither services nor shells.' },
+            {
+              target: './electron/db',
+              from: ['./electron/services', './electron/shells', './electron/operations'],
+              message: 'Gateways import neither services nor shells.',
+            },
             { target: './electron', from: './renderer', message: 'The main process never imports the renderer.' },
           ],
         },
       ],
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'ipcMain/ipcRenderer only in electron/shells/electron/register-ipc.ts and electron/preload.ts.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'ipcMain/ipcRenderer only in electron/shells/electron/register-ipc.ts and electron/preload.ts.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -70,7 +92,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/services/**', '**/shells/**', '**/db/**', 'node:*'], allowTypeImports: true, message: 'Operation descriptors import main-process code as types only.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/services/**', '**/shells/**', '**/db/**', 'node:*'],
+              allowTypeImports: true,
+              message: 'Operation descriptors import main-process code as types only.',
+            },
+          ],
+        },
       ],
     },
   },

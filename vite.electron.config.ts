@@ -1,5 +1,7 @@
 // Builds the Node-side bundles into dist-electron/:
 //   main.js (Electron main, ESM), serve.js (browser shell), cli.js (magna-console)
+//   embedded-worker.js, glove-worker.js: the worker threads (PGlite, the offline embeddings),
+//   started from dist-electron/ by electron/db/worker-thread.ts — so every chunk stays beside them
 //   preload.cjs: ONE self-contained CommonJS file (a sandboxed preload cannot load chunks)
 // `vite build -c vite.electron.config.ts` builds the ESM bundles, then the preload.
 import { builtinModules } from 'node:module';
@@ -49,6 +51,8 @@ export default defineConfig({
         main: path.join(root, 'electron/main.ts'),
         serve: path.join(root, 'electron/shells/serve-main.ts'),
         cli: path.join(root, 'electron/cli/magna-console.ts'),
+        'embedded-worker': path.join(root, 'electron/db/embedded-worker.ts'),
+        'glove-worker': path.join(root, 'electron/services/embeddings/glove-worker.ts'),
       },
       formats: ['es'],
     },

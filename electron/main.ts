@@ -1,133 +1,187 @@
-// Electron main process: app lifecycle, one hardened window, the menu, and the handler registry
-// on IPC. Secrets, database connections and jobs live here only.
+// Electron main process: app lifecycle, one hardened window, the menu, deep links, and the
+// handler registry on IPC. Secrets, database connections and jobs live here only.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, Menu, session, shell } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './shells/content-security-policy';
-import { createConsoleApp, isSafeExternalUrl, type ConsoleApp } from './shells/console-app';
+import { app, Menu, Notification, session, type BrowserWindow } from 'electron';
+import { DEEP_LINK_SCHEME } from './api/deep-links';
+import { APP_EVENT_CHANNEL, type AppCommand, type AppEvent } from './api/events';
+import { createConsoleApp, type ConsoleApp } from './shells/console-app';
 import { APP_NAME } from './shells/data-dir';
+import { menuTemplate } from './shells/electron/app-menu';
+import { DeepLinkRouter } from './shells/electron/deep-link-router';
+import { NotificationSettingsStore } from './shells/electron/notification-settings';
+import type { Alert } from './shells/electron/urgent-work';
+import { UrgentWorkWatcher } from './shells/electron/urgent-work-watcher';
 import { registerIpc } from './shells/electron/register-ipc';
 import { SafeStorageSecretStore } from './shells/electron/safe-storage-secret-store';
-import { loadWindowState, saveWindowState } from './shells/electron/window-state';
+import { applySessionPolicy } from './shells/electron/session-policy';
+import { createMainWindow, focusWindow, guardWebContents, openExternalSafely } from './shells/electron/window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererIndex = path.join(here, '..', 'dist', 'renderer', 'index.html');
-const rendererUrl = pathToFileURL(rendererIndex).href;
+const rendererUrl = pathToFileURL(path.join(here, '..', 'dist', 'renderer', 'index.html')).href;
+const preload = path.join(here, 'preload.cjs');
 
 app.setName(APP_NAME);
 app.enableSandbox();
 
 let window: BrowserWindow | null = null;
 let consoleApp: ConsoleApp | null = null;
+const links = new DeepLinkRouter();
 
-function createWindow(): BrowserWindow {
-  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
-  const state = loadWindowState(stateFile);
-  const win = new BrowserWindow({
-    ...state,
-    minWidth: 900,
-    minHeight: 560,
-    show: false,
-    title: APP_NAME,
-    backgroundColor: '#0f1115',
-    webPreferences: {
-      preload: path.join(here, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      // Middle-click must not open links in new windows.
-      disableBlinkFeatures: 'Auxclick',
-    },
+function openWindow(route: string | null = null): BrowserWindow {
+  const win = createMainWindow({ title: APP_NAME, preload, rendererUrl, route, stateFile: path.join(app.getPath('userData'), 'window-state.json') });
+  win.on('closed', () => {
+    if (window === win) window = null;
   });
-  if (state.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
-  const remember = () => {
-    if (win.isDestroyed()) return;
-    saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });
-  };
-  win.on('close', remember);
-
-  // No navigation away from the renderer, no new windows; http(s) links open in the browser.
-  win.webContents.on('will-navigate', (event, url) => {
-    if (url !== rendererUrl) event.preventDefault();
-  });
-  win.webContents.on('will-redirect', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  void win.loadURL(rendererUrl);
   return win;
 }
 
-function buildMenu(): void {
-  const isMac = process.platform === 'darwin';
-  Menu.setApplicationMenu(Menu.buildFromTemplate([
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'togglefullscreen' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }] },
-    { role: 'windowMenu' },
-  ]));
+/** Sends an event to the page on the app channel; false when there is no page to receive it. */
+function sendAppEvent(event: AppEvent): boolean {
+  if (!window || window.isDestroyed() || window.webContents.isLoading()) return false;
+  window.webContents.send(APP_EVENT_CHANNEL, event);
+  return true;
+}
+
+/** Shows a (validated) link route: in the loaded page, else by loading the page on it. */
+function showRoute(route: string): void {
+  if (!sendAppEvent({ type: 'open', route })) {
+    if (window && !window.isDestroyed()) void window.loadURL(`${rendererUrl}${route}`);
+    else if (app.isReady()) window = openWindow(route);
+  }
+  focusWindow(window);
+}
+
+/** A menu command: to the page, which runs it as its palette does. */
+function runCommand(command: AppCommand): void {
+  if (!window && app.isReady()) window = openWindow();
+  else sendAppEvent({ type: 'command', command });
+  focusWindow(window);
+}
+
+let notificationSettings: NotificationSettingsStore | null = null;
+
+/** The menu, with the active profile's notification choices once they are known. */
+async function buildMenu(): Promise<void> {
+  const profile = consoleApp && notificationSettings ? await activeProfile(consoleApp) : null;
+  const store = notificationSettings;
+  const notifications =
+    profile && store
+      ? {
+          profileName: profile.name,
+          settings: store.get(profile.id),
+          change: (settings: Parameters<typeof store.set>[1]) => {
+            store.set(profile.id, settings);
+            void buildMenu();
+          },
+        }
+      : null;
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ appName: APP_NAME, isMac: process.platform === 'darwin', run: runCommand, notifications })),
+  );
+}
+
+async function activeProfile(open: ConsoleApp): Promise<{ id: string; name: string } | null> {
+  const { profiles, activeId } = await open.connections.list();
+  return profiles.find((p) => p.id === activeId) ?? null;
+}
+
+/** Native notifications stay referenced until clicked or closed (else they can be collected and the click lost). */
+const shown = new Set<Notification>();
+function showNotification(alert: Alert): void {
+  if (!Notification.isSupported()) return;
+  const note = new Notification({ title: alert.title, body: alert.body });
+  shown.add(note);
+  note.on('click', () => {
+    shown.delete(note);
+    showRoute(alert.route);
+  });
+  note.on('close', () => shown.delete(note));
+  note.show();
+}
+
+// The app opens magna-console:// links (electron-builder.yml registers them in installers; this
+// covers a run from the sources, where Electron must be told how to start the app).
+if (process.defaultApp) {
+  if (process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
+} else {
+  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
 }
 
 if (!app.requestSingleInstanceLock()) {
+  // A second launch: the first one gets our command line (and its link) through second-instance.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+  links.handleArgv(process.argv);
+  app.on('second-instance', (_event, argv) => {
+    if (!links.handleArgv(argv)) focusWindow(window);
   });
-
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (url !== rendererUrl) event.preventDefault();
-    });
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // macOS hands links over here, also before ready on a cold start.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.handle(url);
   });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, rendererUrl));
 
   void app.whenReady().then(async () => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-    });
+    applySessionPolicy(session.defaultSession, rendererUrl);
     const dataDir = app.getPath('userData');
     const secrets = await SafeStorageSecretStore.open(path.join(dataDir, 'secrets.enc.json'));
-    consoleApp = createConsoleApp({
+    const opened = createConsoleApp({
       shell: 'electron',
       dataDir,
       secrets: () => secrets,
-      openExternal: async (url) => {
-        await shell.openExternal(url);
-        return true;
-      },
+      openExternal: async (url) => openExternalSafely(url),
     });
-    registerIpc(consoleApp, rendererUrl, () => window?.webContents ?? null);
-    buildMenu();
-    window = createWindow();
-    window.on('closed', () => (window = null));
-    consoleApp.logger.info(`electron shell started (${app.getVersion()})`);
+    consoleApp = opened;
+    notificationSettings = new NotificationSettingsStore(path.join(dataDir, 'notifications.json'), (m) => opened.logger.warn(m));
+    registerIpc(
+      opened,
+      rendererUrl,
+      () => window?.webContents ?? null,
+      (channel) => {
+        if (channel.startsWith('connections:')) void buildMenu();
+      },
+    );
+    await buildMenu();
+    const watcher = new UrgentWorkWatcher({
+      app: opened,
+      settings: notificationSettings,
+      isWindowFocused: () => window?.isFocused() ?? false,
+      show: showNotification,
+      onProfile: () => void buildMenu(),
+    });
+    // Once a minute (MAGNA_NOTIFICATION_POLL_MS shortens it, for tests).
+    watcher.start(Math.max(100, Number(process.env.MAGNA_NOTIFICATION_POLL_MS) || 60_000));
+    app.on('before-quit', () => watcher.stop());
+    const route = links.attach({ open: showRoute, warn: (message) => opened.logger.warn(message) });
+    window = openWindow(route);
+    opened.logger.info(`electron shell started (${app.getVersion()})`);
   });
 
   app.on('activate', () => {
-    if (!window && app.isReady()) window = createWindow();
+    if (!window && app.isReady()) window = openWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void consoleApp?.close();
+  // Quitting waits for the database to close (PGlite flushes and removes its pid file): the
+  // first will-quit is held, the services close, then the app quits for real.
+  let closed = false;
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closed || !consoleApp) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    const open = consoleApp;
+    void open
+      .close()
+      .catch((e: unknown) => open.logger.warn(`closing failed: ${String(e)}`))
+      .finally(() => {
+        closed = true;
+        open.logger.info('electron shell closed the database');
+        app.quit();
+      });
   });
 }

@@ -62,4 +62,6 @@ vectors.forEach((v, r) => {
 });
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, Buffer.concat([header, wordBytes, scales, q]));
-console.log(`glove table: ${words.length} words × ${dims} dims → ${path.relative(root, out)} (${(statSync(out).size / 1e6).toFixed(1)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s; SIF weight of rank 0 = ${weight(0).toExponential(2)}`);
+console.log(
+  `glove table: ${words.length} words × ${dims} dims → ${path.relative(root, out)} (${(statSync(out).size / 1e6).toFixed(1)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s; SIF weight of rank 0 = ${weight(0).toExponential(2)}`,
+);

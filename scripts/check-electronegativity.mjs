@@ -19,26 +19,53 @@ function scan(input) {
   mkdirSync(path.dirname(out), { recursive: true });
   // The tool overwrites in place without truncating: start from no file.
   rmSync(out, { force: true });
-  execFileSync(process.execPath, [path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
-    '-i', path.join(root, input), '-o', out, '-r', '-v', 'false', '-e', electronVersion], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
+      '-i',
+      path.join(root, input),
+      '-o',
+      out,
+      '-r',
+      '-v',
+      'false',
+      '-e',
+      electronVersion,
+    ],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   return { input, out };
 }
 
 function parseCsv(text) {
   const rows = [];
-  let row = [], field = '', quoted = false;
+  let row = [],
+    field = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field.trim()); field = ''; }
-    else if (c === '\n') { row.push(field.trim()); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
+    else if (c === ',') {
+      row.push(field.trim());
+      field = '';
+    } else if (c === '\n') {
+      row.push(field.trim());
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
   }
-  if (field || row.length) { row.push(field.trim()); rows.push(row); }
+  if (field || row.length) {
+    row.push(field.trim());
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -58,6 +85,8 @@ for (const { input, out } of INPUTS.map(scan)) {
 const { exceptions } = JSON.parse(readFileSync(path.join(root, 'electronegativity-exceptions.json'), 'utf8'));
 const findings = findingsAll.filter((f) => ['HIGH', 'MEDIUM'].includes(f.severity));
 const unjustified = findings.filter((f) => !exceptions.some((e) => e.check === f.issue && e.files.some((p) => f.file.startsWith(p))));
-console.log(`electronegativity: ${findings.length} HIGH/MEDIUM finding(s) in ${INPUTS.join(', ')}; ${findings.length - unjustified.length} justified in electronegativity-exceptions.json`);
+console.log(
+  `electronegativity: ${findings.length} HIGH/MEDIUM finding(s) in ${INPUTS.join(', ')}; ${findings.length - unjustified.length} justified in electronegativity-exceptions.json`,
+);
 for (const f of unjustified) console.error(`  ${f.severity} ${f.issue} at ${f.file}:${f.location}`);
 process.exit(unjustified.length ? 1 : 0);

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { newMigration, planFromProject, type Change } from './declarations/migration-plan';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const describe = (c: Change) => `  ${c.status.padEnd(8)} ${c.path}${c.status === 'changed' && c.dropFirst ? ' (signature or return type changed: the old function is dropped first)' : ''}`;
+const describe = (c: Change) =>
+  `  ${c.status.padEnd(8)} ${c.path}${c.status === 'changed' && c.dropFirst ? ' (signature or return type changed: the old function is dropped first)' : ''}`;
 
 async function main(args: string[]): Promise<number> {
   if (args.includes('--check')) {
@@ -42,7 +43,10 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every check, in order, failing fast — type-check, lint, build, unit + integration tests
+// `npm test`: every check, in order, failing fast — type-check, lint, format, build, unit + integration tests
 // (vitest, real PGlite), the SQL suites again on a real PostgreSQL server, the electronegativity
 // check, end-to-end tests (Playwright in Debian's Chromium). Ends with one summary line
 // "N passed, N failed, N skipped".
@@ -59,7 +59,8 @@ function listening(url) {
 
 const REAL_SERVER_TITLE = 'SQL suites on a real PostgreSQL server';
 const realPostgresScript = path.resolve(root, '..', 'shared', 'tools', 'real-postgres.sh');
-const HOW = 'install PostgreSQL 15 with pgvector 0.8.1 (Debian: postgresql-15 and postgresql-15-pgvector) and set MAGNA_TEST_DATABASE_URL; see the README';
+const HOW =
+  'install PostgreSQL 15 with pgvector 0.8.1 (Debian: postgresql-15 and postgresql-15-pgvector) and set MAGNA_TEST_DATABASE_URL; see the README';
 
 /**
  * The server for the real-server step: MAGNA_TEST_DATABASE_URL, else the one real-postgres.sh
@@ -68,7 +69,10 @@ const HOW = 'install PostgreSQL 15 with pgvector 0.8.1 (Debian: postgresql-15 an
 async function realServer() {
   if (process.env.MAGNA_TEST_DATABASE_URL) return { url: process.env.MAGNA_TEST_DATABASE_URL, stop: null };
   if (!existsSync(realPostgresScript)) return { skip: `MAGNA_TEST_DATABASE_URL is unset and ${realPostgresScript} is absent: ${HOW}` };
-  if (process.getuid?.() !== 0) return { skip: `MAGNA_TEST_DATABASE_URL is unset and ${path.relative(root, realPostgresScript)} needs root to start a server: run as root, or ${HOW}` };
+  if (process.getuid?.() !== 0)
+    return {
+      skip: `MAGNA_TEST_DATABASE_URL is unset and ${path.relative(root, realPostgresScript)} needs root to start a server: run as root, or ${HOW}`,
+    };
   const run = (arg) => spawnSync('bash', [realPostgresScript, arg], { cwd: os.tmpdir(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const wasRunning = await listening(run('url').stdout.trim());
   console.log(wasRunning
@@ -90,8 +94,14 @@ rmSync(playwrightJson, { force: true });
 
 if (!step('type-check (main, renderer, e2e)', 'npm', ['run', '--silent', 'typecheck'])) finish(false);
 if (!step('lint (ESLint: typescript-eslint, react-hooks, layer boundaries)', bin('eslint'), ['.', '--max-warnings', '0'])) finish(false);
+if (!step('format (Prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn'])) finish(false);
 if (!step('build', 'npm', ['run', '--silent', 'build'])) finish(false);
-const unitOk = step('unit and integration tests (vitest, PGlite)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const unitOk = step('unit and integration tests (vitest, PGlite)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 countVitest(vitestJson);
 if (!unitOk) finish(false);
 const server = await realServer();
@@ -100,9 +110,12 @@ else if (server.error) {
   console.log(`\n▶ ${REAL_SERVER_TITLE}: FAILED — ${server.error}`);
   finish(false);
 } else {
-  const ok = step(`${REAL_SERVER_TITLE} (vitest, ${new URL(server.url).host})`, bin('vitest'),
+  const ok = step(
+    `${REAL_SERVER_TITLE} (vitest, ${new URL(server.url).host})`,
+    bin('vitest'),
     ['run', '--config', 'vitest.real-postgres.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${realServerJson}`],
-    { MAGNA_TEST_DATABASE_URL: server.url });
+    { MAGNA_TEST_DATABASE_URL: server.url },
+  );
   server.stop?.();
   countVitest(realServerJson);
   if (!ok) finish(false);

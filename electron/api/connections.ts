@@ -13,7 +13,10 @@ export const supabaseUrlSchema = z
   .min(1, 'Enter the project URL.')
   .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'Enter a URL such as https://abcdefgh.supabase.co')
   .refine((v) => !URL.canParse(v) || new URL(v).pathname.replace(/\/$/, '') === '', 'Use the project URL without a path (no /rest/v1).')
-  .refine((v) => !URL.canParse(v) || isHttpsOrLoopback(new URL(v)), 'Use https:// (plain http only for a project on this machine): the service-role key is sent there.');
+  .refine(
+    (v) => !URL.canParse(v) || isHttpsOrLoopback(new URL(v)),
+    'Use https:// (plain http only for a project on this machine): the service-role key is sent there.',
+  );
 
 /** The key travels in clear over plain http: only to this machine. */
 export function isHttpsOrLoopback(url: URL): boolean {
@@ -23,7 +26,10 @@ export function isHttpsOrLoopback(url: URL): boolean {
 export const databaseUrlSchema = z
   .string()
   .trim()
-  .refine((v) => /^postgres(ql)?:\/\/\S+$/.test(v) && URL.canParse(v), 'Enter a URL such as postgresql://postgres:password@db.abcdefgh.supabase.co:5432/postgres');
+  .refine(
+    (v) => /^postgres(ql)?:\/\/\S+$/.test(v) && URL.canParse(v),
+    'Enter a URL such as postgresql://postgres:password@db.abcdefgh.supabase.co:5432/postgres',
+  );
 
 /** What the renderer sends to create or edit a profile. Secrets are optional on edit (kept when omitted). */
 export const profileInputSchema = z.discriminatedUnion('kind', [
@@ -49,7 +55,11 @@ export const profileInputSchema = z.discriminatedUnion('kind', [
 export type ProfileInput = z.input<typeof profileInputSchema>;
 
 /** Where a secret is kept: encrypted with the OS keyring; this session only (no keyring: never written); environment; the secrets file. */
-export const secretStatusSchema = z.object({ set: z.boolean(), hint: z.string().nullable(), source: z.enum(['encrypted', 'session', 'environment', 'file', 'none']) });
+export const secretStatusSchema = z.object({
+  set: z.boolean(),
+  hint: z.string().nullable(),
+  source: z.enum(['encrypted', 'session', 'environment', 'file', 'none']),
+});
 export type SecretStatus = z.infer<typeof secretStatusSchema>;
 
 export const profileSchema = z.object({
@@ -69,11 +79,13 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
-export const signInSchema = z.object({
-  id: z.string().min(1),
-  email: z.string().trim().email('Enter your e-mail address.'),
-  password: z.string().min(1, 'Enter your password.').max(200),
-}).strict();
+export const signInSchema = z
+  .object({
+    id: z.string().min(1),
+    email: z.string().trim().email('Enter your e-mail address.'),
+    password: z.string().min(1, 'Enter your password.').max(200),
+  })
+  .strict();
 
 export const connectionsStateSchema = z.object({
   profiles: z.array(profileSchema),

@@ -8,95 +8,173 @@ export const COLOR_RULE = /^#[0-9a-fA-F]{6}$/;
 
 /** The slug a name gives, as the database derives it. */
 export function slugify(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 const name = z.string().trim().min(1, 'Give it a name.').max(80, 'Keep the name under 80 characters.');
-const slug = z.string().trim().max(80, 'Keep the slug under 80 characters.')
+const slug = z
+  .string()
+  .trim()
+  .max(80, 'Keep the slug under 80 characters.')
   .refine((s) => s === '' || SLUG_RULE.test(s), 'Use lower-case letters a–z, digits and single hyphens; no spaces or accents.');
 const iso = z.string();
 
-export const categoryInputSchema = z.object({
-  id: z.number().int().positive().optional(),
-  expectedUpdatedAt: iso.optional(),
-  name,
-  slug: slug.optional(),
-  description: z.string().max(500, 'Keep the description under 500 characters.').optional(),
-  icon: z.string().max(16, 'An emoji or a short icon name.').optional(),
-  color: z.union([z.literal(''), z.string().regex(COLOR_RULE, 'Use a hex colour such as #3450d6.')]).optional(),
-  parentId: z.number().int().positive().nullable().default(null),
-}).strict().refine((v) => (v.slug && v.slug !== '') || slugify(v.name) !== '', { message: 'This name gives no slug: type one.', path: ['slug'] });
+export const categoryInputSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    expectedUpdatedAt: iso.optional(),
+    name,
+    slug: slug.optional(),
+    description: z.string().max(500, 'Keep the description under 500 characters.').optional(),
+    icon: z.string().max(16, 'An emoji or a short icon name.').optional(),
+    color: z.union([z.literal(''), z.string().regex(COLOR_RULE, 'Use a hex colour such as #3450d6.')]).optional(),
+    parentId: z.number().int().positive().nullable().default(null),
+  })
+  .strict()
+  .refine((v) => (v.slug && v.slug !== '') || slugify(v.name) !== '', { message: 'This name gives no slug: type one.', path: ['slug'] });
 export type CategoryInput = z.input<typeof categoryInputSchema>;
 
-export const categorySchema = z.object({
-  id: z.number(), name: z.string(), slug: z.string(), description: z.string().nullable(), icon: z.string().nullable(), color: z.string().nullable(),
-  parent_id: z.number().nullable(), display_order: z.number().nullable(), updated_at: iso,
-}).passthrough();
-export const categoryNodeSchema = categorySchema.extend({ approved: z.number(), pending: z.number(), approved_total: z.number(), pending_total: z.number() });
+export const categorySchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    slug: z.string(),
+    description: z.string().nullable(),
+    icon: z.string().nullable(),
+    color: z.string().nullable(),
+    parent_id: z.number().nullable(),
+    display_order: z.number().nullable(),
+    updated_at: iso,
+  })
+  .passthrough();
+export const categoryNodeSchema = categorySchema.extend({
+  approved: z.number(),
+  pending: z.number(),
+  approved_total: z.number(),
+  pending_total: z.number(),
+});
 export type CategoryNode = z.infer<typeof categoryNodeSchema>;
 
-export const moveCategorySchema = z.object({
-  id: z.number().int().positive(), parentId: z.number().int().positive().nullable(), position: z.number().int().min(0), expectedUpdatedAt: iso.optional(),
-}).strict();
-export const deleteCategorySchema = z.object({
-  id: z.number().int().positive(), videosTo: z.number().int().positive().nullable(), childrenTo: z.number().int().positive().nullable(),
-  expectedUpdatedAt: iso.optional(), confirm: z.string().optional(),
-}).strict();
+export const moveCategorySchema = z
+  .object({
+    id: z.number().int().positive(),
+    parentId: z.number().int().positive().nullable(),
+    position: z.number().int().min(0),
+    expectedUpdatedAt: iso.optional(),
+  })
+  .strict();
+export const deleteCategorySchema = z
+  .object({
+    id: z.number().int().positive(),
+    videosTo: z.number().int().positive().nullable(),
+    childrenTo: z.number().int().positive().nullable(),
+    expectedUpdatedAt: iso.optional(),
+    confirm: z.string().optional(),
+  })
+  .strict();
 
-export const tagInputSchema = z.object({
-  id: z.number().int().positive().optional(),
-  expectedUpdatedAt: iso.optional(),
-  name,
-  slug: slug.optional(),
-  description: z.string().max(500, 'Keep the description under 500 characters.').optional(),
-}).strict().refine((v) => (v.slug && v.slug !== '') || slugify(v.name) !== '', { message: 'This name gives no slug: type one.', path: ['slug'] });
+export const tagInputSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    expectedUpdatedAt: iso.optional(),
+    name,
+    slug: slug.optional(),
+    description: z.string().max(500, 'Keep the description under 500 characters.').optional(),
+  })
+  .strict()
+  .refine((v) => (v.slug && v.slug !== '') || slugify(v.name) !== '', { message: 'This name gives no slug: type one.', path: ['slug'] });
 export type TagInput = z.input<typeof tagInputSchema>;
 
-export const tagSchema = z.object({
-  id: z.number(), name: z.string(), slug: z.string(), description: z.string().nullable(), video_count: z.number(), created_at: iso, updated_at: iso,
-}).passthrough();
+export const tagSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    slug: z.string(),
+    description: z.string().nullable(),
+    video_count: z.number(),
+    created_at: iso,
+    updated_at: iso,
+  })
+  .passthrough();
 export type Tag = z.infer<typeof tagSchema>;
 const cursor = z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable();
-export const tagPageInputSchema = z.object({
-  search: z.string().max(100).default(''), sort: z.enum(['name', 'usage', 'newest']).default('name'), limit: z.number().int().min(1).max(1000).default(200), cursor: cursor.optional(),
-}).strict();
+export const tagPageInputSchema = z
+  .object({
+    search: z.string().max(100).default(''),
+    sort: z.enum(['name', 'usage', 'newest']).default('name'),
+    limit: z.number().int().min(1).max(1000).default(200),
+    cursor: cursor.optional(),
+  })
+  .strict();
 export const tagPageSchema = z.object({ rows: z.array(tagSchema), total: z.number(), next_cursor: cursor });
 
-export const mergeTagsSchema = z.object({
-  sourceIds: z.array(z.number().int().positive()).min(1, 'Pick the tags to merge.').max(1000),
-  targetId: z.number().int().positive(),
-}).strict().refine((v) => !v.sourceIds.includes(v.targetId), { message: 'A tag cannot be merged into itself.', path: ['targetId'] });
+export const mergeTagsSchema = z
+  .object({
+    sourceIds: z.array(z.number().int().positive()).min(1, 'Pick the tags to merge.').max(1000),
+    targetId: z.number().int().positive(),
+  })
+  .strict()
+  .refine((v) => !v.sourceIds.includes(v.targetId), { message: 'A tag cannot be merged into itself.', path: ['targetId'] });
 
 export const suggestionSchema = z.object({
   a: z.object({ id: z.number(), name: z.string(), video_count: z.number() }),
   b: z.object({ id: z.number(), name: z.string(), video_count: z.number() }),
-  reason: z.string(), score: z.number(),
+  reason: z.string(),
+  score: z.number(),
 });
 export type TagSuggestion = z.infer<typeof suggestionSchema>;
 
-export const pickerInputSchema = z.object({
-  search: z.string().max(200).default(''), categoryId: z.number().int().positive().nullable().default(null), tagId: z.number().int().positive().nullable().default(null),
-  status: z.enum(['pending', 'approved', 'rejected', 'flagged']).nullable().default(null), limit: z.number().int().min(1).max(500).default(100), cursor: cursor.optional(),
-}).strict();
+export const pickerInputSchema = z
+  .object({
+    search: z.string().max(200).default(''),
+    categoryId: z.number().int().positive().nullable().default(null),
+    tagId: z.number().int().positive().nullable().default(null),
+    status: z.enum(['pending', 'approved', 'rejected', 'flagged']).nullable().default(null),
+    limit: z.number().int().min(1).max(500).default(100),
+    cursor: cursor.optional(),
+  })
+  .strict();
 export const pickerRowSchema = z.object({
-  id: z.string(), title: z.string(), moderation_status: z.string(), category_id: z.number().nullable(), category_name: z.string().nullable(), created_at: iso,
+  id: z.string(),
+  title: z.string(),
+  moderation_status: z.string(),
+  category_id: z.number().nullable(),
+  category_name: z.string().nullable(),
+  created_at: iso,
   tags: z.array(z.object({ id: z.number(), name: z.string() })),
 });
 export type PickerRow = z.infer<typeof pickerRowSchema>;
 export const pickerPageSchema = z.object({ rows: z.array(pickerRowSchema), next_cursor: cursor });
 
-export const bulkTagSchema = z.object({
-  videoIds: z.array(z.string().uuid()).min(1, 'Select at least one video.').max(5000),
-  addTagIds: z.array(z.number().int().positive()).default([]),
-  removeTagIds: z.array(z.number().int().positive()).default([]),
-  setCategory: z.boolean().default(false),
-  categoryId: z.number().int().positive().nullable().default(null),
-}).strict().refine((v) => v.addTagIds.length + v.removeTagIds.length > 0 || v.setCategory, { message: 'Pick tags to add or remove, or a category to set.', path: ['addTagIds'] });
+export const bulkTagSchema = z
+  .object({
+    videoIds: z.array(z.string().uuid()).min(1, 'Select at least one video.').max(5000),
+    addTagIds: z.array(z.number().int().positive()).default([]),
+    removeTagIds: z.array(z.number().int().positive()).default([]),
+    setCategory: z.boolean().default(false),
+    categoryId: z.number().int().positive().nullable().default(null),
+  })
+  .strict()
+  .refine((v) => v.addTagIds.length + v.removeTagIds.length > 0 || v.setCategory, {
+    message: 'Pick tags to add or remove, or a category to set.',
+    path: ['addTagIds'],
+  });
 export const bulkTagResultSchema = z.object({
-  tags_added: z.number(), tags_removed: z.number(), recategorised: z.number(),
+  tags_added: z.number(),
+  tags_removed: z.number(),
+  recategorised: z.number(),
   results: z.array(z.object({ id: z.string(), outcome: z.enum(['done', 'invalid']), message: z.string().nullable() })),
 });
 
 export const auditEntrySchema = z.object({
-  id: z.number(), at: iso, operator: z.string(), action: z.string(), before: z.unknown(), after: z.unknown(), details: z.unknown(),
+  id: z.number(),
+  at: iso,
+  operator: z.string(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  details: z.unknown(),
 });

@@ -12,6 +12,7 @@ import { readMigrationFiles } from '../services/migrations/migration-files';
 import { migrateUp, migrationStatus } from '../services/migrations/migration-runner';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { invokeSql } from '../operations/run-operation';
+import { appVersion } from '../shells/console-app';
 import { DEMO_OPERATOR, requireOperatorId } from '../services/operators';
 import type { DatabaseSession } from '../services/session';
 import { EmbeddingsService } from '../services/embeddings/embeddings-service';
@@ -33,6 +34,7 @@ Target (one of):
   --database-url URL    a Postgres URL (or set MAGNA_DATABASE_URL)
 
 Options:
+  --version, -v        print the console's version
   --json                machine-readable output on stdout
   --force               migrate up even when the database has newer migrations
   --migrations DIR      the migrations folder (default: the shipped one)
@@ -63,7 +65,15 @@ const optionsSchema = z.object({
   seed: z.coerce.number().int().optional(),
   links: z.coerce.number().int().min(0).optional(),
   scope: z.enum(['missing', 'stale', 'all']).default('missing'),
-  statuses: z.string().default('approved').transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  statuses: z
+    .string()
+    .default('approved')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(['pending', 'approved', 'rejected', 'flagged'])).min(1)),
   provider: z.enum(['local', 'openai']).default('local'),
   'base-url': z.string().url().default('https://api.openai.com/v1'),
@@ -75,6 +85,7 @@ const optionsSchema = z.object({
   operator: z.string().optional(),
   'dry-run': z.boolean().default(false),
   help: z.boolean().default(false),
+  version: z.boolean().default(false),
 });
 
 type Out = { json: boolean };
@@ -96,10 +107,26 @@ export async function main(argv: string[]): Promise<void> {
       args: argv,
       allowPositionals: true,
       options: {
-        embedded: { type: 'string' }, 'database-url': { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' },
-        migrations: { type: 'string' }, videos: { type: 'string' }, seed: { type: 'string' }, links: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        scope: { type: 'string' }, statuses: { type: 'string' }, provider: { type: 'string' }, 'base-url': { type: 'string' }, model: { type: 'string' },
-        dimensions: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, job: { type: 'string' }, operator: { type: 'string' },
+        embedded: { type: 'string' },
+        'database-url': { type: 'string' },
+        json: { type: 'boolean' },
+        force: { type: 'boolean' },
+        migrations: { type: 'string' },
+        videos: { type: 'string' },
+        seed: { type: 'string' },
+        links: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        scope: { type: 'string' },
+        statuses: { type: 'string' },
+        provider: { type: 'string' },
+        'base-url': { type: 'string' },
+        model: { type: 'string' },
+        dimensions: { type: 'string' },
+        batch: { type: 'string' },
+        concurrency: { type: 'string' },
+        job: { type: 'string' },
+        operator: { type: 'string' },
         'dry-run': { type: 'boolean' },
       },
     });
@@ -115,18 +142,32 @@ export async function main(argv: string[]): Promise<void> {
   const o = opts.data;
   const out: Out = { json: o.json };
   const [command, sub] = parsed.positionals;
+  if (o.version) {
+    process.stdout.write(`magna-console ${appVersion()}\n`);
+    process.exit(0);
+  }
   if (o.help || !command) {
     process.stdout.write(USAGE);
     process.exit(command || o.help ? 0 : 2);
   }
   const url = o['database-url'] ?? process.env.MAGNA_DATABASE_URL;
   const target: SqlTarget | null = o.embedded ? { embedded: o.embedded } : url ? { databaseUrl: url } : null;
-  if (!target) fail(out, new AdminError({ code: 'no_target', message: 'No database given.', hint: 'Pass --embedded DIR or --database-url URL (or set MAGNA_DATABASE_URL).' }));
+  if (!target)
+    fail(
+      out,
+      new AdminError({
+        code: 'no_target',
+        message: 'No database given.',
+        hint: 'Pass --embedded DIR or --database-url URL (or set MAGNA_DATABASE_URL).',
+      }),
+    );
   const redact = Redactor.of(url).fn;
 
   let db;
   try {
-    db = await openSqlConnection(target);
+    // An embedded folder another console or CLI holds is refused with one sentence naming it
+    // (workspace_locked), printed as is.
+    db = await openSqlConnection(target, 'cli');
   } catch (e) {
     fail(out, toAdminError(e, redact));
   }
@@ -141,7 +182,9 @@ export async function main(argv: string[]): Promise<void> {
         if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, ...status })}\n`);
         else {
           for (const m of status.migrations) process.stdout.write(`${m.state.padEnd(9)} ${m.version}  ${m.name}\n`);
-          process.stdout.write(`${status.pending} pending; latest applied ${status.latestApplied ?? 'none'}; latest shipped ${status.latestShipped ?? 'none'}\n`);
+          process.stdout.write(
+            `${status.pending} pending; latest applied ${status.latestApplied ?? 'none'}; latest shipped ${status.latestShipped ?? 'none'}\n`,
+          );
         }
       } else {
         const result = await migrateUp(db, files, {
@@ -158,7 +201,9 @@ export async function main(argv: string[]): Promise<void> {
       const started = performance.now();
       let last = '';
       const summary = await generateDemoData(db, {
-        videos: o.videos, seed: o.seed, links: o.links,
+        videos: o.videos,
+        seed: o.seed,
+        links: o.links,
         onProgress: ({ table, done, total }) => {
           const line = `${table}: ${done}/${Math.max(done, Math.round(total))}`;
           if (!out.json && process.stderr.isTTY) process.stderr.write(`\r${line.padEnd(60)}`);
@@ -168,7 +213,12 @@ export async function main(argv: string[]): Promise<void> {
       if (!out.json && process.stderr.isTTY && last) process.stderr.write('\n');
       const seconds = (performance.now() - started) / 1000;
       if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, rows: summary, seconds })}\n`);
-      else process.stdout.write(`${Object.entries(summary).map(([t, n]) => `${t}: ${n}`).join('\n')}\nDone in ${seconds.toFixed(1)} s.\n`);
+      else
+        process.stdout.write(
+          `${Object.entries(summary)
+            .map(([t, n]) => `${t}: ${n}`)
+            .join('\n')}\nDone in ${seconds.toFixed(1)} s.\n`,
+        );
     } else if (command === 'backfill') {
       await backfill(cliSession(new SqlAdminGateway(db, false), o, target), o, out);
     } else if (command === 'overview') {
@@ -213,7 +263,8 @@ function cliSession(gateway: AdminGateway, o: Options, target: SqlTarget): Datab
   return {
     gateway: async () => gateway,
     operatorId: () => {
-      if (!username) return Promise.reject(new AdminError({ code: 'operator_missing', message: 'Pass --operator USERNAME: the job is recorded as that user.' }));
+      if (!username)
+        return Promise.reject(new AdminError({ code: 'operator_missing', message: 'Pass --operator USERNAME: the job is recorded as that user.' }));
       operator ??= requireOperatorId(gateway, username);
       return operator;
     },
@@ -224,7 +275,10 @@ function cliSession(gateway: AdminGateway, o: Options, target: SqlTarget): Datab
 
 async function backfill(session: DatabaseSession, o: Options, out: Out): Promise<void> {
   const embeddings = new EmbeddingsService(session, new JobRegistry(), createLogger(null, new Redactor()));
-  const provider = o.provider === 'local' ? { provider: 'local' as const } : { provider: 'openai' as const, baseUrl: o['base-url'], model: o.model, dimensions: o.dimensions, pricePerMillionTokens: 0 };
+  const provider =
+    o.provider === 'local'
+      ? { provider: 'local' as const }
+      : { provider: 'openai' as const, baseUrl: o['base-url'], model: o.model, dimensions: o.dimensions, pricePerMillionTokens: 0 };
   const input = { provider, scope: o.scope, statuses: o.statuses, batchSize: o.batch, concurrency: o.concurrency };
   let jobId = o.job;
   if (!jobId) {
@@ -243,10 +297,17 @@ async function backfill(session: DatabaseSession, o: Options, out: Out): Promise
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   const { result } = await embeddings.runJob(jobId, {
-    batchSize: o.batch, concurrency: o.concurrency, signal: controller.signal,
-    onProgress: (p) => { if (!out.json) draw(p.done, p.failed); },
+    batchSize: o.batch,
+    concurrency: o.concurrency,
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (!out.json) draw(p.done, p.failed);
+    },
   });
   if (!out.json) draw(result.done, result.failed, true);
   if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, jobId, ...result })}\n`);
-  else process.stdout.write(`${result.stopped === 'finished' ? 'Finished' : `Stopped (${result.stopped})`}: ${result.done} embedded, ${result.failed} failed.\n`);
+  else
+    process.stdout.write(
+      `${result.stopped === 'finished' ? 'Finished' : `Stopped (${result.stopped})`}: ${result.done} embedded, ${result.failed} failed.\n`,
+    );
 }

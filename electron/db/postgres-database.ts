@@ -125,13 +125,21 @@ export class PostgresDatabase extends PostgresSession {
       await sql.end({ timeout: 1 }).catch(() => undefined);
       const err = toAdminError(e, redact);
       if (err.code === '28P01') {
-        throw new AdminError({ code: err.code, message: 'The database rejected the user name or password.', hint: 'Check the credentials in the database URL.' });
+        throw new AdminError({
+          code: err.code,
+          message: 'The database rejected the user name or password.',
+          hint: 'Check the credentials in the database URL.',
+        });
       }
       if (err.code === 'connection_failed') {
         throw new AdminError({ code: err.code, message: `Could not connect to the database at ${describeDatabaseUrl(url)}.`, hint: err.hint });
       }
       if (err.code === '3D000') {
-        throw new AdminError({ code: err.code, message: err.message, hint: 'Check the database name at the end of the URL (Supabase uses /postgres).' });
+        throw new AdminError({
+          code: err.code,
+          message: err.message,
+          hint: 'Check the database name at the end of the URL (Supabase uses /postgres).',
+        });
       }
       throw err;
     }

@@ -21,7 +21,10 @@ export class SqlAdminGateway implements AdminGateway {
   readonly backend: 'embedded' | 'postgres';
   private readonly signatures = new Map<string, Promise<Signature[]>>();
 
-  constructor(readonly db: SqlConnection, private readonly ownsConnection = true) {
+  constructor(
+    readonly db: SqlConnection,
+    private readonly ownsConnection = true,
+  ) {
     this.backend = db.kind;
   }
 
@@ -29,7 +32,16 @@ export class SqlAdminGateway implements AdminGateway {
     let cached = this.signatures.get(fn);
     if (!cached) {
       cached = this.db
-        .query<{ names: string[] | null; modes: string[] | null; types: string[]; ndefaults: number; retset: boolean; rettype: string; typtype: string; volatile: string }>(
+        .query<{
+          names: string[] | null;
+          modes: string[] | null;
+          types: string[];
+          ndefaults: number;
+          retset: boolean;
+          rettype: string;
+          typtype: string;
+          volatile: string;
+        }>(
           `select p.proargnames as names, p.proargmodes::text[] as modes,
                   array(select format_type(t, null) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) as t) as types,
                   p.pronargdefaults::int as ndefaults, p.proretset as retset,
@@ -53,7 +65,10 @@ export class SqlAdminGateway implements AdminGateway {
           }),
         );
       // A missing function is looked up again next time (migrations may add it meanwhile).
-      cached.then((found) => found.length === 0 && this.signatures.delete(fn), () => this.signatures.delete(fn));
+      cached.then(
+        (found) => found.length === 0 && this.signatures.delete(fn),
+        () => this.signatures.delete(fn),
+      );
       this.signatures.set(fn, cached);
     }
     return cached;

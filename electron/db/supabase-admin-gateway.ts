@@ -108,7 +108,10 @@ export class SupabaseAdminGateway implements AdminGateway {
           hint: 'The key is wrong, rotated or from another project: copy it again from Project Settings > API.',
         });
       }
-      return new AdminError({ code: `http_${status}`, message: `The Supabase project at ${this.host} answered HTTP ${status}${error.message ? `: ${error.message}` : ''}.` });
+      return new AdminError({
+        code: `http_${status}`,
+        message: `The Supabase project at ${this.host} answered HTTP ${status}${error.message ? `: ${error.message}` : ''}.`,
+      });
     }
     if (error.code === '57014') {
       return new AdminError({
@@ -122,7 +125,13 @@ export class SupabaseAdminGateway implements AdminGateway {
       code: error.code,
       message: error.message ?? 'The call failed.',
       details: error.details || null,
-      hint: error.hint || (permission ? 'The key is not allowed to call admin functions: use the service-role key.' : error.code === 'PGRST202' ? 'The database may be missing a migration: apply the pending migrations.' : null),
+      hint:
+        error.hint ||
+        (permission
+          ? 'The key is not allowed to call admin functions: use the service-role key.'
+          : error.code === 'PGRST202'
+            ? 'The database may be missing a migration: apply the pending migrations.'
+            : null),
     });
   }
 

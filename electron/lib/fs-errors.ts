@@ -17,7 +17,16 @@ const REASONS: Record<string, string> = {
 };
 
 /** PGlite's file system (Emscripten) throws `{ name: 'ErrnoError', errno }` with its own numbers. */
-const EMSCRIPTEN_ERRNO: Record<number, string> = { 2: 'EACCES', 20: 'EEXIST', 29: 'EIO', 44: 'ENOENT', 51: 'ENOSPC', 54: 'ENOTDIR', 63: 'EPERM', 69: 'EROFS' };
+const EMSCRIPTEN_ERRNO: Record<number, string> = {
+  2: 'EACCES',
+  20: 'EEXIST',
+  29: 'EIO',
+  44: 'ENOENT',
+  51: 'ENOSPC',
+  54: 'ENOTDIR',
+  63: 'EPERM',
+  69: 'EROFS',
+};
 
 /** The errno code of a file-system failure (Node's or Emscripten's), or null. */
 export function fsErrorCode(e: unknown): string | null {

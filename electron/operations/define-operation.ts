@@ -44,7 +44,9 @@ export type Operation =
   | (Omit<SqlOperation, 'args' | 'result'> & { args?: (input: never) => Record<string, unknown>; result?: (raw: unknown, input: never) => unknown })
   | (Omit<ServiceOperation, 'run'> & { run: (services: Services, input: never) => unknown });
 
-export function sqlOperation<I extends z.ZodType, O extends z.ZodType>(op: Omit<SqlOperation<I, O>, 'kind' | 'operator'> & { operator?: boolean }): SqlOperation<I, O> {
+export function sqlOperation<I extends z.ZodType, O extends z.ZodType>(
+  op: Omit<SqlOperation<I, O>, 'kind' | 'operator'> & { operator?: boolean },
+): SqlOperation<I, O> {
   return { kind: 'sql', operator: false, ...op };
 }
 

@@ -42,7 +42,17 @@ export class JobRegistry {
 
   /** Starts work in the background and returns its id at once. */
   start(kind: string, work: (ctx: JobContext) => Promise<string>, redact: (s: string) => string = (s) => s): string {
-    const job: JobEvent = { jobId: randomUUID(), kind, state: 'running', done: 0, total: 0, message: 'Starting…', log: [], startedAt: Date.now(), error: null };
+    const job: JobEvent = {
+      jobId: randomUUID(),
+      kind,
+      state: 'running',
+      done: 0,
+      total: 0,
+      message: 'Starting…',
+      log: [],
+      startedAt: Date.now(),
+      error: null,
+    };
     this.emit(job);
     const ctx: JobContext = {
       progress: (done, total, message) => {

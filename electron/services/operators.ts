@@ -14,6 +14,11 @@ export async function findOperatorId(gateway: AdminGateway, username: string): P
 
 export async function requireOperatorId(gateway: AdminGateway, username: string): Promise<string> {
   const id = await findOperatorId(gateway, username);
-  if (!id) throw new AdminError({ code: 'operator_missing', message: `No active user named "${username}".`, hint: 'Pass the username of an active user with --operator.' });
+  if (!id)
+    throw new AdminError({
+      code: 'operator_missing',
+      message: `No active user named "${username}".`,
+      hint: 'Pass the username of an active user with --operator.',
+    });
   return id;
 }

@@ -23,8 +23,15 @@ import { handle } from './handle';
 import { httpStatusOf } from './http-status';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
 };
 
 /** A link CSV may be up to 10 MB (the contract says so with its own message); nothing else is near. */
@@ -33,8 +40,11 @@ export const MAX_BODY = 12_000_000;
 const LINGER_MS = 500;
 
 const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
 };
 
 const RESTART_HINT = 'Each link the console prints works once. Restart the console (npm run serve) and open the new link it prints.';
@@ -58,7 +68,10 @@ export type BrowserServerOptions = {
 };
 
 type ErrorBody = { ok: false; error: AppError };
-const errorBody = (code: string, message: string, hint: string | null = null): ErrorBody => ({ ok: false, error: { code, message, details: null, hint } });
+const errorBody = (code: string, message: string, hint: string | null = null): ErrorBody => ({
+  ok: false,
+  error: { code, message, details: null, hint },
+});
 
 /** `application/json`, optionally with `charset=utf-8`: nothing else is read as JSON. */
 export function isJsonContentType(header: string | undefined): boolean {
@@ -139,12 +152,24 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
     });
     res.end(text);
   };
-  const fail = (res: http.ServerResponse, status: number, code: string, message: string, hint: string | null = null, extra: Record<string, string> = {}) =>
-    sendJson(res, status, errorBody(code, message, hint), extra);
+  const fail = (
+    res: http.ServerResponse,
+    status: number,
+    code: string,
+    message: string,
+    hint: string | null = null,
+    extra: Record<string, string> = {},
+  ) => sendJson(res, status, errorBody(code, message, hint), extra);
 
   /** 413: the rest of the body is never read (see closeWithoutReading). */
   const refuseTooLarge = (res: http.ServerResponse) =>
-    fail(res, 413, 'payload_too_large', `The request is larger than ${MAX_BODY / 1_000_000} MB.`, 'A links CSV may be up to 10 MB: split a larger one.');
+    fail(
+      res,
+      413,
+      'payload_too_large',
+      `The request is larger than ${MAX_BODY / 1_000_000} MB.`,
+      'A links CSV may be up to 10 MB: split a larger one.',
+    );
 
   /** The body, or null when it was refused (413) or the client went away. */
   const readBody = (req: http.IncomingMessage, res: http.ServerResponse) =>
@@ -194,7 +219,8 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
   };
 
   const serveStatic = async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'method_not_allowed', 'Only GET and HEAD are allowed here.', null, { allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return fail(res, 405, 'method_not_allowed', 'Only GET and HEAD are allowed here.', null, { allow: 'GET, HEAD' });
     const decoded = safeDecode(pathname);
     if (decoded === null) return fail(res, 400, 'malformed_url', 'The request path is not valid percent-encoding.');
     const file = path.resolve(rendererRoot, decoded.replace(/^[/\\]+/, ''));
@@ -210,7 +236,13 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
   const serveRpc = async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
     if (req.method !== 'POST') return fail(res, 405, 'method_not_allowed', 'Use POST for /api/rpc/<channel>.', null, { allow: 'POST' });
     if (!isJsonContentType(req.headers['content-type'])) {
-      return fail(res, 415, 'unsupported_media_type', 'Send the request body as application/json.', 'Set Content-Type: application/json (charset utf-8, if any).');
+      return fail(
+        res,
+        415,
+        'unsupported_media_type',
+        'Send the request body as application/json.',
+        'Set Content-Type: application/json (charset utf-8, if any).',
+      );
     }
     const channel = safeDecode(pathname.slice('/api/rpc/'.length));
     if (channel === null) return fail(res, 400, 'malformed_url', 'The channel in the request path is not valid percent-encoding.');
@@ -224,7 +256,13 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
     } catch {
       return fail(res, 400, 'invalid_json', 'The request body is not JSON.');
     }
-    const result = await handle(app.handlers, channel, payload, (s) => app.redactor.redact(s), (c, error) => app.logger.warn(`${c} failed: ${error.code} ${error.message}`));
+    const result = await handle(
+      app.handlers,
+      channel,
+      payload,
+      (s) => app.redactor.redact(s),
+      (c, error) => app.logger.warn(`${c} failed: ${error.code} ${error.message}`),
+    );
     if (result.ok) return sendJson(res, 200, result);
     const status = httpStatusOf(result.error.code);
     // Never 401 for a handler's failure: the page reads 401 as "your session is gone".
@@ -244,7 +282,13 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
     const url = parseTarget(req.url);
     if (!url) return fail(res, 400, 'malformed_url', 'The request URL is malformed.');
     if (!allowedHosts().has(req.headers.host ?? '')) {
-      return fail(res, 421, 'misdirected_request', 'This console answers on 127.0.0.1 only.', `Open http://127.0.0.1:${port}/ on this machine (or through an SSH tunnel to it).`);
+      return fail(
+        res,
+        421,
+        'misdirected_request',
+        'This console answers on 127.0.0.1 only.',
+        `Open http://127.0.0.1:${port}/ on this machine (or through an SSH tunnel to it).`,
+      );
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) return fail(res, 403, 'cross_origin', 'Cross-origin requests are refused.');
@@ -295,7 +339,9 @@ export async function startBrowserServer(app: ConsoleApp, options: BrowserServer
     if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     const body = JSON.stringify(errorBody('malformed_request', 'The request is not valid HTTP.'));
-    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 
   try {

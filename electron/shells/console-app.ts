@@ -89,7 +89,11 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
   );
 
   return {
-    handlers, jobs, logger, redactor, connections,
+    handlers,
+    jobs,
+    logger,
+    redactor,
+    connections,
     close: async () => {
       embeddings.stopAll();
       await connections.close();

@@ -46,7 +46,12 @@ export async function handle(
     const result = await (handlers[c] as (i: unknown) => Promise<unknown>)(input.data);
     const output = schemas.output.safeParse(result);
     if (!output.success) {
-      const error: AppError = { code: 'invalid_output', message: `The ${c} handler returned data outside the contract.`, details: redact(output.error.message), hint: null };
+      const error: AppError = {
+        code: 'invalid_output',
+        message: `The ${c} handler returned data outside the contract.`,
+        details: redact(output.error.message),
+        hint: null,
+      };
       onError?.(c, error);
       return { ok: false, error };
     }

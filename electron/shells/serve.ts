@@ -29,8 +29,14 @@ import { StartupError, adminStartupError, dataFolderError, portError } from './s
 const envSchema = z.object({
   MAGNA_SUPABASE_URL: z.string().url('MAGNA_SUPABASE_URL must be a URL such as https://abcdefgh.supabase.co').optional(),
   MAGNA_SUPABASE_SERVICE_ROLE_KEY: z.string().min(20, 'MAGNA_SUPABASE_SERVICE_ROLE_KEY is too short to be a service-role key').optional(),
-  MAGNA_SUPABASE_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'MAGNA_SUPABASE_DATABASE_URL must start with postgresql://').optional(),
-  MAGNA_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'MAGNA_DATABASE_URL must start with postgresql://').optional(),
+  MAGNA_SUPABASE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'MAGNA_SUPABASE_DATABASE_URL must start with postgresql://')
+    .optional(),
+  MAGNA_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'MAGNA_DATABASE_URL must start with postgresql://')
+    .optional(),
   MAGNA_SECRETS_FILE: z.string().optional(),
   MAGNA_PRODUCTION: z.enum(['0', '1', 'true', 'false']).optional(),
   MAGNA_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -84,11 +90,27 @@ export async function startBrowserShell(out: Output = processOutput): Promise<Ru
   const builtIn: StoredProfile[] = [];
   const fromEnv = new Map<string, Partial<Record<SecretName, string>>>();
   if (env.MAGNA_SUPABASE_URL || env.MAGNA_SUPABASE_SERVICE_ROLE_KEY) {
-    builtIn.push({ id: 'env-supabase', kind: 'supabase', name: 'Supabase (environment)', production, supabaseUrl: env.MAGNA_SUPABASE_URL ? new URL(env.MAGNA_SUPABASE_URL).origin : null, databaseLabel: null, operatorId: null });
+    builtIn.push({
+      id: 'env-supabase',
+      kind: 'supabase',
+      name: 'Supabase (environment)',
+      production,
+      supabaseUrl: env.MAGNA_SUPABASE_URL ? new URL(env.MAGNA_SUPABASE_URL).origin : null,
+      databaseLabel: null,
+      operatorId: null,
+    });
     fromEnv.set('env-supabase', { serviceRoleKey: env.MAGNA_SUPABASE_SERVICE_ROLE_KEY, databaseUrl: env.MAGNA_SUPABASE_DATABASE_URL });
   }
   if (env.MAGNA_DATABASE_URL) {
-    builtIn.push({ id: 'env-postgres', kind: 'postgres', name: 'Postgres (environment)', production, supabaseUrl: null, databaseLabel: describeDatabaseUrl(env.MAGNA_DATABASE_URL), operatorId: null });
+    builtIn.push({
+      id: 'env-postgres',
+      kind: 'postgres',
+      name: 'Postgres (environment)',
+      production,
+      supabaseUrl: null,
+      databaseLabel: describeDatabaseUrl(env.MAGNA_DATABASE_URL),
+      operatorId: null,
+    });
     fromEnv.set('env-postgres', { databaseUrl: env.MAGNA_DATABASE_URL });
   }
 
@@ -143,9 +165,13 @@ export async function startBrowserShell(out: Output = processOutput): Promise<Ru
     const why = app.redactor.redact(describeFsError(e));
     app.logger.warn(`active profile did not open: ${why}`);
     const name = app.connections.activeProfile().name;
-    out.stderr(`${escapeControlCharacters(`The profile "${name}" did not open (${why}): the console is running; fix it, or choose another profile in Settings.`)}\n`);
+    out.stderr(
+      `${escapeControlCharacters(`The profile "${name}" did not open (${why}): the console is running; fix it, or choose another profile in Settings.`)}\n`,
+    );
   });
-  out.stdout(`Magna Galactica Console (browser shell) is running.\nOpen: ${server.url}\n(the link works once; a new one is printed at each start)\nData folder: ${dataDir}\nPress Ctrl+C to stop.\n`);
+  out.stdout(
+    `Magna Galactica Console (browser shell) is running.\nOpen: ${server.url}\n(the link works once; a new one is printed at each start)\nData folder: ${dataDir}\nPress Ctrl+C to stop.\n`,
+  );
   return {
     app,
     server,
@@ -171,7 +197,9 @@ export async function serveBrowserShell(): Promise<void> {
   // A bug somewhere must not leave a half-working process: log it, say so in one line, exit.
   process.on('uncaughtException', (e) => {
     app.logger.error(`uncaught: ${e.stack ?? e.message}`);
-    process.stderr.write(`${escapeControlCharacters(`The console stopped after an unexpected error (${app.redactor.redact(describeError(e))}); details are in ${app.logger.file ?? 'the log'}.`)}\n`);
+    process.stderr.write(
+      `${escapeControlCharacters(`The console stopped after an unexpected error (${app.redactor.redact(describeError(e))}); details are in ${app.logger.file ?? 'the log'}.`)}\n`,
+    );
     process.exit(1);
   });
   process.on('unhandledRejection', (e) => {

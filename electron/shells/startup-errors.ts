@@ -5,7 +5,10 @@ import { escapeControlCharacters } from '../services/logger';
 
 /** A start-up failure: `message` is the one line printed on stderr; the process exits with `exitCode`. */
 export class StartupError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(escapeControlCharacters(message));
     this.name = 'StartupError';
   }
@@ -36,9 +39,14 @@ export function dataFolderError(what: string, dir: string, e: unknown): StartupE
 export function portError(port: number, e: unknown): StartupError {
   const code = fsErrorCode(e);
   if (code === 'EADDRINUSE') {
-    return new StartupError(`Port ${port} on 127.0.0.1 is already in use: stop the program that holds it, or choose another port with MAGNA_PORT=<port> (MAGNA_PORT=0 picks a free one).`);
+    return new StartupError(
+      `Port ${port} on 127.0.0.1 is already in use: stop the program that holds it, or choose another port with MAGNA_PORT=<port> (MAGNA_PORT=0 picks a free one).`,
+    );
   }
-  if (code === 'EACCES') return new StartupError(`Port ${port} needs administrator rights: choose a port above 1023 with MAGNA_PORT=<port> (MAGNA_PORT=0 picks a free one).`);
+  if (code === 'EACCES')
+    return new StartupError(
+      `Port ${port} needs administrator rights: choose a port above 1023 with MAGNA_PORT=<port> (MAGNA_PORT=0 picks a free one).`,
+    );
   return new StartupError(`The console could not listen on 127.0.0.1:${port} (${describeError(e)}): choose another port with MAGNA_PORT=<port>.`);
 }
 

@@ -22,7 +22,8 @@ export type Declaration = {
 
 const IDENT = '[a-z_][a-z0-9_$]*';
 const HEADER = new RegExp(`^\\s*create\\s+(or\\s+replace\\s+)?(function|view)\\s+(${IDENT})\\.(${IDENT})\\b`, 'im');
-const FUNCTION_ATTRIBUTE = /^(language|immutable|stable|volatile|strict|called|returns\s+null|security|external|leakproof|not|parallel|cost|rows|support|set|as|begin|window|transform)\b/i;
+const FUNCTION_ATTRIBUTE =
+  /^(language|immutable|stable|volatile|strict|called|returns\s+null|security|external|leakproof|not|parallel|cost|rows|support|set|as|begin|window|transform)\b/i;
 const MODES = new Set(['in', 'out', 'inout', 'variadic']);
 // Words a type can begin with that are not parameter names (for unnamed parameters).
 const TYPE_WORDS = new Set(['double', 'timestamp', 'time', 'character', 'char', 'bit', 'interval', 'national', 'varchar']);
@@ -70,7 +71,9 @@ function withoutComments(sql: string): string {
 
 /** SQL without comments, strings or dollar-quoted bodies: the statements' own words only. */
 function statementWords(sql: string): string {
-  return withoutComments(sql).replace(/'(?:[^']|'')*'/g, "''").replace(/\$([A-Za-z_][A-Za-z0-9_]*)?\$[\s\S]*?\$\1\$/g, '$$$$');
+  return withoutComments(sql)
+    .replace(/'(?:[^']|'')*'/g, "''")
+    .replace(/\$([A-Za-z_][A-Za-z0-9_]*)?\$[\s\S]*?\$\1\$/g, '$$$$');
 }
 
 /** Splits `text` at top-level commas (outside parentheses, brackets and quotes). */
@@ -115,7 +118,12 @@ function closingParen(text: string, open: number): number {
   return -1;
 }
 
-const normalize = (s: string) => s.replace(/\s+/g, ' ').replace(/\s*([(),[\]])\s*/g, '$1').trim().toLowerCase();
+const normalize = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([(),[\]])\s*/g, '$1')
+    .trim()
+    .toLowerCase();
 
 /** The type of one parameter (`p_items jsonb default '[]'` → `jsonb`), or null for an OUT parameter. */
 function parameterType(param: string): string | null {
@@ -132,11 +140,13 @@ export function parseDeclaration(filePath: string, sql: string): Declaration {
   const code = withoutComments(sql);
   const header = HEADER.exec(code);
   if (!header) throw new DeclarationError(`${filePath}: no "create or replace function" or "create or replace view" statement.`);
-  if (!header[1]) throw new DeclarationError(`${filePath}: write "create or replace ${header[2]!.toLowerCase()}" so the declaration can be applied again.`);
+  if (!header[1])
+    throw new DeclarationError(`${filePath}: write "create or replace ${header[2]!.toLowerCase()}" so the declaration can be applied again.`);
   const kind = header[2]!.toLowerCase() as 'function' | 'view';
   const schema = header[3]!.toLowerCase();
   const name = header[4]!.toLowerCase();
-  const creates = statementWords(sql).match(/\bcreate\s+(or\s+replace\s+)?(function|view|procedure|table|trigger|materialized|index|schema)\b/gi) ?? [];
+  const creates =
+    statementWords(sql).match(/\bcreate\s+(or\s+replace\s+)?(function|view|procedure|table|trigger|materialized|index|schema)\b/gi) ?? [];
   if (creates.length > 1) throw new DeclarationError(`${filePath}: declares more than one object; one file per function or view.`);
   if (kind === 'view') {
     return { path: filePath, sql, kind, schema, name, qualifiedName: `${schema}.${name}`, argTypes: [], signature: '' };
@@ -163,7 +173,13 @@ export function parseDeclaration(filePath: string, sql: string): Declaration {
     returnClause = rest.slice(returns[0].length, i);
   }
   return {
-    path: filePath, sql, kind, schema, name, qualifiedName: `${schema}.${name}`, argTypes,
+    path: filePath,
+    sql,
+    kind,
+    schema,
+    name,
+    qualifiedName: `${schema}.${name}`,
+    argTypes,
     signature: `(${params.map(normalize).join(',')}) returns ${normalize(returnClause)}`,
   };
 }

@@ -26,25 +26,48 @@ async function builtOnOtherHistory(source: string): Promise<boolean> {
   }
 }
 
-export async function openDataset(name: string, videos: number, log: (s: string) => void, extra: { links?: number } = {}): Promise<{ db: EmbeddedDatabase; migrateMs: number; dispose: () => Promise<void> }> {
+/** The generated dataset's folder (generated on first use): copy it, never open it in place. */
+export async function prepareDataset(name: string, videos: number, log: (s: string) => void, extra: { links?: number } = {}): Promise<string> {
   const source = path.join(ROOT, name);
   if (existsSync(path.join(source, 'PG_VERSION')) && (await builtOnOtherHistory(source))) {
     log(`${name} was built on another migration history: generating it again`);
     await rm(source, { recursive: true, force: true });
   }
   if (!existsSync(path.join(source, 'PG_VERSION'))) {
-    await mkdir(ROOT, { recursive: true });
     log(`generating ${name} (${videos} videos, once; later runs reuse it)…`);
+    // A fresh clone has no .cache/bench yet (PGlite itself creates only the last folder).
+    await mkdir(ROOT, { recursive: true });
     const db = await EmbeddedDatabase.open(source);
     await migrateUp(db, await readMigrationFiles());
     await generateDemoData(db, { videos, seed: 1, links: extra.links });
     await db.close();
   }
+  return source;
+}
+
+export async function openDataset(
+  name: string,
+  videos: number,
+  log: (s: string) => void,
+  extra: { links?: number } = {},
+): Promise<{ db: EmbeddedDatabase; migrateMs: number; dispose: () => Promise<void> }> {
+  const source = await prepareDataset(name, videos, log, extra);
   const dir = await mkdtemp(path.join(os.tmpdir(), `magna-bench-${name}-`));
   await cp(source, dir, { recursive: true });
   const db = await EmbeddedDatabase.open(dir);
   const t = performance.now();
   await migrateUp(db, await readMigrationFiles());
   const migrateMs = performance.now() - t;
-  return { db, migrateMs, dispose: async () => { await db.close(); await rm(dir, { recursive: true, force: true }); } };
+  // A dataset generated before staff roles existed: its demo admin, as the owner may grant it.
+  await db.query(
+    "insert into public.staff_roles (user_id, role) select id, 'admin' from public.users where username = 'ada_moderator' on conflict do nothing",
+  );
+  return {
+    db,
+    migrateMs,
+    dispose: async () => {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,11 +1,14 @@
 // `npm run bench [suite ...] [--videos N]`: prints figures as ratios against baselines measured
-// in the same run. Suites: foundation, moderation and taxonomy (1M videos), graph (50k videos, 200k links), embeddings; datasets are generated once into .cache/bench.
+// in the same run. Suites: foundation, moderation and taxonomy (1M videos), graph (50k videos, 200k links), embeddings,
+// responsiveness (the console's admin-call latency while a backfill of --videos, at least 20,000, runs); datasets are
+// generated once into .cache/bench.
 import { parseArgs } from 'node:util';
 import * as foundation from './suites/foundation';
 import * as moderation from './suites/moderation';
 import * as taxonomy from './suites/taxonomy';
 import * as graph from './suites/graph';
 import * as embeddings from './suites/embeddings';
+import * as responsiveness from './suites/responsiveness';
 import type { Report } from './measure';
 
 const suites: Record<string, (report: Report, options: { videos: number }) => Promise<void>> = {
@@ -14,6 +17,7 @@ const suites: Record<string, (report: Report, options: { videos: number }) => Pr
   taxonomy: (report) => taxonomy.run(report),
   graph: (report) => graph.run(report),
   embeddings: (report) => embeddings.run(report),
+  responsiveness: responsiveness.run,
 };
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { videos: { type: 'string' } } });

@@ -9,8 +9,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { startShell, type Shell } from './browser-shell';
 
 const PAGES = [
-  ['moderation', 'Moderation'], ['taxonomy', 'Taxonomy'], ['graph', 'Reference graph'],
-  ['embeddings', 'Embeddings'], ['migrations', 'Migrations'], ['settings', 'Settings'],
+  ['moderation', 'Moderation'],
+  ['taxonomy', 'Taxonomy'],
+  ['graph', 'Reference graph'],
+  ['embeddings', 'Embeddings'],
+  ['migrations', 'Migrations'],
+  ['settings', 'Settings'],
 ] as const;
 const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 const MIGRATIONS = readdirSync(path.resolve(import.meta.dirname, '..', '..', 'supabase', 'migrations')).filter((f) => f.endsWith('.sql'));
@@ -106,7 +110,9 @@ test('a Supabase profile with an invalid URL shows the field error and saves not
 
 test('a crash in one page shows the error boundary, and the rest of the app keeps working', async ({ page }) => {
   // Simulate a renderer bug: the overview arrives in a shape the page does not expect.
-  await page.route('**/api/rpc/taxonomy:tree', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data: [{ id: 1 }, { id: 2 }] }) }));
+  await page.route('**/api/rpc/taxonomy:tree', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data: [{ id: 1 }, { id: 2 }] }) }),
+  );
   await open(page, 'taxonomy');
   await expect(page.getByRole('alert')).toContainText('This page crashed.');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();

@@ -18,7 +18,9 @@ function electronBinary(): string | null {
 test('the Electron app opens its hardened window on the embedded workspace', async () => {
   const binary = electronBinary();
   if (!binary) {
-    console.log('electron smoke test skipped: no Electron binary in node_modules/electron/dist (it is downloaded lazily and this machine is offline).');
+    console.log(
+      'electron smoke test skipped: no Electron binary in node_modules/electron/dist (it is downloaded lazily and this machine is offline).',
+    );
   }
   test.skip(!binary, 'Electron binary absent on this machine (offline install): the browser shell tests cover the UI.');
   const userData = mkdtempSync(path.join(os.tmpdir(), 'magna-electron-'));

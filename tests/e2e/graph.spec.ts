@@ -44,7 +44,9 @@ test('link two videos by dragging, then see a prerequisite cycle refused with it
   await dialog.getByLabel('Moment in the source video (optional)').fill('1:00');
   await dialog.getByRole('button', { name: 'Create link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link created.' })).toBeVisible();
-  await expect.poll(async () => (await rpc<{ edges: unknown[] }>(page, 'graph:neighbourhood', { videoId: a.id, hops: 1 })).edges.length).toBe(before + 1);
+  await expect
+    .poll(async () => (await rpc<{ edges: unknown[] }>(page, 'graph:neighbourhood', { videoId: a.id, hops: 1 })).edges.length)
+    .toBe(before + 1);
 
   // b requires a would close the loop a -> b -> a.
   await drag(page, b.id, a.id);
@@ -61,18 +63,31 @@ test('import a CSV: a dry run shows each row, a bad row blocks the whole file, a
   await page.getByRole('tab', { name: 'CSV' }).click();
   const file = page.getByLabel('Import links (columns: source, target, type, note, timestamp)');
 
-  await file.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`source,target,type,note,timestamp\n${b.url},${a.url},response,From CSV,0:30\nhttps://nowhere.example/v/1,${a.url},related,,\n`) });
+  await file.setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `source,target,type,note,timestamp\n${b.url},${a.url},response,From CSV,0:30\nhttps://nowhere.example/v/1,${a.url},related,,\n`,
+    ),
+  });
   await page.getByRole('button', { name: 'Dry run' }).click();
   const status = page.getByRole('status').filter({ hasText: 'Dry run:' });
   await expect(status).toContainText('1 row(s) would be created, 1 have problems. Nothing was written.');
   await expect(status.getByRole('row', { name: /^3 error/ })).toContainText('Unknown source video "https://nowhere.example/v/1"');
   await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
 
-  await file.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(`source,target,type,note,timestamp\n${b.url},${a.url},response,From CSV,0:30\n`) });
+  await file.setInputFiles({
+    name: 'good.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`source,target,type,note,timestamp\n${b.url},${a.url},response,From CSV,0:30\n`),
+  });
   await page.getByRole('button', { name: 'Dry run' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Dry run: 1 row(s) would be created, 0 have problems.' })).toBeVisible();
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Applied: 1 link(s) created.' })).toBeVisible();
-  const hood = await rpc<{ edges: { type: string; note: string | null; timestamp_seconds: number | null }[] }>(page, 'graph:neighbourhood', { videoId: a.id, hops: 1 });
+  const hood = await rpc<{ edges: { type: string; note: string | null; timestamp_seconds: number | null }[] }>(page, 'graph:neighbourhood', {
+    videoId: a.id,
+    hops: 1,
+  });
   expect(hood.edges).toContainEqual(expect.objectContaining({ type: 'response', note: 'From CSV', timestamp_seconds: 30 }));
 });

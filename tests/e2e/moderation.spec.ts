@@ -1,5 +1,6 @@
 // Moderating in the browser shell: approve by keyboard, reject with a reason, bulk approve with
-// one item another moderator decided meanwhile, undo.
+// one item another moderator decided meanwhile, undo; keyboard safety at full speed (a double
+// key press, the undo target, shortcuts after a filter change, Shift-click ranges).
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type Shell } from './browser-shell';
 
@@ -26,7 +27,8 @@ async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
 
 const currentTitle = (page: Page) => page.getByRole('complementary', { name: 'Review' }).locator('.pane-title');
 const firstRows = async (page: Page, n: number) => (await rpc<{ rows: Row[] }>(page, 'moderation:queue', { queue: 'pending', limit: n })).rows;
-const statusOf = async (page: Page, id: string) => (await rpc<{ video: { moderation_status: string } }>(page, 'moderation:review', { videoId: id })).video.moderation_status;
+const statusOf = async (page: Page, id: string) =>
+  (await rpc<{ video: { moderation_status: string } }>(page, 'moderation:review', { videoId: id })).video.moderation_status;
 
 test('approve by keyboard: the item leaves the queue and the next one opens', async ({ page }) => {
   await openQueue(page);
@@ -97,4 +99,102 @@ test('the shortcuts are listed with ?', async ({ page }) => {
   await openQueue(page);
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Undo the last action (10 s)');
+});
+
+const queueTable = (page: Page) => page.getByRole('table', { name: 'Queue' });
+
+test('two fast a on one item: exactly one approval, the next item opens, the undo bar names the approved item', async ({ page }) => {
+  await openQueue(page);
+  const [first, second] = await firstRows(page, 2);
+  await expect(currentTitle(page)).toHaveText(first!.title);
+  await page.keyboard.press('a');
+  await page.keyboard.press('a');
+  const bar = page.getByRole('status').filter({ hasText: 'Approved' });
+  await expect(bar).toContainText(`Approved "${first!.title}".`);
+  await expect(currentTitle(page)).toHaveText(second!.title);
+  // The countdown never reads more than the 10-second window.
+  await expect(bar.getByRole('button', { name: /Undo/ })).toHaveText(/· ([0-9]|10)s$/);
+  expect(await statusOf(page, first!.id)).toBe('approved');
+  expect(await statusOf(page, second!.id)).toBe('pending');
+  await expect(page.getByRole('dialog', { name: 'Not applied' })).toHaveCount(0);
+  await expect(queueTable(page).getByText(first!.title, { exact: true })).toHaveCount(0);
+});
+
+test('Ctrl-Z restores the approved item and reopens it as the current one', async ({ page }) => {
+  await openQueue(page);
+  const [first, second] = await firstRows(page, 2);
+  await page.keyboard.press('a');
+  await expect(page.getByRole('status').filter({ hasText: `Approved "${first!.title}".` })).toBeVisible();
+  await expect(currentTitle(page)).toHaveText(second!.title);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText(`Undone: Approved "${first!.title}".`)).toBeVisible();
+  expect(await statusOf(page, first!.id)).toBe('pending');
+  await expect(currentTitle(page)).toHaveText(first!.title);
+  await expect(queueTable(page).locator('tbody tr.current')).toContainText(first!.title);
+});
+
+test('after a filter is picked with the mouse, j moves and a approves (the list has the focus)', async ({ page }) => {
+  await openQueue(page);
+  const [oldest] = await firstRows(page, 1);
+  const sortSelect = page.getByRole('search', { name: 'Queue filters' }).getByLabel('Sort');
+  await sortSelect.focus();
+  await sortSelect.selectOption('newest');
+  await expect(sortSelect).not.toBeFocused();
+  // Once the newest-first list is in, the cursor is on one of its items (wherever it landed).
+  const newest = (await rpc<{ rows: Row[] }>(page, 'moderation:queue', { queue: 'pending', sort: 'newest', limit: 100 })).rows.filter(
+    (r) => r.id !== oldest!.id,
+  );
+  const current = queueTable(page).locator('tbody tr.current');
+  await expect
+    .poll(async () => {
+      const text = (await current.textContent()) ?? '';
+      return newest.some((r) => text.includes(r.title));
+    })
+    .toBe(true);
+  const at = Number(await current.getAttribute('data-index'));
+  if (at > 0) {
+    await page.keyboard.press('k');
+    await expect(current).toHaveAttribute('data-index', String(at - 1));
+  }
+  const from = Math.max(0, at - 1);
+  await page.keyboard.press('j');
+  await expect(current).toHaveAttribute('data-index', String(from + 1));
+  await expect(currentTitle(page)).toBeVisible();
+  const title = (await currentTitle(page).textContent())!;
+  await page.keyboard.press('a');
+  await expect(page.getByRole('status').filter({ hasText: `Approved "${title}".` })).toBeVisible();
+  await expect(sortSelect).toHaveValue('newest');
+
+  // Escape in a field leaves it for the list (where k moves one row up).
+  const search = page.getByRole('searchbox', { name: 'Search titles and descriptions' });
+  await search.focus();
+  await page.keyboard.press('Escape');
+  await expect(search).not.toBeFocused();
+  const before = Number(await current.getAttribute('data-index'));
+  await page.keyboard.press('k');
+  await expect(current).toHaveAttribute('data-index', String(before - 1));
+});
+
+test('Shift-click on a row selects the range from the current row', async ({ page }) => {
+  await openQueue(page);
+  const rows = queueTable(page).locator('tbody tr[data-index]');
+  await rows.nth(1).locator('td.ellipsis').last().click();
+  await expect(rows.nth(1)).toHaveClass(/current/);
+  await rows
+    .nth(4)
+    .locator('td.ellipsis')
+    .last()
+    .click({ modifiers: ['Shift'] });
+  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toContainText('4 selected');
+  for (const i of [1, 2, 3, 4]) await expect(rows.nth(i)).toHaveClass(/selected/);
+  await expect(rows.nth(0)).not.toHaveClass(/selected/);
+  // From a row toggled with x, Shift-click ranges from that row.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('x');
+  await rows
+    .nth(2)
+    .locator('td.ellipsis')
+    .last()
+    .click({ modifiers: ['Shift'] });
+  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toContainText('2 selected');
 });

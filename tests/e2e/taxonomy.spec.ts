@@ -24,7 +24,10 @@ type Node = { id: number; slug: string; parent_id: number | null; display_order:
 const childrenOf = async (page: Page, slug: string) => {
   const tree = await rpc<Node[]>(page, 'taxonomy:tree', {});
   const parent = tree.find((c) => c.slug === slug)!;
-  return tree.filter((c) => c.parent_id === parent.id).sort((a, b) => a.display_order - b.display_order).map((c) => c.slug);
+  return tree
+    .filter((c) => c.parent_id === parent.id)
+    .sort((a, b) => a.display_order - b.display_order)
+    .map((c) => c.slug);
 };
 
 test('create a sub-category', async ({ page }) => {

@@ -24,7 +24,12 @@ export async function startTestShell(): Promise<TestShell> {
   const rendererDir = path.join(dataDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  const app = createConsoleApp({ shell: 'browser', dataDir, secrets: () => new FileSecretStore(path.join(dataDir, 'secrets.json')), openExternal: async () => false });
+  const app = createConsoleApp({
+    shell: 'browser',
+    dataDir,
+    secrets: () => new FileSecretStore(path.join(dataDir, 'secrets.json')),
+    openExternal: async () => false,
+  });
   const calls: string[] = [];
   for (const [name, fn] of Object.entries(app.handlers)) {
     (app.handlers as Record<string, (i: unknown) => Promise<unknown>>)[name] = (input: unknown) => {
@@ -34,7 +39,10 @@ export async function startTestShell(): Promise<TestShell> {
   }
   const server = await startBrowserServer(app, { rendererDir });
   return {
-    app, server, dataDir, calls,
+    app,
+    server,
+    dataDir,
+    calls,
     base: `http://127.0.0.1:${server.port}`,
     close: async () => {
       await server.close();
@@ -56,15 +64,24 @@ export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; t
 /** One request exactly as given (Host included), over a fresh connection. */
 export function raw(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, agent: false,
-      headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as unknown });
-      });
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        agent: false,
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as unknown });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });

@@ -22,7 +22,11 @@ afterAll(async () => shell.close());
 
 const base = () => shell.base;
 const rpc = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base()}/api/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify(body) });
+  fetch(`${base()}/api/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, ...headers },
+    body: JSON.stringify(body),
+  });
 
 type ErrorBody = { ok: false; error: { code: string; message: string; details: string | null; hint: string | null } };
 
@@ -48,7 +52,7 @@ describe('browser shell', () => {
     expect(shell.calls.length).toBe(before);
   });
 
-  it('exchanges the printed URL\'s token for an HttpOnly, SameSite=Strict cookie', async () => {
+  it("exchanges the printed URL's token for an HttpOnly, SameSite=Strict cookie", async () => {
     const r = await fetch(shell.server.url, { redirect: 'manual' });
     expect(r.status).toBe(302);
     const setCookie = r.headers.get('set-cookie') ?? '';
@@ -62,7 +66,12 @@ describe('browser shell', () => {
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin', async () => {
     // fetch() cannot set Host: a raw request can, as a rebinding attacker's page effectively does.
-    const host = await raw(shell.server.port, { method: 'POST', path: '/api/rpc/connections:list', headers: { host: 'evil.example', cookie, 'content-type': 'application/json' }, body: '{}' });
+    const host = await raw(shell.server.port, {
+      method: 'POST',
+      path: '/api/rpc/connections:list',
+      headers: { host: 'evil.example', cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(host.status).toBe(421);
     const origin = await rpc('connections:list', {}, { origin: 'https://evil.example' });
     expect(origin.status).toBe(403);
@@ -80,7 +89,11 @@ describe('browser shell', () => {
     expect(extraResponse.status).toBe(400);
     const extra = (await extraResponse.json()) as { error: { code: string } };
     expect(extra.error.code).toBe('invalid_input');
-    const notJson = await fetch(`${base()}/api/rpc/connections:list`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{nope' });
+    const notJson = await fetch(`${base()}/api/rpc/connections:list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: '{nope',
+    });
     expect(notJson.status).toBe(400);
     expect(shell.calls.length).toBe(before);
   });
@@ -97,9 +110,18 @@ describe('browser shell', () => {
   it('serves the handlers: a profile saved in the browser shell never takes secrets from the page', async () => {
     const list = (await (await rpc('connections:list', {})).json()) as { ok: boolean; data: { activeId: string; secretsEditable: boolean } };
     expect(list.data).toMatchObject({ activeId: 'embedded', secretsEditable: false });
-    const withKey = (await (await rpc('connections:save', { kind: 'supabase', name: 'Prod', supabaseUrl: 'https://abc.supabase.co', serviceRoleKey: 'sb_secret_0123456789abcdefghij' })).json()) as { ok: boolean; error: { code: string } };
+    const withKey = (await (
+      await rpc('connections:save', {
+        kind: 'supabase',
+        name: 'Prod',
+        supabaseUrl: 'https://abc.supabase.co',
+        serviceRoleKey: 'sb_secret_0123456789abcdefghij',
+      })
+    ).json()) as { ok: boolean; error: { code: string } };
     expect(withKey).toMatchObject({ ok: false, error: { code: 'secrets_read_only' } });
-    const saved = (await (await rpc('connections:save', { kind: 'supabase', name: 'Prod', supabaseUrl: 'https://abc.supabase.co/', production: true })).json()) as { ok: boolean; data: { supabaseUrl: string; serviceRoleKey: { set: boolean } } };
+    const saved = (await (
+      await rpc('connections:save', { kind: 'supabase', name: 'Prod', supabaseUrl: 'https://abc.supabase.co/', production: true })
+    ).json()) as { ok: boolean; data: { supabaseUrl: string; serviceRoleKey: { set: boolean } } };
     expect(saved).toMatchObject({ ok: true, data: { supabaseUrl: 'https://abc.supabase.co', serviceRoleKey: { set: false } } });
   });
 
@@ -129,7 +151,11 @@ describe('attacks on the session', () => {
     expect(value).not.toContain(token);
     const before = shell.calls.length;
     for (const bearer of [token, value, shell.server.loginUrl().split('token=')[1]!]) {
-      const r = await fetch(`${base()}/api/rpc/connections:list`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: '{}' });
+      const r = await fetch(`${base()}/api/rpc/connections:list`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        body: '{}',
+      });
       expect(r.status).toBe(401);
     }
     expect(shell.calls.length).toBe(before);
@@ -161,9 +187,15 @@ describe('attacks on the session', () => {
 
   it('keeps a page on another local port from loading anything with the cookie its browser sends along', async () => {
     // <img src="http://127.0.0.1:PORT/%E0%A4%A"> on http://127.0.0.1:3000 is a same-site request.
-    const img = await raw(shell.server.port, { path: '/%E0%A4%A', headers: { cookie, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' } });
+    const img = await raw(shell.server.port, {
+      path: '/%E0%A4%A',
+      headers: { cookie, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' },
+    });
     expectErrorShape(img.status, img.headers['content-type'], img.json(), { status: 403, code: 'cross_origin' });
-    const events = await raw(shell.server.port, { path: '/api/events', headers: { cookie, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' } });
+    const events = await raw(shell.server.port, {
+      path: '/api/events',
+      headers: { cookie, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' },
+    });
     expect(events.status).toBe(403);
     // A link to the console is still a link: the navigation opens the page.
     const link = await raw(shell.server.port, { path: '/', headers: { cookie, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate' } });
@@ -180,7 +212,12 @@ describe('attacks on the HTTP boundary', () => {
   it('answers a malformed percent-encoding with 400, and keeps answering afterwards', async () => {
     const page = await raw(shell.server.port, { path: '/%E0%A4%A', headers: { cookie } });
     expectErrorShape(page.status, page.headers['content-type'], page.json(), { status: 400, code: 'malformed_url' });
-    const channel = await raw(shell.server.port, { method: 'POST', path: '/api/rpc/%E0%A4%A', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    const channel = await raw(shell.server.port, {
+      method: 'POST',
+      path: '/api/rpc/%E0%A4%A',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expectErrorShape(channel.status, channel.headers['content-type'], channel.json(), { status: 400, code: 'malformed_url' });
     const nul = await raw(shell.server.port, { path: '/assets/%00.js', headers: { cookie } });
     expect(nul.status).toBe(400);
@@ -207,7 +244,14 @@ describe('attacks on the HTTP boundary', () => {
 
   it('refuses application/jsonp and anything else that is not application/json with 415', async () => {
     const before = shell.calls.length;
-    for (const type of ['application/jsonp', 'application/json-patch+json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'application/json;evil=1']) {
+    for (const type of [
+      'application/jsonp',
+      'application/json-patch+json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=utf-16',
+      'application/json;evil=1',
+    ]) {
       const r = await rpc('connections:list', {}, { 'content-type': type });
       expectErrorShape(r.status, r.headers.get('content-type'), await r.json(), { status: 415, code: 'unsupported_media_type' });
     }
@@ -221,11 +265,20 @@ describe('attacks on the HTTP boundary', () => {
     const started = Date.now();
     const answer = await new Promise<{ status: number; closedAfter: number }>((resolve) => {
       let status = 0;
-      const req = http.request({ host: '127.0.0.1', port: shell.server.port, method: 'POST', path: '/api/rpc/graph:import', agent: false,
-        headers: { 'content-type': 'application/json', cookie, 'content-length': String(MAX_BODY + 1_000_000) } }, (res) => {
-        status = res.statusCode ?? 0;
-        res.resume();
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: shell.server.port,
+          method: 'POST',
+          path: '/api/rpc/graph:import',
+          agent: false,
+          headers: { 'content-type': 'application/json', cookie, 'content-length': String(MAX_BODY + 1_000_000) },
+        },
+        (res) => {
+          status = res.statusCode ?? 0;
+          res.resume();
+        },
+      );
       req.on('error', () => undefined); // the hang-up, once the answer is read
       req.on('close', () => resolve({ status, closedAfter: Date.now() - started }));
       req.write('{"csv":"'); // and then nothing: the old server waited for the rest forever
@@ -262,17 +315,37 @@ describe('attacks on the HTTP boundary', () => {
     const cases: [string, Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }>, number, string][] = [
       ['malformed path', wrap(raw(port, { path: '/%E0%A4%A', headers: { cookie } })), 400, 'malformed_url'],
       ['invalid JSON', wrap(raw(port, { method: 'POST', path: '/api/rpc/connections:list', headers: json, body: '{' })), 400, 'invalid_json'],
-      ['invalid input', wrap(raw(port, { method: 'POST', path: '/api/rpc/migrations:sql', headers: json, body: '{"version":"x"}' })), 400, 'invalid_input'],
+      [
+        'invalid input',
+        wrap(raw(port, { method: 'POST', path: '/api/rpc/migrations:sql', headers: json, body: '{"version":"x"}' })),
+        400,
+        'invalid_input',
+      ],
       ['no session', wrap(raw(port, { path: '/' })), 401, 'unauthorized'],
       ['spent or forged login link', wrap(raw(port, { path: `/?token=${'0'.repeat(96)}` })), 401, 'unauthorized'],
-      ['foreign Origin', wrap(raw(port, { method: 'POST', path: '/api/rpc/connections:list', headers: { ...json, origin: 'http://127.0.0.1:1' }, body: '{}' })), 403, 'cross_origin'],
+      [
+        'foreign Origin',
+        wrap(raw(port, { method: 'POST', path: '/api/rpc/connections:list', headers: { ...json, origin: 'http://127.0.0.1:1' }, body: '{}' })),
+        403,
+        'cross_origin',
+      ],
       ['unknown channel', wrap(raw(port, { method: 'POST', path: '/api/rpc/system:exec', headers: json, body: '{}' })), 404, 'unknown_channel'],
       ['unknown API path', wrap(raw(port, { path: '/api/nothing', headers: { cookie } })), 404, 'not_found'],
       ['path outside the renderer', wrap(raw(port, { path: '/..%2f..%2fetc/passwd', headers: { cookie } })), 404, 'not_found'],
       ['GET on a channel', wrap(raw(port, { path: '/api/rpc/connections:list', headers: { cookie } })), 405, 'method_not_allowed'],
       ['DELETE on a page', wrap(raw(port, { method: 'DELETE', path: '/', headers: { cookie } })), 405, 'method_not_allowed'],
-      ['too large', wrap(raw(port, { method: 'POST', path: '/api/rpc/graph:import', headers: { ...json, 'content-length': String(MAX_BODY + 1) } })), 413, 'payload_too_large'],
-      ['JSONP', wrap(raw(port, { method: 'POST', path: '/api/rpc/connections:list', headers: { ...json, 'content-type': 'application/jsonp' }, body: '{}' })), 415, 'unsupported_media_type'],
+      [
+        'too large',
+        wrap(raw(port, { method: 'POST', path: '/api/rpc/graph:import', headers: { ...json, 'content-length': String(MAX_BODY + 1) } })),
+        413,
+        'payload_too_large',
+      ],
+      [
+        'JSONP',
+        wrap(raw(port, { method: 'POST', path: '/api/rpc/connections:list', headers: { ...json, 'content-type': 'application/jsonp' }, body: '{}' })),
+        415,
+        'unsupported_media_type',
+      ],
       ['foreign Host', wrap(raw(port, { path: '/', headers: { cookie, host: 'evil.example' } })), 421, 'misdirected_request'],
     ];
     for (const [what, response, status, code] of cases) {
@@ -319,12 +392,21 @@ function endlessUpload(headers: Record<string, string>): Promise<{ status: numbe
     let sent = 0;
     let status = 0;
     let sentBeforeAnswer = -1;
-    const req = http.request({ host: '127.0.0.1', port: shell.server.port, method: 'POST', path: '/api/rpc/graph:import', agent: false,
-      headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
-      status = res.statusCode ?? 0;
-      sentBeforeAnswer = sent;
-      res.resume();
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: shell.server.port,
+        method: 'POST',
+        path: '/api/rpc/graph:import',
+        agent: false,
+        headers: { ...headers, 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        status = res.statusCode ?? 0;
+        sentBeforeAnswer = sent;
+        res.resume();
+      },
+    );
     req.on('error', () => undefined); // the hang-up: EPIPE / ECONNRESET on the next write
     req.on('close', () => resolve({ status, sentBeforeAnswer, sentBeforeHangUp: sent }));
     const pump = () => {

@@ -38,7 +38,13 @@ function runShell(env: Record<string, string>, options: { asNobody?: boolean } =
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, MAGNA_RENDERER_DIR: path.join(dir, 'renderer'), MAGNA_DATA_DIR: path.join(dir, 'data'), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        MAGNA_RENDERER_DIR: path.join(dir, 'renderer'),
+        MAGNA_DATA_DIR: path.join(dir, 'data'),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...ids,
     });
@@ -87,7 +93,9 @@ describe('start-up faults', () => {
     const run = await runShell(SUPABASE_ENV);
     expect(run.started).toBe(true);
     const line = expectOneClearSentence(run.stderr);
-    expect(line).toMatch(/^The profiles file .*profiles\.json was damaged \(it is not valid JSON\): it is kept as profiles\.json\.damaged-[\dT-]+Z and the console starts with the default profiles\.$/);
+    expect(line).toMatch(
+      /^The profiles file .*profiles\.json was damaged \(it is not valid JSON\): it is kept as profiles\.json\.damaged-[\dT-]+Z and the console starts with the default profiles\.$/,
+    );
     expect(readdirSync(path.join(dir, 'data')).filter((n) => n.startsWith('profiles.json.damaged-'))).toHaveLength(1);
     expect(run.code).toBe(0);
   });
@@ -110,7 +118,9 @@ describe('start-up faults', () => {
     const run = await runShell({ ...SUPABASE_ENV, MAGNA_DATA_DIR: path.join(dir, 'file', 'data') });
     expect(run.code).toBe(1);
     const line = expectOneClearSentence(run.stderr);
-    expect(line).toMatch(/^The data folder .*file\/data cannot be written \(a part of the path is a file, not a folder \(ENOTDIR\)\): move the file that is in the way, or choose another folder with MAGNA_DATA_DIR\.$/);
+    expect(line).toMatch(
+      /^The data folder .*file\/data cannot be written \(a part of the path is a file, not a folder \(ENOTDIR\)\): move the file that is in the way, or choose another folder with MAGNA_DATA_DIR\.$/,
+    );
   });
 
   it.runIf(canDropPrivileges || isUnprivileged)('a read-only data folder: one sentence, exit 1', async () => {
@@ -119,7 +129,9 @@ describe('start-up faults', () => {
     const run = await runShell(SUPABASE_ENV, { asNobody: true });
     expect(run.code).toBe(1);
     const line = expectOneClearSentence(run.stderr);
-    expect(line).toMatch(/^The data folder .*data cannot be written \(permission denied \(EACCES\)\): fix its permissions, or choose another folder with MAGNA_DATA_DIR\.$/);
+    expect(line).toMatch(
+      /^The data folder .*data cannot be written \(permission denied \(EACCES\)\): fix its permissions, or choose another folder with MAGNA_DATA_DIR\.$/,
+    );
   });
 
   it.runIf(canDropPrivileges || isUnprivileged)('a read-only workspace folder: one sentence, exit 1 (not "[object Object]")', async () => {
@@ -129,7 +141,9 @@ describe('start-up faults', () => {
     const run = await runShell({}, { asNobody: true });
     expect(run.code).toBe(1);
     const line = expectOneClearSentence(run.stderr);
-    expect(line).toMatch(/^The local workspace folder .*workspace cannot be written \(permission denied \(EACCES\)\): fix its permissions, or choose another folder with MAGNA_DATA_DIR\.$/);
+    expect(line).toMatch(
+      /^The local workspace folder .*workspace cannot be written \(permission denied \(EACCES\)\): fix its permissions, or choose another folder with MAGNA_DATA_DIR\.$/,
+    );
   });
 
   it('a workspace folder blocked by a file: one sentence, exit 1', async () => {
@@ -138,7 +152,9 @@ describe('start-up faults', () => {
     const run = await runShell({});
     expect(run.code).toBe(1);
     expectOneClearSentence(run.stderr);
-    expect(run.stderr).toMatch(/^The local workspace folder .*workspace cannot be written \(a file is in the way \(EEXIST\)\): move the file that is in the way/);
+    expect(run.stderr).toMatch(
+      /^The local workspace folder .*workspace cannot be written \(a file is in the way \(EEXIST\)\): move the file that is in the way/,
+    );
   });
 
   it.runIf(process.platform === 'linux')('a full disk under the log: starts, says once that the log cannot be written, and serves', async () => {
@@ -148,7 +164,9 @@ describe('start-up faults', () => {
     expect(run.started).toBe(true);
     expect(run.code).toBe(0);
     const notices = run.stderr.split('\n').filter((l) => l.startsWith('Could not write the log file'));
-    expect(notices).toEqual([`Could not write the log file ${path.join(dir, 'data', 'logs', 'console.log')}: the disk is full (ENOSPC); log lines go to stderr from now on.`]);
+    expect(notices).toEqual([
+      `Could not write the log file ${path.join(dir, 'data', 'logs', 'console.log')}: the disk is full (ENOSPC); log lines go to stderr from now on.`,
+    ]);
     expect(run.stderr).toMatch(/INFO {2}browser shell listening on 127\.0\.0\.1:\d+/);
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
@@ -161,7 +179,9 @@ describe('start-up faults', () => {
       const run = await runShell({ ...SUPABASE_ENV, MAGNA_PORT: String(port) });
       expect(run.code).toBe(1);
       const line = expectOneClearSentence(run.stderr);
-      expect(line).toBe(`Port ${port} on 127.0.0.1 is already in use: stop the program that holds it, or choose another port with MAGNA_PORT=<port> (MAGNA_PORT=0 picks a free one).`);
+      expect(line).toBe(
+        `Port ${port} on 127.0.0.1 is already in use: stop the program that holds it, or choose another port with MAGNA_PORT=<port> (MAGNA_PORT=0 picks a free one).`,
+      );
       expect(run.stderr).not.toContain('EADDRINUSE:');
     } finally {
       blocker.close();

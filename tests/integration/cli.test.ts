@@ -33,7 +33,10 @@ describe('magna-console', () => {
   });
 
   it('fails with a clear message and a non-zero exit on bad input', async () => {
-    const err = (await cli('migrate', 'up', '--database-url', 'postgresql://u:secretpw@127.0.0.1:9/db', '--json').catch((e: unknown) => e)) as { code: number; stdout: string };
+    const err = (await cli('migrate', 'up', '--database-url', 'postgresql://u:secretpw@127.0.0.1:9/db', '--json').catch((e: unknown) => e)) as {
+      code: number;
+      stdout: string;
+    };
     expect(err.code).toBe(1);
     const body = JSON.parse(err.stdout) as { ok: boolean; error: { message: string } };
     expect(body.error.message).toBe('Could not connect to the database at 127.0.0.1:9/db.');

@@ -22,7 +22,8 @@ async function sessionsWaitingForLocks(observer: SqlConnection, count: number, s
   void settled.finally(() => (done = true));
   while (!done) {
     const [row] = await observer.query<{ n: number }>(
-      "select count(*)::int as n from pg_catalog.pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+      "select count(*)::int as n from pg_catalog.pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+    );
     if (row!.n >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -35,7 +36,11 @@ type Settled<T> = PromiseSettledResult<T>;
  * lock on the server, then lets them go; resolves with how each side ended.
  */
 async function raceThroughGate<T>(
-  gate: SqlConnection, observer: SqlConnection, lockSql: string, params: SqlParam[], sides: [() => Promise<T>, () => Promise<T>],
+  gate: SqlConnection,
+  observer: SqlConnection,
+  lockSql: string,
+  params: SqlParam[],
+  sides: [() => Promise<T>, () => Promise<T>],
 ): Promise<[Settled<T>, Settled<T>]> {
   let race!: Promise<[Settled<T>, Settled<T>]>;
   await gate.transaction(async (tx) => {
@@ -47,7 +52,10 @@ async function raceThroughGate<T>(
 }
 
 const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
-  p.then((value) => ({ status: 'fulfilled', value }) as const, (reason: unknown) => ({ status: 'rejected', reason }) as const);
+  p.then(
+    (value) => ({ status: 'fulfilled', value }) as const,
+    (reason: unknown) => ({ status: 'rejected', reason }) as const,
+  );
 
 describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` (skipped: ${NEEDS_REAL_SERVER})`}`, () => {
   let t: TestDatabase;
@@ -58,7 +66,8 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
   beforeAll(async () => {
     t = await openTestDatabase('demo');
     const users = await t.db.query<{ id: string; username: string }>(
-      "select id, username from public.users where username in ('ada_moderator', 'grace_moderator')");
+      "select id, username from public.users where username in ('ada_moderator', 'grace_moderator')",
+    );
     ada = users.find((u) => u.username === 'ada_moderator')!.id;
     grace = users.find((u) => u.username === 'grace_moderator')!.id;
   });
@@ -77,7 +86,8 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
       const [row] = await t.db.query<{ id: string }>(
         `insert into public.videos (platform, platform_id, url, title, moderation_status)
          values ('other', $1, $2, $3, $4) returning id`,
-        [`race-${fresh}`, `https://media.example.org/v/race-${fresh}`, `Race video ${fresh}`, status]);
+        [`race-${fresh}`, `https://media.example.org/v/race-${fresh}`, `Race video ${fresh}`, status],
+      );
       ids.push(row!.id);
     }
     return ids;
@@ -95,21 +105,31 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
         const graceItems = ids.slice(3);
         const act = (gw: AdminGateway, operator: string, action: string, items: string[], reason?: string) => () =>
           gw.call('admin_moderate_videos', {
-            p_operator: operator, p_action: action, p_items: items.map((id) => ({ id, expected_status: 'pending' })),
+            p_operator: operator,
+            p_action: action,
+            p_items: items.map((id) => ({ id, expected_status: 'pending' })),
             ...(reason ? { p_reason: reason } : {}),
           }) as Promise<Batch>;
-        const [adaSide, graceSide] = await raceThroughGate(t.db, t.db,
-          'select id from public.videos where id = any($1::uuid[]) order by id for update', [ids],
-          [act(gwAda, ada, 'approve', adaItems), act(gwGrace, grace, 'reject', graceItems, 'Off-topic')]);
+        const [adaSide, graceSide] = await raceThroughGate(
+          t.db,
+          t.db,
+          'select id from public.videos where id = any($1::uuid[]) order by id for update',
+          [ids],
+          [act(gwAda, ada, 'approve', adaItems), act(gwGrace, grace, 'reject', graceItems, 'Off-topic')],
+        );
         expect(adaSide.status, String((adaSide as PromiseRejectedResult).reason?.message)).toBe('fulfilled');
         expect(graceSide.status, String((graceSide as PromiseRejectedResult).reason?.message)).toBe('fulfilled');
         const byAda = new Map((adaSide as PromiseFulfilledResult<Batch>).value.results.map((r) => [r.id, r]));
         const byGrace = new Map((graceSide as PromiseFulfilledResult<Batch>).value.results.map((r) => [r.id, r]));
 
         const rows = await t.db.query<{ id: string; moderation_status: string }>(
-          'select id, moderation_status from public.videos where id = any($1::uuid[])', [ids]);
+          'select id, moderation_status from public.videos where id = any($1::uuid[])',
+          [ids],
+        );
         const audit = await t.db.query<{ target_id: string; operator_id: string; to_state: string }>(
-          'select target_id, operator_id, to_state from public.moderation_audit_log where target_id = any($1::uuid[])', [ids]);
+          'select target_id, operator_id, to_state from public.moderation_audit_log where target_id = any($1::uuid[])',
+          [ids],
+        );
         for (const id of ids) {
           const mine = [byAda.get(id), byGrace.get(id)].filter((r): r is Result => r !== undefined);
           const winners = mine.filter((r) => r.outcome === 'done');
@@ -117,9 +137,10 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
           const final = rows.find((r) => r.id === id)!.moderation_status;
           expect(final).toBe(winners[0]!.status);
           // Exactly one audit row: the decision that was taken, by whoever took it.
-          expect(audit.filter((a) => a.target_id === id), id).toEqual([
-            { target_id: id, operator_id: byAda.get(id)?.outcome === 'done' ? ada : grace, to_state: final },
-          ]);
+          expect(
+            audit.filter((a) => a.target_id === id),
+            id,
+          ).toEqual([{ target_id: id, operator_id: byAda.get(id)?.outcome === 'done' ? ada : grace, to_state: final }]);
           // The loser was told it changed, and into what; never applied silently.
           for (const loser of mine.filter((r) => r.outcome !== 'done')) {
             expect(loser).toMatchObject({ outcome: 'conflict', status: final, message: `Changed since you loaded it: it is now ${final}.` });
@@ -132,7 +153,7 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
 
     // A colleague is changing the SQL so that the loser's conflict names who decided and when
     // (`last_change`): the statement's snapshot predates the winner's audit row today.
-    it.todo('names, in the loser\'s conflict, the moderator who decided the video a moment before');
+    it.todo("names, in the loser's conflict, the moderator who decided the video a moment before");
   });
 
   describe('two backfill workers on one job', () => {
@@ -141,8 +162,13 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
       try {
         const [operator] = await t.db.query<{ id: string }>("select id from public.users where username = 'ada_moderator'");
         const job = (await gw1.call('admin_embedding_job_create', {
-          p_operator: operator!.id, p_provider: 'openai-compatible', p_model: 'race-model', p_dimensions: 8,
-          p_scope: 'all', p_statuses: ['approved', 'pending'], p_dry_run: false,
+          p_operator: operator!.id,
+          p_provider: 'openai-compatible',
+          p_model: 'race-model',
+          p_dimensions: 8,
+          p_scope: 'all',
+          p_statuses: ['approved', 'pending'],
+          p_dry_run: false,
         })) as { id: string; total: number };
         expect(job.total).toBeGreaterThan(2 * 2 * 7); // more than one worker's first two batches
 
@@ -152,7 +178,10 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
         const gate = new Promise<void>((resolve) => (bothHoldBatches = resolve));
         const texts: Record<string, number> = {};
         const provider = (worker: string): EmbeddingProvider => ({
-          id: 'openai-compatible', model: 'race-model', dimensions: 8, maxBatch: 64,
+          id: 'openai-compatible',
+          model: 'race-model',
+          dimensions: 8,
+          maxBatch: 64,
           embed: async (batch) => {
             embeddedBy.add(worker);
             if (embeddedBy.size === 2) bothHoldBatches();
@@ -163,7 +192,9 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
         });
         const leased: string[] = [];
         const recording = (gw: AdminGateway): AdminGateway => ({
-          backend: gw.backend, reloadSchema: () => gw.reloadSchema(), close: () => gw.close(),
+          backend: gw.backend,
+          reloadSchema: () => gw.reloadSchema(),
+          close: () => gw.close(),
           call: async (fn: string, args?: AdminArgs) => {
             const result = await gw.call(fn, args);
             if (fn === 'admin_embedding_lease') leased.push(...(result as { items: { video_id: string }[] }).items.map((i) => i.video_id));
@@ -171,7 +202,15 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
           },
         });
         const work = (gw: AdminGateway, worker: string) =>
-          runBackfill({ gateway: recording(gw), provider: provider(worker), jobId: job.id, worker, batchSize: 7, concurrency: 2 }).finally(bothHoldBatches);
+          runBackfill({
+            gateway: recording(gw),
+            provider: provider(worker),
+            jobId: job.id,
+            worker,
+            operator: operator!.id,
+            batchSize: 7,
+            concurrency: 2,
+          }).finally(bothHoldBatches);
         const [r1, r2] = await Promise.all([work(gw1, 'worker-1'), work(gw2, 'worker-2')]);
 
         expect([...embeddedBy].sort()).toEqual(['worker-1', 'worker-2']);
@@ -183,11 +222,18 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
         expect(leased).toHaveLength(job.total);
         const [items] = await t.db.query<{ done: number; once: number }>(
           `select count(*) filter (where status = 'done')::int as done, count(*) filter (where attempts = 1)::int as once
-             from public.embedding_job_items where job_id = $1`, [job.id]);
+             from public.embedding_job_items where job_id = $1`,
+          [job.id],
+        );
         expect(items).toEqual({ done: job.total, once: job.total });
         const [stored] = await t.db.query<{ n: number }>("select count(*)::int as n from public.video_embeddings where model = 'race-model'");
         expect(stored!.n).toBe(job.total);
-        const jobs = (await gw1.call('admin_embedding_jobs', { p_limit: 200 })) as { id: string; status: string; done: number; failed: number }[];
+        const jobs = (await gw1.call('admin_embedding_jobs', { p_operator: operator!.id, p_limit: 200 })) as {
+          id: string;
+          status: string;
+          done: number;
+          failed: number;
+        }[];
         expect(jobs.find((j) => j.id === job.id)).toMatchObject({ status: 'done', done: job.total, failed: 0 });
       } finally {
         await Promise.all([gw1.close(), gw2.close()]);
@@ -244,16 +290,22 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
         await link(gwOne, b!, c!)();
         // a -> b -> c exists; c -> d and d -> a are each fine alone and close a -> b -> c -> d -> a together.
         // The gate holds the videos the links point at, so both inserts are in flight at once.
-        const [one, two] = await raceThroughGate(t.db, t.db,
-          'select id from public.videos where id = any($1::uuid[]) order by id for update', [[a!, c!, d!]],
-          [link(gwOne, c!, d!), link(gwTwo, d!, a!)]);
+        const [one, two] = await raceThroughGate(
+          t.db,
+          t.db,
+          'select id from public.videos where id = any($1::uuid[]) order by id for update',
+          [[a!, c!, d!]],
+          [link(gwOne, c!, d!), link(gwTwo, d!, a!)],
+        );
         const outcomes = [one, two].map((r) => r.status).sort();
         expect(outcomes).toEqual(['fulfilled', 'rejected']);
         const refused = [one, two].find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
         expect(refused.reason).toMatchObject({ code: '23514', message: expect.stringContaining('would close a cycle') });
         const links = await t.db.query<{ source: string; target: string }>(
           `select source_video_id as source, target_video_id as target from public.video_references
-            where reference_type = 'prerequisite' and source_video_id = any($1::uuid[])`, [[a!, b!, c!, d!]]);
+            where reference_type = 'prerequisite' and source_video_id = any($1::uuid[])`,
+          [[a!, b!, c!, d!]],
+        );
         expect(links).toHaveLength(3);
         expect(links).toContainEqual(one.status === 'fulfilled' ? { source: c, target: d } : { source: d, target: a });
       } finally {
@@ -273,9 +325,13 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
         await t.db.query('insert into public.video_tags (video_id, tag_id) select unnest($1::uuid[]), $2', [videos.slice(2), b]);
         const merge = (gw: AdminGateway, source: number, target: number) => () =>
           gw.call('admin_merge_tags', { p_operator: ada, p_source_ids: [source], p_target_id: target }) as Promise<{ target: number }>;
-        const [one, two] = await raceThroughGate(t.db, t.db,
-          'select id from public.tags where id = any($1::int[]) order by id for update', [[a, b]],
-          [merge(gwOne, a, b), merge(gwTwo, b, a)]);
+        const [one, two] = await raceThroughGate(
+          t.db,
+          t.db,
+          'select id from public.tags where id = any($1::int[]) order by id for update',
+          [[a, b]],
+          [merge(gwOne, a, b), merge(gwTwo, b, a)],
+        );
         expect([one.status, two.status].sort()).toEqual(['fulfilled', 'rejected']);
         const survivor = one.status === 'fulfilled' ? b : a;
         // The loser learns the tag is gone (P0002 or PT409 depending on which lock it reached first);
@@ -283,7 +339,9 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
         // deadlock (40P01). Never both, never half.
         const refused = [one, two].find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
         expect(['P0002', 'PT409', '40P01']).toContain((refused.reason as { code: string }).code);
-        const tags = await t.db.query<{ id: number; video_count: number }>('select id, video_count from public.tags where id = any($1::int[])', [[a, b]]);
+        const tags = await t.db.query<{ id: number; video_count: number }>('select id, video_count from public.tags where id = any($1::int[])', [
+          [a, b],
+        ]);
         expect(tags).toEqual([{ id: survivor, video_count: 5 }]);
         const tagged = await t.db.query<{ video_id: string }>('select video_id from public.video_tags where tag_id = $1', [survivor]);
         expect(tagged.map((r) => r.video_id).sort()).toEqual([...videos].sort());

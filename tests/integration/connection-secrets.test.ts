@@ -21,10 +21,18 @@ class MemorySecrets implements SecretStore {
   readonly editable = true;
   readonly location = null;
   readonly data = new Map<string, Partial<Record<SecretName, string>>>();
-  get(id: string, name: SecretName) { return this.data.get(id)?.[name] ?? null; }
-  set(id: string, name: SecretName, value: string) { this.data.set(id, { ...this.data.get(id), [name]: value }); }
-  deleteProfile(id: string) { this.data.delete(id); }
-  status(id: string, name: SecretName) { return maskedStatus(this.get(id, name), 'encrypted'); }
+  get(id: string, name: SecretName) {
+    return this.data.get(id)?.[name] ?? null;
+  }
+  set(id: string, name: SecretName, value: string) {
+    this.data.set(id, { ...this.data.get(id), [name]: value });
+  }
+  deleteProfile(id: string) {
+    this.data.delete(id);
+  }
+  status(id: string, name: SecretName) {
+    return maskedStatus(this.get(id, name), 'encrypted');
+  }
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'magna-secrets-'));
@@ -33,8 +41,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('a stored key never follows a URL swap', () => {
   it('drops the stored secrets when the project URL changes without new ones', async () => {
     const secrets = new MemorySecrets();
-    const connections = new ConnectionService(new ProfileStore(path.join(dir, 'profiles.json')), secrets, path.join(dir, 'ws'), createLogger(null, new Redactor()), new Redactor());
-    const saved = await connections.save({ kind: 'supabase', name: 'Prod', supabaseUrl: 'https://abcdefgh.supabase.co', serviceRoleKey: KEY, databaseUrl: 'postgresql://postgres:pw@db.abcdefgh.supabase.co:5432/postgres' });
+    const connections = new ConnectionService(
+      new ProfileStore(path.join(dir, 'profiles.json')),
+      secrets,
+      path.join(dir, 'ws'),
+      createLogger(null, new Redactor()),
+      new Redactor(),
+    );
+    const saved = await connections.save({
+      kind: 'supabase',
+      name: 'Prod',
+      supabaseUrl: 'https://abcdefgh.supabase.co',
+      serviceRoleKey: KEY,
+      databaseUrl: 'postgresql://postgres:pw@db.abcdefgh.supabase.co:5432/postgres',
+    });
     expect(secrets.get(saved.id, 'serviceRoleKey')).toBe(KEY);
     // The same project, other fields edited: the key stays.
     await connections.save({ id: saved.id, kind: 'supabase', name: 'Prod (EU)', supabaseUrl: 'https://abcdefgh.supabase.co/' });
@@ -50,8 +70,9 @@ describe('a stored key never follows a URL swap', () => {
     const h = startConsoleApp();
     try {
       const p = await h.call('connections:save', { kind: 'supabase', name: 'Staging', supabaseUrl: 'https://abcdefgh.supabase.co' });
-      await expect(h.call('connections:save', { id: p.id, kind: 'supabase', name: 'Staging', supabaseUrl: 'https://attacker.example.com' }))
-        .rejects.toMatchObject({ code: 'profile_url_changed' });
+      await expect(
+        h.call('connections:save', { id: p.id, kind: 'supabase', name: 'Staging', supabaseUrl: 'https://attacker.example.com' }),
+      ).rejects.toMatchObject({ code: 'profile_url_changed' });
     } finally {
       await h.dispose();
     }

@@ -45,21 +45,27 @@ describe('declarations', () => {
   });
 
   it('a function edited without a migration fails the check, naming its file', async () => {
-    const dir = await editedSchemas((d) => replaceIn(path.join(d, 'moderation', 'admin_moderate_videos.sql'),
-      "'A rejection needs a reason.'", "'Say why you reject it.'"));
+    const dir = await editedSchemas((d) =>
+      replaceIn(path.join(d, 'moderation', 'admin_moderate_videos.sql'), "'A rejection needs a reason.'", "'Say why you reject it.'"),
+    );
     const problems = await findDeclarationDrift((await migrated()).db, dir);
-    expect(problems).toEqual([{
-      file: 'supabase/schemas/moderation/admin_moderate_videos.sql',
-      object: 'public.admin_moderate_videos(uuid, text, jsonb, text, text)',
-      problem: expect.stringContaining('differs from what the migrations create (definition)'),
-    }]);
+    expect(problems).toEqual([
+      {
+        file: 'supabase/schemas/moderation/admin_moderate_videos.sql',
+        object: 'public.admin_moderate_videos(uuid, text, jsonb, text, text)',
+        problem: expect.stringContaining('differs from what the migrations create (definition)'),
+      },
+    ]);
     expect(formatDrift(problems)).toMatch(/^supabase\/schemas\/moderation\/admin_moderate_videos\.sql: /);
   });
 
   it('a grant or a comment removed from a file fails the check too', async () => {
     const dir = await editedSchemas(async (d) => {
-      await replaceIn(path.join(d, 'foundation', 'keyset_page.sql'),
-        'grant execute on function private.keyset_page(jsonb, integer, text[]) to service_role;\n', '');
+      await replaceIn(
+        path.join(d, 'foundation', 'keyset_page.sql'),
+        'grant execute on function private.keyset_page(jsonb, integer, text[]) to service_role;\n',
+        '',
+      );
       const file = path.join(d, 'taxonomy', 'admin_tag_page.sql');
       await writeFile(file, (await readFile(file, 'utf8')).replace(/^comment on function .*\n/m, ''));
     });
@@ -73,7 +79,9 @@ describe('declarations', () => {
   it('a declaration no migration creates, and a function no file declares, fail the check', async () => {
     const dir = await editedSchemas(async (d) => {
       await rm(path.join(d, 'moderation', 'admin_release_claim.sql'));
-      await writeFile(path.join(d, 'moderation', 'admin_claims_held.sql'), `-- Admin API: how many claims an operator holds.
+      await writeFile(
+        path.join(d, 'moderation', 'admin_claims_held.sql'),
+        `-- Admin API: how many claims an operator holds.
 create or replace function public.admin_claims_held(p_operator uuid)
 returns integer
 language sql
@@ -85,11 +93,16 @@ $$;
 comment on function public.admin_claims_held(uuid) is 'Admin: how many claims an operator holds.';
 revoke execute on function public.admin_claims_held(uuid) from public, anon, authenticated;
 grant execute on function public.admin_claims_held(uuid) to service_role;
-`);
+`,
+      );
     });
     const problems = await findDeclarationDrift((await migrated()).db, dir);
     expect(problems).toEqual([
-      { file: 'supabase/schemas/moderation/admin_claims_held.sql', object: 'public.admin_claims_held(uuid)', problem: expect.stringContaining('no migration creates it') },
+      {
+        file: 'supabase/schemas/moderation/admin_claims_held.sql',
+        object: 'public.admin_claims_held(uuid)',
+        problem: expect.stringContaining('no migration creates it'),
+      },
       { file: null, object: 'public.admin_release_claim(uuid, text, uuid)', problem: expect.stringContaining('declared in no file') },
     ]);
   });

@@ -15,7 +15,14 @@ afterEach(async () => {
 const track = (t: TestDatabase) => (open.push(t), t);
 
 const file = (version: string, name: string, sql: string): MigrationFile => ({
-  version, name, fileName: `${version}_${name}.sql`, sql, statements: sql.split(';').map((s) => s.trim()).filter(Boolean),
+  version,
+  name,
+  fileName: `${version}_${name}.sql`,
+  sql,
+  statements: sql
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean),
 });
 
 describe('migration runner', () => {
@@ -32,14 +39,16 @@ describe('migration runner', () => {
   it('records history exactly as the Supabase CLI does', async () => {
     const { db } = track(await openTestDatabase('bare'));
     const cols = await db.query<{ column_name: string; data_type: string }>(
-      "select column_name, data_type from information_schema.columns where table_schema = 'supabase_migrations' and table_name = 'schema_migrations' order by ordinal_position");
+      "select column_name, data_type from information_schema.columns where table_schema = 'supabase_migrations' and table_name = 'schema_migrations' order by ordinal_position",
+    );
     expect(cols).toEqual([
       { column_name: 'version', data_type: 'text' },
       { column_name: 'statements', data_type: 'ARRAY' },
       { column_name: 'name', data_type: 'text' },
     ]);
     const [row] = await db.query<{ version: string; name: string; statements: string[] }>(
-      "select * from supabase_migrations.schema_migrations order by version limit 1");
+      'select * from supabase_migrations.schema_migrations order by version limit 1',
+    );
     expect(row!.name).toBe('bootstrap_roles_auth_extensions');
     expect(row!.statements.length).toBeGreaterThan(3);
   });
@@ -58,7 +67,10 @@ describe('migration runner', () => {
   it('does not report a file as modified for comments or whitespace', async () => {
     const { db } = track(await openTestDatabase('bare'));
     const files = await readMigrationFiles(MIGRATIONS_DIR);
-    const reformatted = files.map((f) => ({ ...f, statements: f.statements.map((s) => `-- reformatted\n/* by an editor */   ${s.replace(/^(\w+) /, "$1\n    ")}  `) }));
+    const reformatted = files.map((f) => ({
+      ...f,
+      statements: f.statements.map((s) => `-- reformatted\n/* by an editor */   ${s.replace(/^(\w+) /, '$1\n    ')}  `),
+    }));
     const status = await migrationStatus(db, reformatted);
     expect(status.migrations.every((m) => m.state === 'applied')).toBe(true);
   });
@@ -78,7 +90,8 @@ describe('migration runner', () => {
     expect((error as Error).message).toContain('statement 2 of 2');
     expect((error as { details: string }).details).toContain('no_such_table');
     const tables = await db.query<{ t: string | null; h: string | null; n: string | null }>(
-      "select to_regclass('public.good_one')::text as t, to_regclass('public.half_done')::text as h, to_regclass('public.never')::text as n");
+      "select to_regclass('public.good_one')::text as t, to_regclass('public.half_done')::text as h, to_regclass('public.never')::text as n",
+    );
     expect(tables[0]).toEqual({ t: 'good_one', h: null, n: null });
     const status = await migrationStatus(db, files);
     expect(status.migrations.filter((m) => m.state === 'pending').map((m) => m.version)).toEqual(['29990101000001', '29990101000002']);
@@ -105,7 +118,10 @@ describe('migration runner', () => {
     try {
       await cp(MIGRATIONS_DIR, dir, { recursive: true });
       await writeFile(path.join(dir, 'add_things.sql'), 'select 1;');
-      await expect(readMigrationFiles(dir)).rejects.toMatchObject({ code: 'migration_file_name', message: expect.stringContaining('add_things.sql') });
+      await expect(readMigrationFiles(dir)).rejects.toMatchObject({
+        code: 'migration_file_name',
+        message: expect.stringContaining('add_things.sql'),
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -116,7 +132,10 @@ describe('migration runner', () => {
     const files = await readMigrationFiles(MIGRATIONS_DIR);
     // Simulate a server without pgvector: the bootstrap checks pg_available_extensions.
     const bootstrap = files[0]!;
-    const withoutVector = { ...bootstrap, statements: bootstrap.statements.map((s) => s.replace("where name = 'vector'", "where name = 'vector_not_installed'")) };
+    const withoutVector = {
+      ...bootstrap,
+      statements: bootstrap.statements.map((s) => s.replace("where name = 'vector'", "where name = 'vector_not_installed'")),
+    };
     const error = await migrateUp(db, [withoutVector]).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: '0A000', hint: expect.stringContaining('pgvector') });
     expect((error as Error).message).toContain('pgvector is not available');
@@ -145,7 +164,9 @@ describe('a concurrent index build that died', () => {
     await db.execute('create table public.t_dupes (v int)');
     await db.execute('insert into public.t_dupes values (1), (1)');
     const unique = file('99990101000000', 'unique_dupes', 'create unique index concurrently if not exists t_dupes_v on public.t_dupes (v)');
-    await expect(migrateUp(db, [...(await readMigrationFiles(MIGRATIONS_DIR)), unique])).rejects.toMatchObject({ message: expect.stringContaining('99990101000000_unique_dupes.sql') });
+    await expect(migrateUp(db, [...(await readMigrationFiles(MIGRATIONS_DIR)), unique])).rejects.toMatchObject({
+      message: expect.stringContaining('99990101000000_unique_dupes.sql'),
+    });
     const status = await migrationStatus(db, [unique]);
     expect(status.migrations.find((m) => m.version === '99990101000000')?.state).toBe('pending');
     // The cause fixed, the next run rebuilds the index and records the file.
@@ -162,7 +183,7 @@ describe('a concurrent index build that died', () => {
 });
 
 describe('which migrations the CLI uses', () => {
-  it('never the current directory\'s supabase/migrations unless told', async () => {
+  it("never the current directory's supabase/migrations unless told", async () => {
     const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'magna-cwd-'));
     const cwd = process.cwd();
     try {

@@ -23,10 +23,18 @@ class MemorySecrets implements SecretStore {
   readonly editable = true;
   readonly location = null;
   readonly data = new Map<string, Partial<Record<SecretName, string>>>();
-  get(id: string, name: SecretName) { return this.data.get(id)?.[name] ?? null; }
-  set(id: string, name: SecretName, value: string) { this.data.set(id, { ...this.data.get(id), [name]: value }); }
-  deleteProfile(id: string) { this.data.delete(id); }
-  status(id: string, name: SecretName) { return maskedStatus(this.get(id, name), 'encrypted'); }
+  get(id: string, name: SecretName) {
+    return this.data.get(id)?.[name] ?? null;
+  }
+  set(id: string, name: SecretName, value: string) {
+    this.data.set(id, { ...this.data.get(id), [name]: value });
+  }
+  deleteProfile(id: string) {
+    this.data.delete(id);
+  }
+  status(id: string, name: SecretName) {
+    return maskedStatus(this.get(id, name), 'encrypted');
+  }
 }
 
 let t: EmbeddedTestDatabase;
@@ -35,11 +43,20 @@ let ada: { id: string; email: string };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'magna-signin-'));
 const secrets = new MemorySecrets();
 const logFile = path.join(dir, 'console.log');
-const connectionsFor = () => new ConnectionService(new ProfileStore(path.join(dir, 'profiles.json')), secrets, path.join(dir, 'ws'), createLogger(logFile, new Redactor()), new Redactor());
+const connectionsFor = () =>
+  new ConnectionService(
+    new ProfileStore(path.join(dir, 'profiles.json')),
+    secrets,
+    path.join(dir, 'ws'),
+    createLogger(logFile, new Redactor()),
+    new Redactor(),
+  );
 
 beforeAll(async () => {
   t = await openEmbeddedTestDatabase('demo');
-  [ada] = await t.db.query<{ id: string; email: string }>("select id, email from public.users where username = 'ada_moderator'") as [{ id: string; email: string }];
+  [ada] = (await t.db.query<{ id: string; email: string }>("select id, email from public.users where username = 'ada_moderator'")) as [
+    { id: string; email: string },
+  ];
   api = await startPostgrestDouble(t.db.db, { jwtSecret: JWT_SECRET, authUsers: [{ id: ada.id, email: ada.email, password: PASSWORD }] });
 });
 afterAll(async () => {
@@ -54,7 +71,10 @@ describe('operator sign-in on a Supabase profile', () => {
     const profile = await connections.save({ kind: 'supabase', name: 'Project', supabaseUrl: api.url, serviceRoleKey: serviceKey });
     connections.activate(profile.id);
     await expect(connections.operatorId()).rejects.toMatchObject({ code: 'sign_in_required' });
-    await expect(connections.signIn(profile.id, ada.email, 'wrong')).rejects.toMatchObject({ code: 'sign_in_failed', message: 'Wrong e-mail or password.' });
+    await expect(connections.signIn(profile.id, ada.email, 'wrong')).rejects.toMatchObject({
+      code: 'sign_in_failed',
+      message: 'Wrong e-mail or password.',
+    });
     // Picking an operator from a list is not how a Supabase profile says who acts.
     expect(() => connections.setOperator(profile.id, '00000000-0000-4000-8000-000000000001')).toThrow(/signs in/);
 
@@ -65,7 +85,10 @@ describe('operator sign-in on a Supabase profile', () => {
     const [video] = await t.db.query<{ id: string }>("select id from public.videos where moderation_status = 'pending' order by id limit 1");
     const result = await invokeSql('moderation:act', { action: 'flag', items: [{ id: video!.id, expected_status: 'pending' }] }, connections);
     expect(result.done).toBe(1);
-    const [audit] = await t.db.query<{ operator_id: string }>('select operator_id from public.moderation_audit_log where target_id = $1 order by id desc limit 1', [video!.id]);
+    const [audit] = await t.db.query<{ operator_id: string }>(
+      'select operator_id from public.moderation_audit_log where target_id = $1 order by id desc limit 1',
+      [video!.id],
+    );
     expect(audit!.operator_id).toBe(ada.id);
     // Neither the password nor the session's tokens are kept in clear anywhere but the secret store.
     expect(JSON.stringify([...secrets.data.values()])).not.toContain(PASSWORD);

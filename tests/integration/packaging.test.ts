@@ -27,15 +27,23 @@ describe('packaging', () => {
     mkdirSync(fakeElectron);
     // A stand-in binary that carries a fuse wire as Electron's does (sentinel, version 1, 8 fuses
     // at Electron's defaults), so electron-builder's fuse flipping runs for real.
-    writeFileSync(path.join(fakeElectron, 'electron'), Buffer.concat([
-      Buffer.from('#!/bin/sh\necho stand-in electron\nexit 0\n#'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('10110001'),
-    ]));
+    writeFileSync(
+      path.join(fakeElectron, 'electron'),
+      Buffer.concat([
+        Buffer.from('#!/bin/sh\necho stand-in electron\nexit 0\n#'),
+        Buffer.from(SENTINEL),
+        Buffer.from([1, 8]),
+        Buffer.from('10110001'),
+      ]),
+    );
     chmodSync(path.join(fakeElectron, 'electron'), 0o755);
     writeFileSync(path.join(fakeElectron, 'LICENSE'), 'stand-in');
     const out = path.join(work, 'release');
-    await run(path.join(root, 'node_modules', '.bin', 'electron-builder'), [
-      '--dir', '--linux', '-c', 'electron-builder.yml', `-c.electronDist=${fakeElectron}`, `-c.directories.output=${out}`,
-    ], { cwd: root, timeout: 220_000, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } });
+    await run(
+      path.join(root, 'node_modules', '.bin', 'electron-builder'),
+      ['--dir', '--linux', '-c', 'electron-builder.yml', `-c.electronDist=${fakeElectron}`, `-c.directories.output=${out}`],
+      { cwd: root, timeout: 220_000, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
+    );
 
     const resources = path.join(out, 'linux-unpacked', 'resources');
     const files = listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
@@ -45,7 +53,9 @@ describe('packaging', () => {
     expect(files.some((f) => /^\/dist\/renderer\/assets\/index-.*\.js$/.test(f))).toBe(true);
     expect(files).toContain('/node_modules/@electric-sql/pglite/package.json');
     expect(files.some((f) => f.startsWith('/node_modules/react/'))).toBe(false);
-    const shipped = readdirSync(path.join(root, 'supabase', 'migrations')).filter((f) => f.endsWith('.sql')).sort();
+    const shipped = readdirSync(path.join(root, 'supabase', 'migrations'))
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     expect(readdirSync(path.join(resources, 'supabase', 'migrations')).sort()).toEqual(shipped);
 
     // The fuses of electron-builder.yml are flipped in the packaged binary.

@@ -23,7 +23,8 @@ async function videos(count: number, duration = 600): Promise<string[]> {
     n++;
     const [r] = await t.db.query<{ id: string }>(
       "insert into public.videos (platform, platform_id, url, title, duration_seconds) values ('other', $1, $2, $3, $4) returning id",
-      [`graph-${n}`, `https://media.example.org/v/graph-${n}`, `Graph video ${n}`, duration]);
+      [`graph-${n}`, `https://media.example.org/v/graph-${n}`, `Graph video ${n}`, duration],
+    );
     ids.push(r!.id);
   }
   return ids;
@@ -45,7 +46,9 @@ describe('cycle policy', () => {
     expect(path).toHaveLength(len + 1);
     expect(path[0]).toBe(ids[0]);
     expect(path.at(-1)).toBe(ids[0]);
-    expect(await t.db.query('select 1 from public.video_references where source_video_id = $1 and target_video_id = $2', [ids.at(-1)!, ids[0]!])).toEqual([]);
+    expect(
+      await t.db.query('select 1 from public.video_references where source_video_id = $1 and target_video_id = $2', [ids.at(-1)!, ids[0]!]),
+    ).toEqual([]);
   });
 
   it('refuses sequel cycles too, but lets related (and other) links cycle', async () => {
@@ -60,7 +63,9 @@ describe('cycle policy', () => {
   it('refuses a cycle made by editing a link, and a link to itself', async () => {
     const ids = await chainOf(2);
     const extra = await link(ids[2]!, (await videos(1))[0]!);
-    await expect(gw.call('admin_save_reference', { p_operator: op, p_id: extra.id, p_source: ids[2], p_target: ids[0], p_type: 'prerequisite' })).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      gw.call('admin_save_reference', { p_operator: op, p_id: extra.id, p_source: ids[2], p_target: ids[0], p_type: 'prerequisite' }),
+    ).rejects.toMatchObject({ code: '23514' });
     await expect(link(ids[0]!, ids[0]!)).rejects.toMatchObject({ code: '23514', message: 'A video cannot link to itself.' });
   });
 
@@ -68,7 +73,10 @@ describe('cycle policy', () => {
     const [a, b] = await videos(2, 300);
     await link(a!, b!, 'cited', { p_timestamp_seconds: 299 });
     await expect(link(a!, b!, 'cited')).rejects.toMatchObject({ code: '23505' });
-    await expect(link(a!, b!, 'response', { p_timestamp_seconds: 301 })).rejects.toMatchObject({ code: '22023', message: expect.stringContaining('past the end of the video') });
+    await expect(link(a!, b!, 'response', { p_timestamp_seconds: 301 })).rejects.toMatchObject({
+      code: '22023',
+      message: expect.stringContaining('past the end of the video'),
+    });
     await expect(link(a!, b!, 'likes')).rejects.toMatchObject({ code: '22023', message: expect.stringContaining('Unknown link type') });
   });
 });
@@ -76,9 +84,11 @@ describe('cycle policy', () => {
 describe('views', () => {
   it('gives the complete prerequisite chain (deeper than 5) and the dependents', async () => {
     const ids = await chainOf(8);
-    const chain = (await gw.call('admin_prerequisite_chain', { p_video_id: ids[0] })) as { id: string; depth: number }[];
+    const chain = (await gw.call('admin_prerequisite_chain', { p_operator: op, p_video_id: ids[0] })) as { id: string; depth: number }[];
     expect(chain.map((c) => c.depth)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    const dependents = (await gw.call('admin_prerequisite_chain', { p_video_id: ids[8], p_direction: 'required_by' })) as { id: string }[];
+    const dependents = (await gw.call('admin_prerequisite_chain', { p_operator: op, p_video_id: ids[8], p_direction: 'required_by' })) as {
+      id: string;
+    }[];
     expect(dependents).toHaveLength(8);
   });
 
@@ -88,24 +98,40 @@ describe('views', () => {
     await link(top!, b!);
     await link(a!, c!);
     await link(b!, c!);
-    const path = ((await gw.call('admin_learning_path', { p_video_id: top })) as { id: string }[]).map((p) => p.id);
+    const path = ((await gw.call('admin_learning_path', { p_operator: op, p_video_id: top })) as { id: string }[]).map((p) => p.id);
     expect(path[0]).toBe(c);
     expect(path.at(-1)).toBe(top);
     expect(path.indexOf(a!)).toBeLessThan(path.indexOf(top!));
-    const saved = (await gw.call('admin_save_learning_path', { p_operator: op, p_video_id: top, p_title: 'Path to the top' })) as { collection_id: string; videos: number };
+    const saved = (await gw.call('admin_save_learning_path', { p_operator: op, p_video_id: top, p_title: 'Path to the top' })) as {
+      collection_id: string;
+      videos: number;
+    };
     expect(saved.videos).toBe(4);
-    const positions = await t.db.query<{ video_id: string }>('select video_id from public.collection_videos where collection_id = $1 order by position', [saved.collection_id]);
+    const positions = await t.db.query<{ video_id: string }>(
+      'select video_id from public.collection_videos where collection_id = $1 order by position',
+      [saved.collection_id],
+    );
     expect(positions.map((p) => p.video_id)).toEqual(path);
   });
 
   it('serves a 1–3 hop neighbourhood, capped nearest first, with the links among the shown videos', async () => {
     const ids = await chainOf(4, 'related');
-    const one = (await gw.call('admin_graph_neighbourhood', { p_video_id: ids[0], p_hops: 1 })) as { nodes: { id: string; depth: number }[]; edges: unknown[] };
+    const one = (await gw.call('admin_graph_neighbourhood', { p_operator: op, p_video_id: ids[0], p_hops: 1 })) as {
+      nodes: { id: string; depth: number }[];
+      edges: unknown[];
+    };
     expect(one.nodes.map((x) => x.depth).sort()).toEqual([0, 1]);
-    const three = (await gw.call('admin_graph_neighbourhood', { p_video_id: ids[0], p_hops: 3 })) as { nodes: unknown[]; edges: unknown[] };
+    const three = (await gw.call('admin_graph_neighbourhood', { p_operator: op, p_video_id: ids[0], p_hops: 3 })) as {
+      nodes: unknown[];
+      edges: unknown[];
+    };
     expect(three.nodes).toHaveLength(4);
     expect(three.edges).toHaveLength(3);
-    const capped = (await gw.call('admin_graph_neighbourhood', { p_video_id: ids[0], p_hops: 3, p_limit: 2 })) as { nodes: unknown[]; truncated: boolean; total: number };
+    const capped = (await gw.call('admin_graph_neighbourhood', { p_operator: op, p_video_id: ids[0], p_hops: 3, p_limit: 2 })) as {
+      nodes: unknown[];
+      truncated: boolean;
+      total: number;
+    };
     expect(capped).toMatchObject({ truncated: true, total: 4 });
     expect(capped.nodes).toHaveLength(2);
   });
@@ -115,7 +141,7 @@ describe('views', () => {
     const l = await link(a!, b!, 'cited', { p_note: 'see 3:10' });
     const removed = (await gw.call('admin_delete_reference', { p_operator: op, p_id: l.id })) as { note: string };
     expect(removed.note).toBe('see 3:10');
-    const history = (await gw.call('admin_reference_history', { p_video_id: a })) as { action: string }[];
+    const history = (await gw.call('admin_reference_history', { p_operator: op, p_video_id: a })) as { action: string }[];
     expect(history.map((h) => h.action)).toEqual(['delete', 'create']);
     await expect(gw.call('admin_delete_reference', { p_operator: op, p_id: l.id })).rejects.toMatchObject({ code: 'PT409' });
   });
@@ -127,10 +153,14 @@ describe('import', () => {
   it('a dry run reports each row and changes nothing', async () => {
     const [a, b, c] = await videos(3);
     const before = await count();
-    const r = (await gw.call('admin_import_references', { p_operator: op, p_dry_run: true, p_rows: [
-      { row: 2, source: a, target: b, type: 'prerequisite' },
-      { row: 3, source: `https://media.example.org/v/graph-${n}`, target: a, type: 'related', note: 'by URL' },
-    ] })) as { applied: boolean; ok: number; results: { outcome: string }[] };
+    const r = (await gw.call('admin_import_references', {
+      p_operator: op,
+      p_dry_run: true,
+      p_rows: [
+        { row: 2, source: a, target: b, type: 'prerequisite' },
+        { row: 3, source: `https://media.example.org/v/graph-${n}`, target: a, type: 'related', note: 'by URL' },
+      ],
+    })) as { applied: boolean; ok: number; results: { outcome: string }[] };
     expect(r).toMatchObject({ applied: false, ok: 2 });
     expect(await count()).toBe(before);
     expect(c).toBeTruthy();
@@ -139,15 +169,19 @@ describe('import', () => {
   it('a half-bad import applies nothing, with a clear message per bad row', async () => {
     const [a, b, c] = await videos(3, 120);
     const before = await count();
-    const r = (await gw.call('admin_import_references', { p_operator: op, p_dry_run: false, p_rows: [
-      { row: 2, source: a, target: b, type: 'prerequisite' },
-      { row: 3, source: b, target: c, type: 'prerequisite' },
-      { row: 4, source: c, target: a, type: 'prerequisite' },
-      { row: 5, source: 'https://nowhere.example/x', target: a, type: 'related' },
-      { row: 6, source: a, target: c, type: 'teaches' },
-      { row: 7, source: a, target: a, type: 'related' },
-      { row: 8, source: a, target: c, type: 'cited', timestamp_seconds: 500 },
-    ] })) as { applied: boolean; failed: number; results: { row: number; outcome: string; message?: string }[] };
+    const r = (await gw.call('admin_import_references', {
+      p_operator: op,
+      p_dry_run: false,
+      p_rows: [
+        { row: 2, source: a, target: b, type: 'prerequisite' },
+        { row: 3, source: b, target: c, type: 'prerequisite' },
+        { row: 4, source: c, target: a, type: 'prerequisite' },
+        { row: 5, source: 'https://nowhere.example/x', target: a, type: 'related' },
+        { row: 6, source: a, target: c, type: 'teaches' },
+        { row: 7, source: a, target: a, type: 'related' },
+        { row: 8, source: a, target: c, type: 'cited', timestamp_seconds: 500 },
+      ],
+    })) as { applied: boolean; failed: number; results: { row: number; outcome: string; message?: string }[] };
     expect(r.applied).toBe(false);
     expect(r.failed).toBe(5);
     const msg = (row: number) => r.results.find((x) => x.row === row)?.message ?? '';
@@ -162,9 +196,14 @@ describe('import', () => {
   it('a good import applies every row in one transaction', async () => {
     const [a, b, c] = await videos(3);
     const before = await count();
-    const r = (await gw.call('admin_import_references', { p_operator: op, p_dry_run: false, p_rows: [
-      { row: 2, source: a, target: b, type: 'sequel' }, { row: 3, source: b, target: c, type: 'sequel' },
-    ] })) as { applied: boolean };
+    const r = (await gw.call('admin_import_references', {
+      p_operator: op,
+      p_dry_run: false,
+      p_rows: [
+        { row: 2, source: a, target: b, type: 'sequel' },
+        { row: 3, source: b, target: c, type: 'sequel' },
+      ],
+    })) as { applied: boolean };
     expect(r.applied).toBe(true);
     expect(await count()).toBe(before + 2);
   });

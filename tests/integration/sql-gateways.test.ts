@@ -45,7 +45,9 @@ describe.each(realServer ? ['postgres'] : ['embedded', 'postgres'])('%s gateway'
   });
 
   it('maps a raised exception to {code, message, details, hint}', async () => {
-    const err = await gw().call('admin_test_raise', { p_reason: 'spam' }).catch((e: unknown) => e);
+    const err = await gw()
+      .call('admin_test_raise', { p_reason: 'spam' })
+      .catch((e: unknown) => e);
     expect(JSON.parse(JSON.stringify(err))).toEqual({ code: 'P0001', message: 'Refused: spam', details: null, hint: 'Pick another reason.' });
   });
 

@@ -30,7 +30,8 @@ async function serve(): Promise<string> {
   return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
 }
 
-const cli = (...args: string[]) => run(supabase, args, { cwd: root, timeout: 120_000, env: { ...process.env, DO_NOT_TRACK: '1', SUPABASE_TELEMETRY_DISABLED: '1' } });
+const cli = (...args: string[]) =>
+  run(supabase, args, { cwd: root, timeout: 120_000, env: { ...process.env, DO_NOT_TRACK: '1', SUPABASE_TELEMETRY_DISABLED: '1' } });
 
 describe('Supabase CLI compatibility', () => {
   it('sees as applied what `supabase db push` applied, none of it modified', async () => {

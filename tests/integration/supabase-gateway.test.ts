@@ -32,7 +32,11 @@ const gateway = (key = serviceKey) => new SupabaseAdminGateway({ url: api.url, s
 
 describe('supabase gateway', () => {
   it('calls admin_database_overview with a service-role JWT', async () => {
-    const overview = (await gateway().call('admin_database_overview')) as { tables: { name: string }[]; latest_migration: string; pgvector_version: string };
+    const overview = (await gateway().call('admin_database_overview')) as {
+      tables: { name: string }[];
+      latest_migration: string;
+      pgvector_version: string;
+    };
     expect(overview.tables.map((x) => x.name)).toContain('videos');
     expect(overview.latest_migration).toMatch(/^\d{14}$/);
     expect(overview.pgvector_version).toMatch(/^0\.8/);
@@ -55,7 +59,7 @@ describe('supabase gateway', () => {
     expect(() => gateway(anonKey)).toThrow(/anon key; the console needs the service-role/);
   });
 
-  it('an anon key calling an admin function gets PostgREST\'s permission error (401)', async () => {
+  it("an anon key calling an admin function gets PostgREST's permission error (401)", async () => {
     const anon = createClient(api.url, anonKey, { auth: { persistSession: false } });
     const { error, status } = await anon.rpc('admin_database_overview');
     expect(status).toBe(401);
@@ -75,13 +79,18 @@ describe('supabase gateway', () => {
     const raw = await createClient(api.url, forged, { auth: { persistSession: false } }).rpc('admin_database_overview');
     expect(raw.status).toBe(401);
     expect(raw.error?.code).toBeFalsy();
-    const err = await gateway(forged).call('admin_database_overview').catch((e: unknown) => e);
+    const err = await gateway(forged)
+      .call('admin_database_overview')
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'key_rejected', message: expect.stringContaining('rejected the service-role key') });
     expect(JSON.stringify(err)).not.toContain(forged);
   });
 
-  it('a badly signed user token behind a valid key gets PostgREST\'s 401 PGRST301', async () => {
-    const forged = signJwt({ role: 'authenticated', sub: '00000000-0000-4000-8000-000000000001' }, 'not-the-project-secret-but-long-enough-for-hs256');
+  it("a badly signed user token behind a valid key gets PostgREST's 401 PGRST301", async () => {
+    const forged = signJwt(
+      { role: 'authenticated', sub: '00000000-0000-4000-8000-000000000001' },
+      'not-the-project-secret-but-long-enough-for-hs256',
+    );
     const client = createClient(api.url, anonKey, { auth: { persistSession: false }, global: { headers: { Authorization: `Bearer ${forged}` } } });
     const { status, error } = await client.rpc('admin_database_overview');
     expect(status).toBe(401);
@@ -117,10 +126,11 @@ describe('supabase gateway', () => {
     expect(all.map((r) => r.n)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
   });
 
-  it('does not see a new function until NOTIFY pgrst, \'reload schema\' (a stale schema cache), then does', async () => {
+  it("does not see a new function until NOTIFY pgrst, 'reload schema' (a stale schema cache), then does", async () => {
     await gateway().call('admin_database_overview'); // warm the cache
     await expect(gateway().call('admin_test_added_later')).rejects.toMatchObject({ code: 'PGRST202' });
-    await t.db.db.exec(`create function public.admin_test_added_later() returns jsonb language sql set search_path = '' as $$ select '{"fresh": true}'::jsonb $$;
+    await t.db.db
+      .exec(`create function public.admin_test_added_later() returns jsonb language sql set search_path = '' as $$ select '{"fresh": true}'::jsonb $$;
       revoke execute on function public.admin_test_added_later() from public, anon, authenticated; grant execute on function public.admin_test_added_later() to service_role;`);
     await expect(gateway().call('admin_test_added_later')).rejects.toMatchObject({ code: 'PGRST202' });
     await t.db.db.exec("notify pgrst, 'reload schema'");
@@ -132,7 +142,11 @@ describe('supabase gateway', () => {
     const { error, status } = await client.rpc('admin_test_raise', { p_reason: 'spam' });
     expect(status).toBe(400);
     expect(error).toEqual({ code: 'P0001', message: 'Refused: spam', details: null, hint: 'Pick another reason.' });
-    await expect(gateway().call('admin_test_raise', { p_reason: 'spam' })).rejects.toMatchObject({ code: 'P0001', message: 'Refused: spam', hint: 'Pick another reason.' });
+    await expect(gateway().call('admin_test_raise', { p_reason: 'spam' })).rejects.toMatchObject({
+      code: 'P0001',
+      message: 'Refused: spam',
+      hint: 'Pick another reason.',
+    });
   });
 
   it('maps 23505 to 409 and PT409 to 409', async () => {

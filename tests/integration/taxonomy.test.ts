@@ -18,8 +18,9 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const saveCategory = (args: Record<string, unknown>) => gw.call('admin_save_category', { p_operator: op, ...args }) as Promise<Cat>;
-const saveTag = (args: Record<string, unknown>) => gw.call('admin_save_tag', { p_operator: op, ...args }) as Promise<{ id: number; slug: string; updated_at: string; video_count: number }>;
-const videoTags = async () => (await t.db.query<{ video_id: string; tag_id: number }>('select video_id, tag_id from public.video_tags'));
+const saveTag = (args: Record<string, unknown>) =>
+  gw.call('admin_save_tag', { p_operator: op, ...args }) as Promise<{ id: number; slug: string; updated_at: string; video_count: number }>;
+const videoTags = async () => await t.db.query<{ video_id: string; tag_id: number }>('select video_id, tag_id from public.video_tags');
 
 describe('categories', () => {
   it('creates with a slug derived from the name, in order among its siblings', async () => {
@@ -38,11 +39,17 @@ describe('categories', () => {
       chain.push(parent);
     }
     const top = chain[0]!;
-    const err = await gw.call('admin_move_category', { p_operator: op, p_id: top.id, p_parent_id: chain[11]!.id, p_position: 0 }).catch((e: unknown) => e);
+    const err = await gw
+      .call('admin_move_category', { p_operator: op, p_id: top.id, p_parent_id: chain[11]!.id, p_position: 0 })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: '23514', message: expect.stringContaining('would make it its own ancestor') });
     expect((err as Error).message).toContain('Level 0 > Level 1');
-    await expect(gw.call('admin_move_category', { p_operator: op, p_id: chain[3]!.id, p_parent_id: chain[3]!.id, p_position: 0 })).rejects.toMatchObject({ code: '23514' });
-    expect((await t.db.query<{ parent_id: number | null }>('select parent_id from public.categories where id = $1', [top.id]))[0]!.parent_id).toBeNull();
+    await expect(
+      gw.call('admin_move_category', { p_operator: op, p_id: chain[3]!.id, p_parent_id: chain[3]!.id, p_position: 0 }),
+    ).rejects.toMatchObject({ code: '23514' });
+    expect(
+      (await t.db.query<{ parent_id: number | null }>('select parent_id from public.categories where id = $1', [top.id]))[0]!.parent_id,
+    ).toBeNull();
   });
 
   it('moves and reorders among siblings in one transaction', async () => {
@@ -60,12 +67,21 @@ describe('categories', () => {
     const refuge = (await t.db.query<{ id: number }>("select id from public.categories where slug = 'science'"))[0]!;
     const vids = (await t.db.query<{ id: string }>('select id from public.videos order by id limit 5')).map((v) => v.id);
     await t.db.query('update public.videos set category_id = $1 where id = any($2::uuid[])', [doomed.id, vids]);
-    await expect(gw.call('admin_delete_category', { p_operator: op, p_id: doomed.id, p_videos_to: child.id })).rejects.toMatchObject({ code: '22023' });
-    const r = (await gw.call('admin_delete_category', { p_operator: op, p_id: doomed.id, p_videos_to: refuge.id })) as { videos_moved: number; children_moved: number };
+    await expect(gw.call('admin_delete_category', { p_operator: op, p_id: doomed.id, p_videos_to: child.id })).rejects.toMatchObject({
+      code: '22023',
+    });
+    const r = (await gw.call('admin_delete_category', { p_operator: op, p_id: doomed.id, p_videos_to: refuge.id })) as {
+      videos_moved: number;
+      children_moved: number;
+    };
     expect(r).toMatchObject({ videos_moved: 5, children_moved: 1 });
-    const orphans = await t.db.query('select 1 from public.videos v where v.category_id is not null and not exists (select 1 from public.categories c where c.id = v.category_id)');
+    const orphans = await t.db.query(
+      'select 1 from public.videos v where v.category_id is not null and not exists (select 1 from public.categories c where c.id = v.category_id)',
+    );
     expect(orphans).toEqual([]);
-    expect((await t.db.query<{ parent_id: number | null }>('select parent_id from public.categories where id = $1', [child.id]))[0]!.parent_id).toBeNull();
+    expect(
+      (await t.db.query<{ parent_id: number | null }>('select parent_id from public.categories where id = $1', [child.id]))[0]!.parent_id,
+    ).toBeNull();
   });
 
   it('protects the built-in "all" category', async () => {
@@ -75,7 +91,7 @@ describe('categories', () => {
   });
 
   it('shows usage counts including descendants', async () => {
-    const tree = (await gw.call('admin_category_tree', {})) as { slug: string; approved: number; approved_total: number }[];
+    const tree = (await gw.call('admin_category_tree', { p_operator: op })) as { slug: string; approved: number; approved_total: number }[];
     const science = tree.find((c) => c.slug === 'science')!;
     const physics = tree.find((c) => c.slug === 'physics')!;
     expect(science.approved_total).toBeGreaterThanOrEqual(science.approved + physics.approved_total);
@@ -83,7 +99,7 @@ describe('categories', () => {
 });
 
 describe('tags', () => {
-  it('merging keeps every video\'s other tags and drops no video', async () => {
+  it("merging keeps every video's other tags and drops no video", async () => {
     const a = await saveTag({ p_name: 'Merge source A' });
     const b = await saveTag({ p_name: 'Merge source B' });
     const target = await saveTag({ p_name: 'Merge target' });
@@ -109,7 +125,10 @@ describe('tags', () => {
     const tag = await saveTag({ p_name: 'Rename me' });
     const first = await saveTag({ p_id: tag.id, p_name: 'Renamed once', p_expected_updated_at: tag.updated_at });
     expect(first.slug).toBe('renamed-once');
-    await expect(saveTag({ p_id: tag.id, p_name: 'Renamed by a stale form', p_expected_updated_at: tag.updated_at })).rejects.toMatchObject({ code: 'PT409', details: expect.stringContaining('ada_moderator did update') });
+    await expect(saveTag({ p_id: tag.id, p_name: 'Renamed by a stale form', p_expected_updated_at: tag.updated_at })).rejects.toMatchObject({
+      code: 'PT409',
+      details: expect.stringContaining('ada_moderator did update'),
+    });
     expect((await t.db.query<{ name: string }>('select name from public.tags where id = $1', [tag.id]))[0]!.name).toBe('Renamed once');
   });
 
@@ -119,7 +138,7 @@ describe('tags', () => {
     expect(r.deleted.map((d) => d.name)).toContain('Orphan tag');
     await saveTag({ p_name: 'Neural networks' });
     await saveTag({ p_name: 'Neural-Network', p_slug: 'neural-network' });
-    const s = (await gw.call('admin_tag_suggestions', {})) as { a: { name: string }; b: { name: string }; reason: string }[];
+    const s = (await gw.call('admin_tag_suggestions', { p_operator: op })) as { a: { name: string }; b: { name: string }; reason: string }[];
     expect(s.some((x) => [x.a.name, x.b.name].sort().join('|') === 'Neural networks|Neural-Network')).toBe(true);
   });
 
@@ -128,7 +147,11 @@ describe('tags', () => {
       const seen: number[] = [];
       let cursor: unknown = null;
       for (let i = 0; i < 50; i++) {
-        const page = (await gw.call('admin_tag_page', { p_sort: sort, p_limit: 7, ...(cursor ? { p_cursor: cursor } : {}) })) as { rows: { id: number }[]; next_cursor: unknown; total: number };
+        const page = (await gw.call('admin_tag_page', { p_operator: op, p_sort: sort, p_limit: 7, ...(cursor ? { p_cursor: cursor } : {}) })) as {
+          rows: { id: number }[];
+          next_cursor: unknown;
+          total: number;
+        };
         seen.push(...page.rows.map((r) => r.id));
         cursor = page.next_cursor;
         if (!cursor) {
@@ -143,7 +166,11 @@ describe('tags', () => {
   it('bulk-tags three videos with per-item outcomes', async () => {
     const tag = await saveTag({ p_name: 'Bulk applied' });
     const vids = (await t.db.query<{ id: string }>('select id from public.videos order by id desc limit 3')).map((v) => v.id);
-    const r = (await gw.call('admin_bulk_tag_videos', { p_operator: op, p_video_ids: [...vids, '00000000-0000-4000-8000-000000000000'], p_add_tag_ids: [tag.id] })) as { tags_added: number; results: { outcome: string }[] };
+    const r = (await gw.call('admin_bulk_tag_videos', {
+      p_operator: op,
+      p_video_ids: [...vids, '00000000-0000-4000-8000-000000000000'],
+      p_add_tag_ids: [tag.id],
+    })) as { tags_added: number; results: { outcome: string }[] };
     expect(r.tags_added).toBe(3);
     expect(r.results.map((x) => x.outcome).sort()).toEqual(['done', 'done', 'done', 'invalid']);
     expect((await t.db.query<{ video_count: number }>('select video_count from public.tags where id = $1', [tag.id]))[0]!.video_count).toBe(3);
@@ -152,7 +179,12 @@ describe('tags', () => {
   it('records every change in the audit trail', async () => {
     const tag = await saveTag({ p_name: 'Audited' });
     await saveTag({ p_id: tag.id, p_name: 'Audited twice' });
-    const audit = (await gw.call('admin_taxonomy_audit', { p_target_type: 'tag', p_target_id: tag.id })) as { action: string; operator: string; before: { name: string } | null; after: { name: string } }[];
+    const audit = (await gw.call('admin_taxonomy_audit', { p_operator: op, p_target_type: 'tag', p_target_id: tag.id })) as {
+      action: string;
+      operator: string;
+      before: { name: string } | null;
+      after: { name: string };
+    }[];
     expect(audit.map((a) => a.action)).toEqual(['update', 'create']);
     expect(audit[0]).toMatchObject({ operator: 'ada_moderator', before: { name: 'Audited' }, after: { name: 'Audited twice' } });
   });
@@ -160,13 +192,43 @@ describe('tags', () => {
 
 describe('bad input: the form and the database agree, and nothing changes', () => {
   const cases: [label: string, form: () => boolean, db: () => Promise<unknown>, code: string][] = [
-    ['a category name that exists in another case', () => categoryInputSchema.safeParse({ name: 'PHYSICS' }).success, () => saveCategory({ p_name: 'PHYSICS' }), '23505'],
-    ['a tag name that exists in another case', () => tagInputSchema.safeParse({ name: 'BEGINNER' }).success, () => saveTag({ p_name: 'BEGINNER' }), '23505'],
-    ['a slug with spaces', () => !categoryInputSchema.safeParse({ name: 'Space slug', slug: 'space slug' }).success, () => saveCategory({ p_name: 'Space slug', p_slug: 'space slug' }), '22023'],
-    ['a slug with unicode', () => !tagInputSchema.safeParse({ name: 'Unicode', slug: 'ünïcode' }).success, () => saveTag({ p_name: 'Unicode', p_slug: 'ünïcode' }), '22023'],
+    [
+      'a category name that exists in another case',
+      () => categoryInputSchema.safeParse({ name: 'PHYSICS' }).success,
+      () => saveCategory({ p_name: 'PHYSICS' }),
+      '23505',
+    ],
+    [
+      'a tag name that exists in another case',
+      () => tagInputSchema.safeParse({ name: 'BEGINNER' }).success,
+      () => saveTag({ p_name: 'BEGINNER' }),
+      '23505',
+    ],
+    [
+      'a slug with spaces',
+      () => !categoryInputSchema.safeParse({ name: 'Space slug', slug: 'space slug' }).success,
+      () => saveCategory({ p_name: 'Space slug', p_slug: 'space slug' }),
+      '22023',
+    ],
+    [
+      'a slug with unicode',
+      () => !tagInputSchema.safeParse({ name: 'Unicode', slug: 'ünïcode' }).success,
+      () => saveTag({ p_name: 'Unicode', p_slug: 'ünïcode' }),
+      '22023',
+    ],
     ['a name that gives no slug', () => !tagInputSchema.safeParse({ name: '日本語' }).success, () => saveTag({ p_name: '日本語' }), '22023'],
-    ['a colour that is not hex', () => !categoryInputSchema.safeParse({ name: 'Bad colour', color: 'blue' }).success, () => saveCategory({ p_name: 'Bad colour', p_color: 'blue' }), '22023'],
-    ['merging a tag into itself', () => !mergeTagsSchema.safeParse({ sourceIds: [1], targetId: 1 }).success, () => gw.call('admin_merge_tags', { p_operator: op, p_source_ids: [1], p_target_id: 1 }), '22023'],
+    [
+      'a colour that is not hex',
+      () => !categoryInputSchema.safeParse({ name: 'Bad colour', color: 'blue' }).success,
+      () => saveCategory({ p_name: 'Bad colour', p_color: 'blue' }),
+      '22023',
+    ],
+    [
+      'merging a tag into itself',
+      () => !mergeTagsSchema.safeParse({ sourceIds: [1], targetId: 1 }).success,
+      () => gw.call('admin_merge_tags', { p_operator: op, p_source_ids: [1], p_target_id: 1 }),
+      '22023',
+    ],
   ];
   it.each(cases)('%s', async (_label, formAgrees, db, code) => {
     expect(formAgrees()).toBe(true);

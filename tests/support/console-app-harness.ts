@@ -23,7 +23,12 @@ export function startConsoleApp(): Harness {
   // The demo template, migrated once by the global setup: the app opens it as its workspace
   // instead of creating and filling one (what a first start does, tested end to end elsewhere).
   cpSync(path.join(TEMPLATE_ROOT, 'demo'), path.join(dataDir, 'workspace'), { recursive: true });
-  const app = createConsoleApp({ shell: 'browser', dataDir, secrets: () => new FileSecretStore(path.join(dataDir, 'secrets.json')), openExternal: async () => false });
+  const app = createConsoleApp({
+    shell: 'browser',
+    dataDir,
+    secrets: () => new FileSecretStore(path.join(dataDir, 'secrets.json')),
+    openExternal: async () => false,
+  });
   const send = async (channel: string, payload: unknown) => {
     const r = await handle(app.handlers, channel, payload, (s) => s);
     if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);

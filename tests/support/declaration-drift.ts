@@ -59,7 +59,12 @@ async function dropAll(db: SqlConnection): Promise<void> {
     $drop$`);
 }
 
-const FIELDS = [['definition', 'definition'], ['grants', 'grants'], ['config', 'settings (set ...)'], ['comment', 'comment']] as const;
+const FIELDS = [
+  ['definition', 'definition'],
+  ['grants', 'grants'],
+  ['config', 'settings (set ...)'],
+  ['comment', 'comment'],
+] as const;
 
 /** Every way the migrated database `db` differs from the declarations under `schemasDir`. */
 export async function findDeclarationDrift(db: SqlConnection, schemasDir: string): Promise<DriftProblem[]> {
@@ -73,14 +78,22 @@ export async function findDeclarationDrift(db: SqlConnection, schemasDir: string
     try {
       await db.transaction((tx) => tx.execute(declaration.sql));
     } catch (e) {
-      problems.push({ file: declaration.path, object: declaration.qualifiedName, problem: `does not apply to the migrated tables: ${(e as Error).message}` });
+      problems.push({
+        file: declaration.path,
+        object: declaration.qualifiedName,
+        problem: `does not apply to the migrated tables: ${(e as Error).message}`,
+      });
       continue;
     }
     const now = await objectKeys(db);
     const created = [...now].filter((k) => !seen.has(k));
     seen = now;
     if (created.length === 0) {
-      problems.push({ file: declaration.path, object: declaration.qualifiedName, problem: `creates nothing new (is ${declaration.qualifiedName} declared in another file too?)` });
+      problems.push({
+        file: declaration.path,
+        object: declaration.qualifiedName,
+        problem: `creates nothing new (is ${declaration.qualifiedName} declared in another file too?)`,
+      });
     } else if (created.length > 1) {
       problems.push({ file: declaration.path, object: created.join(', '), problem: 'declares more than one object: one file per function or view' });
     }
@@ -91,17 +104,29 @@ export async function findDeclarationDrift(db: SqlConnection, schemasDir: string
     const file = declaredBy.get(key) ?? null;
     const shipped = migrated.get(key);
     if (!shipped) {
-      problems.push({ file, object: key, problem: 'is declared but no migration creates it: write a migration with `npm run migration:new -- <name>`' });
+      problems.push({
+        file,
+        object: key,
+        problem: 'is declared but no migration creates it: write a migration with `npm run migration:new -- <name>`',
+      });
       continue;
     }
     const differing = FIELDS.filter(([field]) => shipped[field] !== object[field]).map(([, label]) => label);
     if (differing.length > 0) {
-      problems.push({ file, object: key, problem: `differs from what the migrations create (${differing.join(', ')}): write a migration with \`npm run migration:new -- <name>\`` });
+      problems.push({
+        file,
+        object: key,
+        problem: `differs from what the migrations create (${differing.join(', ')}): write a migration with \`npm run migration:new -- <name>\``,
+      });
     }
   }
   for (const key of migrated.keys()) {
     if (!declared.has(key)) {
-      problems.push({ file: null, object: key, problem: 'is created by the migrations but declared in no file under supabase/schemas/ (declare it, or drop it in a migration)' });
+      problems.push({
+        file: null,
+        object: key,
+        problem: 'is created by the migrations but declared in no file under supabase/schemas/ (declare it, or drop it in a migration)',
+      });
     }
   }
   return problems;

@@ -3,8 +3,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Script = (call: number, body: { model: string; input: string[]; dimensions?: number }) =>
-  { status: number; headers?: Record<string, string>; body?: unknown } | null;
+export type Script = (
+  call: number,
+  body: { model: string; input: string[]; dimensions?: number },
+) => { status: number; headers?: Record<string, string>; body?: unknown } | null;
 
 export async function startFakeEmbeddingsApi(script: Script = () => null, dims = 8) {
   const calls: { at: number; auth: string | undefined; input: string[] }[] = [];
@@ -16,10 +18,15 @@ export async function startFakeEmbeddingsApi(script: Script = () => null, dims =
       calls.push({ at: Date.now(), auth: req.headers.authorization, input: body.input });
       const scripted = script(calls.length, body);
       if (scripted) {
-        res.writeHead(scripted.status, { 'content-type': 'application/json', ...scripted.headers }).end(JSON.stringify(scripted.body ?? { error: { message: 'scripted' } }));
+        res
+          .writeHead(scripted.status, { 'content-type': 'application/json', ...scripted.headers })
+          .end(JSON.stringify(scripted.body ?? { error: { message: 'scripted' } }));
         return;
       }
-      const data = body.input.map((text, index) => ({ index, embedding: Array.from({ length: body.dimensions ?? dims }, (_, i) => ((text.charCodeAt(i % text.length) || 1) % 7) + 1) }));
+      const data = body.input.map((text, index) => ({
+        index,
+        embedding: Array.from({ length: body.dimensions ?? dims }, (_, i) => ((text.charCodeAt(i % text.length) || 1) % 7) + 1),
+      }));
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model: body.model }));
     });
   });

@@ -15,8 +15,17 @@ import { generateDemoData } from '../../electron/demo-data/generate-demo-data';
 import { readMigrationFiles, type MigrationFile } from '../../electron/services/migrations/migration-files';
 import { migrateUp } from '../../electron/services/migrations/migration-runner';
 import {
-  MIGRATIONS_DIR, REAL_SERVER_URL, SUPABASE_LIKE_SETUP, TEMPLATE_KINDS, TEMPLATE_ROOT, databaseUrl, dropDatabase, onServer,
-  templateDatabaseName, testDatabasePrefix, type TemplateKind,
+  MIGRATIONS_DIR,
+  REAL_SERVER_URL,
+  SUPABASE_LIKE_SETUP,
+  TEMPLATE_KINDS,
+  TEMPLATE_ROOT,
+  databaseUrl,
+  dropDatabase,
+  onServer,
+  templateDatabaseName,
+  testDatabasePrefix,
+  type TemplateKind,
 } from './test-database';
 
 export const DEMO_ANCHOR = new Date('2026-11-01T00:00:00Z');
@@ -76,8 +85,9 @@ const STALE_RUN_SECONDS = 24 * 3600;
 
 async function buildServerTemplate(admin: SqlConnection, kind: TemplateKind, fp: string, files: MigrationFile[]): Promise<void> {
   const name = templateDatabaseName(kind, fp);
-  const [current] = await admin.query<{ complete: boolean }>(
-    'select datistemplate as complete from pg_catalog.pg_database where datname = $1', [name]);
+  const [current] = await admin.query<{ complete: boolean }>('select datistemplate as complete from pg_catalog.pg_database where datname = $1', [
+    name,
+  ]);
   if (!current?.complete) {
     // Absent, or a build that died half-way (it is marked a template only when complete).
     await dropDatabase(admin, name);
@@ -101,7 +111,8 @@ async function buildServerTemplate(admin: SqlConnection, kind: TemplateKind, fp:
 async function dropStale(admin: SqlConnection, fp: string): Promise<void> {
   const rows = await admin.query<{ datname: string; comment: string | null }>(
     `select datname, pg_catalog.shobj_description(oid, 'pg_database') as comment from pg_catalog.pg_database
-      where datname ~ '^magna_(template|test)_'`);
+      where datname ~ '^magna_(template|test)_'`,
+  );
   const now = Date.now();
   for (const { datname, comment } of rows) {
     const usedAt = Date.parse(/last used (\S+)$/.exec(comment ?? '')?.[1] ?? '');
@@ -132,8 +143,9 @@ async function buildServerTemplates(fp: string, files: MigrationFile[]): Promise
 
 async function dropRunDatabases(runId: string): Promise<void> {
   await onServer(async (admin) => {
-    const left = await admin.query<{ datname: string }>(
-      'select datname from pg_catalog.pg_database where starts_with(datname, $1)', [testDatabasePrefix(runId)]);
+    const left = await admin.query<{ datname: string }>('select datname from pg_catalog.pg_database where starts_with(datname, $1)', [
+      testDatabasePrefix(runId),
+    ]);
     for (const { datname } of left) await dropDatabase(admin, datname);
   });
 }

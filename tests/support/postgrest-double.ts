@@ -26,7 +26,14 @@ export type PostgrestDoubleOptions = {
   authUsers?: AuthUser[];
 };
 
-type Fn = { args: { name: string; type: string; required: boolean }[]; retset: boolean; rettype: string; composite: boolean; volatile: string; timeoutMs: number | null };
+type Fn = {
+  args: { name: string; type: string; required: boolean }[];
+  retset: boolean;
+  rettype: string;
+  composite: boolean;
+  volatile: string;
+  timeoutMs: number | null;
+};
 
 const SUPABASE_ROLE_TIMEOUTS_MS: Record<string, number> = { anon: 3000, authenticated: 8000, service_role: 8000 };
 
@@ -80,23 +87,46 @@ export async function startPostgrestDouble(db: PGlite, options: PostgrestDoubleO
     }
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
   };
-  const error = (res: http.ServerResponse, status: number, code: string, message: string, details: string | null = null, hint: string | null = null) =>
-    send(res, status, { code, message, details, hint });
+  const error = (
+    res: http.ServerResponse,
+    status: number,
+    code: string,
+    message: string,
+    details: string | null = null,
+    hint: string | null = null,
+  ) => send(res, status, { code, message, details, hint });
 
   const loadSchema = async (): Promise<Map<string, Fn[]>> => {
-    const rows = await db.query<{ name: string; names: string[] | null; modes: string[] | null; types: string[]; ndefaults: number; retset: boolean; rettype: string; typtype: string; volatile: string; config: string[] | null }>(
+    const rows = await db.query<{
+      name: string;
+      names: string[] | null;
+      modes: string[] | null;
+      types: string[];
+      ndefaults: number;
+      retset: boolean;
+      rettype: string;
+      typtype: string;
+      volatile: string;
+      config: string[] | null;
+    }>(
       `select p.proname::text as name, p.proargnames as names, p.proargmodes::text[] as modes,
               array(select format_type(t, null) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) t) as types,
               p.pronargdefaults::int as ndefaults, p.proretset as retset, format_type(p.prorettype, null) as rettype,
               t.typtype::text as typtype, p.provolatile::text as volatile, p.proconfig as config
          from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_type t on t.oid = p.prorettype
-        where n.nspname = 'public' and p.prokind = 'f'`);
+        where n.nspname = 'public' and p.prokind = 'f'`,
+    );
     const schema = new Map<string, Fn[]>();
     for (const r of rows.rows) {
-      const ins = r.types.map((type, i) => ({ type, name: r.names?.[i] ?? '', mode: r.modes?.[i] ?? 'i' })).filter((a) => ['i', 'b', 'v'].includes(a.mode));
+      const ins = r.types
+        .map((type, i) => ({ type, name: r.names?.[i] ?? '', mode: r.modes?.[i] ?? 'i' }))
+        .filter((a) => ['i', 'b', 'v'].includes(a.mode));
       const fn: Fn = {
         args: ins.map((a, i) => ({ name: a.name, type: a.type, required: i < ins.length - r.ndefaults })),
-        retset: r.retset, rettype: r.rettype, composite: r.typtype === 'c' || r.rettype === 'record' || (r.modes ?? []).some((m) => m === 't' || m === 'o'), volatile: r.volatile,
+        retset: r.retset,
+        rettype: r.rettype,
+        composite: r.typtype === 'c' || r.rettype === 'record' || (r.modes ?? []).some((m) => m === 't' || m === 'o'),
+        volatile: r.volatile,
         // PostgREST applies a function's own statement_timeout before the call.
         timeoutMs: timeoutMs((r.config ?? []).find((c) => c.startsWith('statement_timeout='))?.slice('statement_timeout='.length) ?? ''),
       };
@@ -131,7 +161,8 @@ export async function startPostgrestDouble(db: PGlite, options: PostgrestDoubleO
 
         // The gateway: an unknown, rotated or other project's key never reaches PostgREST.
         const apikey = typeof req.headers.apikey === 'string' ? req.headers.apikey : undefined;
-        if (!knownKey(apikey)) return send(res, 401, { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' });
+        if (!knownKey(apikey))
+          return send(res, 401, { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' });
 
         // Role from the bearer token (the API gateway maps the new sb_ keys to their roles).
         const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -160,14 +191,22 @@ export async function startPostgrestDouble(db: PGlite, options: PostgrestDoubleO
           (f) => f.args.every((a) => !a.required || keys.includes(a.name)) && keys.every((k) => f.args.some((a) => a.name === k)),
         );
         if (candidates.length === 0) {
-          return error(res, 404, 'PGRST202', `Could not find the function public.${fnName}(${[...keys].sort().join(', ')}) in the schema cache`,
-            `Searched for the function public.${fnName} with parameters ${[...keys].sort().join(', ') || 'without parameters'} or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache.`, null);
+          return error(
+            res,
+            404,
+            'PGRST202',
+            `Could not find the function public.${fnName}(${[...keys].sort().join(', ')}) in the schema cache`,
+            `Searched for the function public.${fnName} with parameters ${[...keys].sort().join(', ') || 'without parameters'} or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache.`,
+            null,
+          );
         }
         if (candidates.length > 1) return error(res, 300, 'PGRST203', `Could not choose the best candidate function between: public.${fnName}`);
         const fn = candidates[0]!;
         const used = fn.args.filter((a) => keys.includes(a.name));
         const call = `public.${ident(fnName)}(${used.map((a) => `${ident(a.name)} := _.${ident(a.name)}`).join(', ')})`;
-        const from = used.length ? `json_to_record($1::json) as _(${used.map((a) => `${ident(a.name)} ${a.type}`).join(', ')}), lateral ${call} as r` : `${call} as r`;
+        const from = used.length
+          ? `json_to_record($1::json) as _(${used.map((a) => `${ident(a.name)} ${a.type}`).join(', ')}), lateral ${call} as r`
+          : `${call} as r`;
         const readOnly = method === 'GET' || method === 'HEAD' || fn.volatile !== 'v';
         const timeout = fn.timeoutMs ?? roleTimeouts[role] ?? null;
         // db-max-rows, offset/limit (supabase-js .range()) and Prefer: count=exact, for set-returning functions.
@@ -175,7 +214,9 @@ export async function startPostgrestDouble(db: PGlite, options: PostgrestDoubleO
         const limit = Math.min(maxRows, Number(url.searchParams.get('limit') ?? maxRows) || maxRows);
         const wantCount = /count=exact/.test(String(req.headers.prefer ?? ''));
         let total: number | null = null;
-        const headers = JSON.stringify(Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v])));
+        const headers = JSON.stringify(
+          Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v])),
+        );
         try {
           const started = performance.now();
           const body = await db.transaction(async (tx: Transaction) => {
@@ -184,7 +225,8 @@ export async function startPostgrestDouble(db: PGlite, options: PostgrestDoubleO
               `select set_config('search_path', 'public, extensions', true), set_config('role', $1, true),
                       set_config('request.jwt.claims', $2, true), set_config('request.method', $3, true),
                       set_config('request.path', $4, true), set_config('request.headers', $5, true)`,
-              [role, JSON.stringify(claims), method, url.pathname, headers]);
+              [role, JSON.stringify(claims), method, url.pathname, headers],
+            );
             // Row-returning functions (composite, TABLE, OUT parameters) give objects, even with one column.
             const source = fn.composite ? `(select r.* from ${from}) as r` : from;
             const params = used.length ? [JSON.stringify(args)] : [];
@@ -193,7 +235,9 @@ export async function startPostgrestDouble(db: PGlite, options: PostgrestDoubleO
               result = await tx.query<{ body: unknown; total: number }>(
                 `with rows as (select to_jsonb(r) as row, row_number() over () as n from ${source})
                  select coalesce((select jsonb_agg(row order by n) from rows where n > ${offset} and n <= ${offset + limit}), '[]'::jsonb) as body,
-                        (select count(*)::int from rows) as total`, params);
+                        (select count(*)::int from rows) as total`,
+                params,
+              );
               total = result.rows[0]?.total ?? 0;
             } else {
               const projection = fn.rettype === 'void' ? 'null::jsonb' : 'to_jsonb(r)';

@@ -22,8 +22,7 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '..', '..', 'sup
 export const REAL_SERVER_URL = process.env.MAGNA_TEST_DATABASE_URL || null;
 export const realServer = REAL_SERVER_URL !== null;
 /** Why a test that needs separate connections is skipped, for its name and the log. */
-export const NEEDS_REAL_SERVER =
-  'needs a real PostgreSQL server (PGlite has one session): set MAGNA_TEST_DATABASE_URL, see the README';
+export const NEEDS_REAL_SERVER = 'needs a real PostgreSQL server (PGlite has one session): set MAGNA_TEST_DATABASE_URL, see the README';
 
 export type TestDatabase = {
   db: SqlConnection;
@@ -149,7 +148,14 @@ export async function openEmbeddedTestDatabase(kind: TemplateKind): Promise<Embe
 export async function openEmbeddedEmptyDatabase(): Promise<EmbeddedTestDatabase> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'magna-empty-'));
   const db = await EmbeddedDatabase.open(dir);
-  return { db, dir, dispose: async () => { await db.close(); await rm(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    dir,
+    dispose: async () => {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

@@ -5,18 +5,30 @@ import { httpStatusOf } from '../../electron/shells/http-status';
 
 describe('the JSON content type', () => {
   it('is application/json, with an optional utf-8 charset, in any case', () => {
-    for (const t of ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON;CHARSET=UTF-8', 'application/json; charset="utf-8"']) expect(isJsonContentType(t)).toBe(true);
+    for (const t of ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON;CHARSET=UTF-8', 'application/json; charset="utf-8"'])
+      expect(isJsonContentType(t)).toBe(true);
   });
 
   it('is not application/jsonp, a +json type, another charset, another parameter, or nothing', () => {
-    for (const t of [undefined, '', 'application/jsonp', 'application/json-seq', 'application/merge-patch+json', 'text/json', 'application/json; charset=utf-16', 'application/json; boundary=x', 'application/jsonx; charset=utf-8', 'text/plain']) {
+    for (const t of [
+      undefined,
+      '',
+      'application/jsonp',
+      'application/json-seq',
+      'application/merge-patch+json',
+      'text/json',
+      'application/json; charset=utf-16',
+      'application/json; boundary=x',
+      'application/jsonx; charset=utf-8',
+      'text/plain',
+    ]) {
       expect(isJsonContentType(t)).toBe(false);
     }
   });
 });
 
 describe('the HTTP status of a failure', () => {
-  it('follows the request\'s fault for the shell\'s own refusals', () => {
+  it("follows the request's fault for the shell's own refusals", () => {
     expect(httpStatusOf('invalid_input')).toBe(400);
     expect(httpStatusOf('invalid_json')).toBe(400);
     expect(httpStatusOf('unknown_channel')).toBe(404);
@@ -37,7 +49,7 @@ describe('the HTTP status of a failure', () => {
     expect(httpStatusOf('PT999')).toBe(400); // not a status: the default, never an invalid one
   });
 
-  it('keeps server faults and unreachable backends apart from the caller\'s mistakes', () => {
+  it("keeps server faults and unreachable backends apart from the caller's mistakes", () => {
     expect(httpStatusOf('internal')).toBe(500);
     expect(httpStatusOf('invalid_output')).toBe(500);
     expect(httpStatusOf('connection_failed')).toBe(503);

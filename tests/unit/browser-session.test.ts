@@ -35,7 +35,7 @@ describe('sessions', () => {
     expect(s.isSignedIn(`magna_session_5199=${value}`)).toBe(true);
   });
 
-  it('belong to one server: another server\'s session is refused, under either name', () => {
+  it("belong to one server: another server's session is refused, under either name", () => {
     const a = createSessions(5199);
     const b = createSessions(5200);
     const fromB = b.startSession();

@@ -92,7 +92,12 @@ comment on function public.admin_x(uuid, jsonb, timestamp with time zone, text[]
 
   it('reads the identity, the argument types and the return clause', () => {
     const d = parseDeclaration('supabase/schemas/a/admin_x.sql', sql);
-    expect(d).toMatchObject({ kind: 'function', schema: 'public', name: 'admin_x', argTypes: ['uuid', 'jsonb', 'timestamp with time zone', 'text[]'] });
+    expect(d).toMatchObject({
+      kind: 'function',
+      schema: 'public',
+      name: 'admin_x',
+      argTypes: ['uuid', 'jsonb', 'timestamp with time zone', 'text[]'],
+    });
     expect(d.signature).toMatch(/\) returns table\(id uuid,"count" integer\)$/);
     expect(dropStatement(d)).toBe('drop function if exists public.admin_x(uuid, jsonb, timestamp with time zone, text[]);');
   });
@@ -105,12 +110,19 @@ comment on function public.admin_x(uuid, jsonb, timestamp with time zone, text[]
   });
 
   it('reads a view', () => {
-    expect(parseDeclaration('v.sql', '-- x\ncreate or replace view private.v_x as select 1 as one;')).toMatchObject({ kind: 'view', qualifiedName: 'private.v_x' });
+    expect(parseDeclaration('v.sql', '-- x\ncreate or replace view private.v_x as select 1 as one;')).toMatchObject({
+      kind: 'view',
+      qualifiedName: 'private.v_x',
+    });
   });
 
   it('refuses a file that is not one create-or-replace declaration, naming it', () => {
-    expect(() => parseDeclaration('a.sql', 'create function public.f() returns int language sql as $$ select 1 $$;')).toThrow(/a\.sql: write "create or replace function"/);
-    expect(() => parseDeclaration('b.sql', `${sql}\ncreate or replace function public.g() returns int language sql as $$ select 1 $$;`)).toThrow(/b\.sql: declares more than one object/);
+    expect(() => parseDeclaration('a.sql', 'create function public.f() returns int language sql as $$ select 1 $$;')).toThrow(
+      /a\.sql: write "create or replace function"/,
+    );
+    expect(() => parseDeclaration('b.sql', `${sql}\ncreate or replace function public.g() returns int language sql as $$ select 1 $$;`)).toThrow(
+      /b\.sql: declares more than one object/,
+    );
     expect(() => parseDeclaration('c.sql', 'select 1;')).toThrow(/c\.sql: no "create or replace function"/);
   });
 });

@@ -8,7 +8,9 @@ describe('the offline GloVe provider', () => {
   const provider = new LocalGloveProvider();
 
   it('ranks "how black holes form" closer to "the birth of a black hole" than to "medieval French poetry"', async () => {
-    const [q, near, far] = (await provider.embed(['how black holes form', 'the birth of a black hole', 'medieval French poetry'])).map((o) => ('vector' in o ? o.vector : null));
+    const [q, near, far] = (await provider.embed(['how black holes form', 'the birth of a black hole', 'medieval French poetry'])).map((o) =>
+      'vector' in o ? o.vector : null,
+    );
     expect(cosine(q!, near!)).toBeGreaterThan(cosine(q!, far!));
   });
 

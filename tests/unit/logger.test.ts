@@ -74,7 +74,9 @@ describe('a log that cannot be written', () => {
     const out = capture();
     const log = createLogger(path.join(dir, 'logs', 'console.log'), new Redactor(), false, { stderr: out.stderr });
     expect(() => log.info('hello')).not.toThrow();
-    expect(out.lines[0]).toMatch(/^Could not write the log file .*console\.log: (a part of the path is a file, not a folder \(ENOTDIR\)|a file is in the way \(EEXIST\)); log lines go to stderr from now on\.\n$/);
+    expect(out.lines[0]).toMatch(
+      /^Could not write the log file .*console\.log: (a part of the path is a file, not a folder \(ENOTDIR\)|a file is in the way \(EEXIST\)); log lines go to stderr from now on\.\n$/,
+    );
     expect(out.lines.filter((l) => l.startsWith('Could not'))).toHaveLength(1);
     expect(out.lines[1]).toMatch(/INFO {2}hello\n$/);
   });

@@ -16,11 +16,11 @@ describe('defaultMigrationsDir', () => {
     delete process.env.MAGNA_MIGRATIONS_DIR;
   });
 
-  it('finds the source tree\'s migrations in development', () => {
+  it("finds the source tree's migrations in development", () => {
     expect(defaultMigrationsDir()).toBe(path.resolve(import.meta.dirname, '..', '..', 'supabase', 'migrations'));
   });
 
-  it('prefers the packaged app\'s resources folder', () => {
+  it("prefers the packaged app's resources folder", () => {
     proc.resourcesPath = path.resolve(import.meta.dirname, '..', '..');
     expect(defaultMigrationsDir()).toBe(path.join(proc.resourcesPath, 'supabase', 'migrations'));
   });

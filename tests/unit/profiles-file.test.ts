@@ -20,7 +20,11 @@ describe('a damaged profiles.json', () => {
   it('is set aside as profiles.json.damaged-<time> when it is not JSON (a write cut short), and the defaults are used', () => {
     writeFileSync(file, '{"profiles": [{"id": "a", "ki');
     const read = readProfilesFile(file, new Date('2026-11-26T10:20:30.456Z'));
-    expect(read).toEqual({ status: 'set-aside', copy: path.join(dir, 'profiles.json.damaged-2026-11-26T10-20-30-456Z'), reason: 'it is not valid JSON' });
+    expect(read).toEqual({
+      status: 'set-aside',
+      copy: path.join(dir, 'profiles.json.damaged-2026-11-26T10-20-30-456Z'),
+      reason: 'it is not valid JSON',
+    });
     expect(existsSync(file)).toBe(false);
     expect(readFileSync(path.join(dir, 'profiles.json.damaged-2026-11-26T10-20-30-456Z'), 'utf8')).toBe('{"profiles": [{"id": "a", "ki');
     expect(new ProfileStore(file).all().map((p) => p.id)).toEqual(['embedded']);

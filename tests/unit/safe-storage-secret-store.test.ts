@@ -35,7 +35,7 @@ describe('SafeStorageSecretStore', () => {
     expect(reopened.get('p1', 'serviceRoleKey')).toBe(KEY);
   });
 
-  it('on Linux\'s basic_text backend: keeps the secret for this session only, says so, and writes nothing', async () => {
+  it("on Linux's basic_text backend: keeps the secret for this session only, says so, and writes nothing", async () => {
     if (process.platform !== 'linux') return;
     backend.value = 'basic_text';
     const file = path.join(dir, 'basic.enc.json');

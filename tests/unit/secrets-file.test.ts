@@ -31,7 +31,11 @@ describe('a damaged secrets.json', () => {
   it('is refused with the line and column of the damage and none of its content', () => {
     const e = failure(`{\n  "profiles": {\n    "prod": { "serviceRoleKey": "${KEY}" "databaseUrl": "postgresql://u:pw-CANARY@h/db" }\n  }\n}\n`);
     expect(e.code).toBe('secrets_file_invalid');
-    expect(e.message).toMatch(new RegExp(`^The secrets file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is damaged: it is not valid JSON \\(line 3, column \\d+\\); it was not read\\.$`));
+    expect(e.message).toMatch(
+      new RegExp(
+        `^The secrets file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is damaged: it is not valid JSON \\(line 3, column \\d+\\); it was not read\\.$`,
+      ),
+    );
     for (const text of [e.message, e.hint, JSON.stringify(e)]) {
       expect(text).not.toContain('CANARY');
       expect(text).not.toContain('pw-');

@@ -6,7 +6,9 @@ import { Redactor } from '../../electron/lib/redactor';
 describe('isSafeExternalUrl', () => {
   it.each(['https://www.youtube.com/watch?v=abc', 'http://vimeo.com/1'])('allows %s', (url) => expect(isSafeExternalUrl(url)).toBe(true));
   it.each(['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com', 'not a url', 'ms-msdt:/id'])(
-    'refuses %s', (url) => expect(isSafeExternalUrl(url)).toBe(false));
+    'refuses %s',
+    (url) => expect(isSafeExternalUrl(url)).toBe(false),
+  );
 });
 
 describe('Redactor', () => {
@@ -29,6 +31,8 @@ describe('embeddings API key', () => {
     expect(() => providerFor(openai('https://api.openai.com.evil.example/v1'), credentials)).toThrow(/never sent elsewhere/);
   });
   it('is not needed, and not sent, for a server on this machine', () => {
-    expect(() => providerFor(openai('http://127.0.0.1:8080/v1'), { apiKey: 'sk-test-abcdefghijklmnop', baseUrl: 'https://api.openai.com/v1' })).not.toThrow();
+    expect(() =>
+      providerFor(openai('http://127.0.0.1:8080/v1'), { apiKey: 'sk-test-abcdefghijklmnop', baseUrl: 'https://api.openai.com/v1' }),
+    ).not.toThrow();
   });
 });

@@ -8,11 +8,16 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 
 describe('squawk', () => {
   it('finds no problem in supabase/migrations', () => {
-    const files = readdirSync(path.join(root, 'supabase', 'migrations')).filter((f) => f.endsWith('.sql')).map((f) => path.join('supabase', 'migrations', f));
+    const files = readdirSync(path.join(root, 'supabase', 'migrations'))
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => path.join('supabase', 'migrations', f));
     let output: string;
     let status = 0;
     try {
-      output = execFileSync(path.join(root, 'node_modules', '.bin', 'squawk'), ['--config', '.squawk.toml', '--reporter', 'gcc', ...files], { cwd: root, encoding: 'utf8' });
+      output = execFileSync(path.join(root, 'node_modules', '.bin', 'squawk'), ['--config', '.squawk.toml', '--reporter', 'gcc', ...files], {
+        cwd: root,
+        encoding: 'utf8',
+      });
     } catch (e) {
       const err = e as { stdout?: string; status?: number };
       output = err.stdout ?? '';

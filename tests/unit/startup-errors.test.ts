@@ -10,13 +10,21 @@ const errno = (code: string) => Object.assign(new Error(`${code}: something, ope
 
 describe('start-up sentences', () => {
   it('say what to do about a read-only or a full disk under the data folder', () => {
-    expect(dataFolderError('data folder', '/data', errno('EROFS')).message).toBe('The data folder /data cannot be written (the disk is read-only (EROFS)): choose a folder on a writable disk with MAGNA_DATA_DIR.');
-    expect(dataFolderError('data folder', '/data', errno('ENOSPC')).message).toBe('The data folder /data cannot be written (the disk is full (ENOSPC)): free some disk space, or choose a folder on another disk with MAGNA_DATA_DIR.');
-    expect(dataFolderError('local workspace folder', '/data/workspace', errno('EACCES')).message).toBe('The local workspace folder /data/workspace cannot be written (permission denied (EACCES)): fix its permissions, or choose another folder with MAGNA_DATA_DIR.');
+    expect(dataFolderError('data folder', '/data', errno('EROFS')).message).toBe(
+      'The data folder /data cannot be written (the disk is read-only (EROFS)): choose a folder on a writable disk with MAGNA_DATA_DIR.',
+    );
+    expect(dataFolderError('data folder', '/data', errno('ENOSPC')).message).toBe(
+      'The data folder /data cannot be written (the disk is full (ENOSPC)): free some disk space, or choose a folder on another disk with MAGNA_DATA_DIR.',
+    );
+    expect(dataFolderError('local workspace folder', '/data/workspace', errno('EACCES')).message).toBe(
+      'The local workspace folder /data/workspace cannot be written (permission denied (EACCES)): fix its permissions, or choose another folder with MAGNA_DATA_DIR.',
+    );
   });
 
   it('name a busy or privileged port and how to choose another', () => {
-    expect(portError(80, errno('EACCES')).message).toBe('Port 80 needs administrator rights: choose a port above 1023 with MAGNA_PORT=<port> (MAGNA_PORT=0 picks a free one).');
+    expect(portError(80, errno('EACCES')).message).toBe(
+      'Port 80 needs administrator rights: choose a port above 1023 with MAGNA_PORT=<port> (MAGNA_PORT=0 picks a free one).',
+    );
     expect(portError(5199, errno('EADDRINUSE')).message).toMatch(/^Port 5199 on 127\.0\.0\.1 is already in use: .*MAGNA_PORT=<port>/);
   });
 

@@ -52,12 +52,17 @@ export class ConnectionService implements DatabaseSession {
     const hasKey = p.kind === 'supabase';
     const hasUrl = p.kind !== 'embedded';
     return {
-      id: p.id, kind: p.kind, name: p.name, production: p.production, supabaseUrl: p.supabaseUrl,
+      id: p.id,
+      kind: p.kind,
+      name: p.name,
+      production: p.production,
+      supabaseUrl: p.supabaseUrl,
       databaseLabel: p.kind === 'embedded' ? p.databaseLabel : this.databaseLabel(p),
       serviceRoleKey: hasKey ? this.secrets.status(p.id, 'serviceRoleKey') : null,
       databaseUrl: hasUrl ? this.secrets.status(p.id, 'databaseUrl') : null,
-      operatorId: p.kind === 'supabase' ? this.signedIn(p.id)?.userId ?? null : p.operatorId, readOnly: this.store.isBuiltIn(p.id),
-      signedInAs: p.kind === 'supabase' ? this.signedIn(p.id)?.email ?? null : null,
+      operatorId: p.kind === 'supabase' ? (this.signedIn(p.id)?.userId ?? null) : p.operatorId,
+      readOnly: this.store.isBuiltIn(p.id),
+      signedInAs: p.kind === 'supabase' ? (this.signedIn(p.id)?.email ?? null) : null,
     };
   }
 
@@ -91,7 +96,8 @@ export class ConnectionService implements DatabaseSession {
     const existing = data.id ? this.store.get(data.id) : undefined;
     if (data.id && !existing) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
     const clash = this.store.all().find((p) => p.name.toLowerCase() === data.name.toLowerCase() && p.id !== data.id);
-    if (clash) throw new AdminError({ code: 'profile_name_taken', message: `A profile named "${clash.name}" already exists.`, hint: 'Choose another name.' });
+    if (clash)
+      throw new AdminError({ code: 'profile_name_taken', message: `A profile named "${clash.name}" already exists.`, hint: 'Choose another name.' });
 
     const id = data.id ?? randomUUID();
     const secretsGiven = (data.kind === 'supabase' && data.serviceRoleKey) || data.databaseUrl;
@@ -120,9 +126,12 @@ export class ConnectionService implements DatabaseSession {
       this.redactor.add(data.databaseUrl);
     }
     const profile: StoredProfile = {
-      id, kind: data.kind, name: data.name, production: data.production ?? false,
+      id,
+      kind: data.kind,
+      name: data.name,
+      production: data.production ?? false,
       supabaseUrl: data.kind === 'supabase' ? new URL(data.supabaseUrl).origin : null,
-      databaseLabel: data.databaseUrl ? describeDatabaseUrl(data.databaseUrl) : existing?.databaseLabel ?? null,
+      databaseLabel: data.databaseUrl ? describeDatabaseUrl(data.databaseUrl) : (existing?.databaseLabel ?? null),
       operatorId: data.operatorId ?? existing?.operatorId ?? null,
     };
     this.store.upsert(profile);
@@ -137,7 +146,10 @@ export class ConnectionService implements DatabaseSession {
     if (this.store.isBuiltIn(id)) throw new AdminError({ code: 'profile_read_only', message: 'Built-in profiles cannot be deleted.' });
     requireConfirmation(p, confirm, 'delete it');
     const live = this.sessions.get(id);
-    if (live && p.kind === 'supabase') void this.auth(p).signOut(live.accessToken).catch(() => undefined);
+    if (live && p.kind === 'supabase')
+      void this.auth(p)
+        .signOut(live.accessToken)
+        .catch(() => undefined);
     this.sessions.delete(id);
     if (this.store.activeId() === id) this.resetConnection();
     this.store.remove(id);
@@ -150,7 +162,11 @@ export class ConnectionService implements DatabaseSession {
     const p = this.store.get(id);
     if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
     if (p.kind === 'supabase') {
-      throw new AdminError({ code: 'operator_is_signed_in', message: 'On a Supabase profile the operator is the user who signs in, not one picked from a list.', hint: 'Sign in as yourself in Settings.' });
+      throw new AdminError({
+        code: 'operator_is_signed_in',
+        message: 'On a Supabase profile the operator is the user who signs in, not one picked from a list.',
+        hint: 'Sign in as yourself in Settings.',
+      });
     }
     this.store.setOperator(id, operatorId);
     this.logger.info(`operator for ${this.store.get(id)!.name}: ${operatorId ?? 'none'}`);
@@ -196,7 +212,12 @@ export class ConnectionService implements DatabaseSession {
 
   private auth(p: StoredProfile): SupabaseOperatorAuth {
     const key = this.secrets.get(p.id, 'serviceRoleKey');
-    if (!key || !p.supabaseUrl) throw new AdminError({ code: 'secret_missing', message: `The profile "${p.name}" has no service-role key.`, hint: this.secretHint(p, 'serviceRoleKey') });
+    if (!key || !p.supabaseUrl)
+      throw new AdminError({
+        code: 'secret_missing',
+        message: `The profile "${p.name}" has no service-role key.`,
+        hint: this.secretHint(p, 'serviceRoleKey'),
+      });
     return new SupabaseOperatorAuth(p.supabaseUrl, key);
   }
 
@@ -247,7 +268,8 @@ export class ConnectionService implements DatabaseSession {
   async signIn(id: string, email: string, password: string): Promise<ConnectionsState> {
     const p = this.store.get(id);
     if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
-    if (p.kind !== 'supabase') throw new AdminError({ code: 'sign_in_not_supported', message: 'Only Supabase profiles sign in; pick the operator of this profile instead.' });
+    if (p.kind !== 'supabase')
+      throw new AdminError({ code: 'sign_in_not_supported', message: 'Only Supabase profiles sign in; pick the operator of this profile instead.' });
     const session = await this.auth(p).signIn(email, password);
     await this.keep(id, session);
     this.logger.info(`operator signed in on ${p.name}: ${session.email}`);
@@ -258,7 +280,10 @@ export class ConnectionService implements DatabaseSession {
     const p = this.store.get(id);
     if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
     const live = this.sessions.get(id);
-    if (live && p.kind === 'supabase') await this.auth(p).signOut(live.accessToken).catch(() => undefined);
+    if (live && p.kind === 'supabase')
+      await this.auth(p)
+        .signOut(live.accessToken)
+        .catch(() => undefined);
     await this.forgetSession(id);
     this.logger.info(`operator signed out on ${p.name}`);
     return this.list();
@@ -295,12 +320,22 @@ export class ConnectionService implements DatabaseSession {
     }
     const databaseUrl = this.secrets.get(p.id, 'databaseUrl');
     if (p.kind === 'postgres') {
-      if (!databaseUrl) throw new AdminError({ code: 'secret_missing', message: `The profile "${p.name}" has no database URL.`, hint: this.secretHint(p, 'databaseUrl') });
+      if (!databaseUrl)
+        throw new AdminError({
+          code: 'secret_missing',
+          message: `The profile "${p.name}" has no database URL.`,
+          hint: this.secretHint(p, 'databaseUrl'),
+        });
       const db = await PostgresDatabase.connect(databaseUrl);
       return { profileId: p.id, gateway: new SqlAdminGateway(db), sql: db };
     }
     const key = this.secrets.get(p.id, 'serviceRoleKey');
-    if (!key) throw new AdminError({ code: 'secret_missing', message: `The profile "${p.name}" has no service-role key.`, hint: this.secretHint(p, 'serviceRoleKey') });
+    if (!key)
+      throw new AdminError({
+        code: 'secret_missing',
+        message: `The profile "${p.name}" has no service-role key.`,
+        hint: this.secretHint(p, 'serviceRoleKey'),
+      });
     const gateway = new SupabaseAdminGateway({ url: p.supabaseUrl ?? '', serviceRoleKey: key });
     return { profileId: p.id, gateway, sql: databaseUrl ? await PostgresDatabase.connect(databaseUrl).catch(() => null) : null };
   }
@@ -345,8 +380,17 @@ export class ConnectionService implements DatabaseSession {
       if (p.kind === 'supabase') {
         const key = this.secrets.get(p.id, 'serviceRoleKey');
         const kind = key ? supabaseKeyKind(key) : null;
-        check('Service-role key', kind === 'service_role' || kind === 'secret',
-          !key ? 'Not set.' : kind === 'anon' || kind === 'publishable' ? 'This is the public (anon/publishable) key; the console needs the service-role key.' : kind === 'unknown' ? 'Not a Supabase key format (a JWT or sb_secret_…).' : 'Set, and it is a service-role key.');
+        check(
+          'Service-role key',
+          kind === 'service_role' || kind === 'secret',
+          !key
+            ? 'Not set.'
+            : kind === 'anon' || kind === 'publishable'
+              ? 'This is the public (anon/publishable) key; the console needs the service-role key.'
+              : kind === 'unknown'
+                ? 'Not a Supabase key format (a JWT or sb_secret_…).'
+                : 'Set, and it is a service-role key.',
+        );
         if (key && (kind === 'service_role' || kind === 'secret')) {
           gateway = new SupabaseAdminGateway({ url: p.supabaseUrl ?? '', serviceRoleKey: key, timeoutMs: 10_000 });
           owned = true;
@@ -385,8 +429,16 @@ export class ConnectionService implements DatabaseSession {
           const overview = (await gateway.call('admin_database_overview')) as { latest_migration: string | null; pgvector_version: string | null };
           if (p.kind === 'supabase') check('Reachable', true, `The project answers at ${p.supabaseUrl}.`);
           check('Admin API', true, 'admin_database_overview answered: the key may call admin functions.');
-          check('Schema version', overview.latest_migration !== null, overview.latest_migration ? `Latest migration ${overview.latest_migration}.` : 'No migration history: apply the migrations.');
-          check('pgvector', overview.pgvector_version !== null, overview.pgvector_version ? `pgvector ${overview.pgvector_version}.` : 'pgvector is not installed.');
+          check(
+            'Schema version',
+            overview.latest_migration !== null,
+            overview.latest_migration ? `Latest migration ${overview.latest_migration}.` : 'No migration history: apply the migrations.',
+          );
+          check(
+            'pgvector',
+            overview.pgvector_version !== null,
+            overview.pgvector_version ? `pgvector ${overview.pgvector_version}.` : 'pgvector is not installed.',
+          );
         } catch (e) {
           const err = toAdminError(e);
           if (err.code === 'key_rejected') {
@@ -394,9 +446,14 @@ export class ConnectionService implements DatabaseSession {
             const key = checks.find((c) => c.name === 'Service-role key');
             if (key) Object.assign(key, { ok: false, message: this.redactor.redact(describe(e)) });
           }
-          if (p.kind === 'supabase') check('Reachable', err.code !== 'network', err.code === 'network' ? describe(e) : `The project answers at ${p.supabaseUrl}.`);
+          if (p.kind === 'supabase')
+            check('Reachable', err.code !== 'network', err.code === 'network' ? describe(e) : `The project answers at ${p.supabaseUrl}.`);
           if (err.code !== 'network' && err.code !== 'key_rejected') {
-            check('Admin API', false, err.code === 'PGRST202' ? 'admin_database_overview is missing: the console\'s migrations are not applied yet.' : describe(e));
+            check(
+              'Admin API',
+              false,
+              err.code === 'PGRST202' ? "admin_database_overview is missing: the console's migrations are not applied yet." : describe(e),
+            );
           }
         }
       }

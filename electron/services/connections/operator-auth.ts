@@ -13,7 +13,10 @@ export type StoredOperatorSession = { userId: string; email: string; refreshToke
 
 function fromSession(s: Session): OperatorSession {
   return {
-    userId: s.user.id, email: s.user.email ?? '', accessToken: s.access_token, refreshToken: s.refresh_token,
+    userId: s.user.id,
+    email: s.user.email ?? '',
+    accessToken: s.access_token,
+    refreshToken: s.refresh_token,
     expiresAt: (s.expires_at ?? Math.floor(Date.now() / 1000) + (s.expires_in ?? 3600)) * 1000,
   };
 }
@@ -36,7 +39,12 @@ export class SupabaseOperatorAuth {
       const code = (error as { code?: string } | null)?.code;
       throw new AdminError({
         code: 'sign_in_failed',
-        message: code === 'invalid_credentials' ? 'Wrong e-mail or password.' : code === 'user_banned' ? 'This user is banned in Supabase Auth.' : `Sign-in failed: ${error?.message ?? 'no session'}.`,
+        message:
+          code === 'invalid_credentials'
+            ? 'Wrong e-mail or password.'
+            : code === 'user_banned'
+              ? 'This user is banned in Supabase Auth.'
+              : `Sign-in failed: ${error?.message ?? 'no session'}.`,
         hint: 'Use the e-mail and password of your own user in this project.',
       });
     }
@@ -47,7 +55,11 @@ export class SupabaseOperatorAuth {
   async refresh(refreshToken: string): Promise<OperatorSession> {
     const { data, error } = await this.client.auth.refreshSession({ refresh_token: refreshToken });
     if (error || !data.session) {
-      throw new AdminError({ code: 'sign_in_required', message: 'The operator\'s session has ended: sign in again.', hint: 'Open Settings and sign in as yourself.' });
+      throw new AdminError({
+        code: 'sign_in_required',
+        message: "The operator's session has ended: sign in again.",
+        hint: 'Open Settings and sign in as yourself.',
+      });
     }
     return fromSession(data.session);
   }

@@ -26,13 +26,22 @@ const fileSchema = z.object({
 type ProfilesFile = z.infer<typeof fileSchema>;
 
 export const EMBEDDED_PROFILE: StoredProfile = {
-  id: 'embedded', kind: 'embedded', name: 'Local workspace', production: false, supabaseUrl: null, databaseLabel: 'embedded demo workspace', operatorId: null,
+  id: 'embedded',
+  kind: 'embedded',
+  name: 'Local workspace',
+  production: false,
+  supabaseUrl: null,
+  databaseLabel: 'embedded demo workspace',
+  operatorId: null,
 };
 
 export class ProfileStore {
   private data: ProfilesFile;
 
-  constructor(private readonly file: string, private readonly builtIn: StoredProfile[] = []) {
+  constructor(
+    private readonly file: string,
+    private readonly builtIn: StoredProfile[] = [],
+  ) {
     const read = readProfilesFile(file);
     this.data = read.status === 'ok' ? read.data : { profiles: [], activeId: null, operators: {} };
   }
@@ -57,7 +66,7 @@ export class ProfileStore {
 
   activeId(): string {
     const id = this.data.activeId;
-    return id && this.get(id) ? id : this.builtIn[0]?.id ?? EMBEDDED_PROFILE.id;
+    return id && this.get(id) ? id : (this.builtIn[0]?.id ?? EMBEDDED_PROFILE.id);
   }
 
   upsert(profile: StoredProfile): void {

@@ -9,12 +9,18 @@ import { Redactor } from '../../lib/redactor';
 import { checkVector, ProviderError, type EmbeddingProvider } from './provider';
 
 export type BackfillProgress = {
-  done: number; failed: number; batches: number; retries: number; lastError: string | null;
+  done: number;
+  failed: number;
+  batches: number;
+  retries: number;
+  lastError: string | null;
   /** Items other workers still hold, waited for (their leases expire if those workers died). */
   waiting?: number;
 };
 export type BackfillOptions = {
   gateway: AdminGateway;
+  /** The admin the work is done as (every embeddings function checks the staff role). */
+  operator: string;
   provider: EmbeddingProvider;
   jobId: string;
   worker: string;
@@ -50,7 +56,12 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
 
   // A worker joins a job only with the job's own provider, model and dimensions: its vectors
   // are stored under the job's model label.
-  const jobs = (await o.gateway.call('admin_embedding_jobs', { p_limit: 200 })) as { id: string; provider: string; model: string; dimensions: number }[];
+  const jobs = (await o.gateway.call('admin_embedding_jobs', { p_operator: o.operator, p_limit: 200 })) as {
+    id: string;
+    provider: string;
+    model: string;
+    dimensions: number;
+  }[];
   const job = jobs.find((j) => j.id === o.jobId);
   if (job && (job.provider !== o.provider.id || job.model !== o.provider.model || job.dimensions !== o.provider.dimensions)) {
     throw new AdminError({
@@ -79,8 +90,16 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
 
   const lane = async () => {
     while (!fatal && !o.signal?.aborted) {
+      // The worker's model and dimensions go with every lease and completion: the database refuses
+      // a worker that is not the job's, whatever this process checked above.
       const lease = (await o.gateway.call('admin_embedding_lease', {
-        p_job_id: o.jobId, p_worker: o.worker, p_limit: batchSize, p_lease_seconds: o.leaseSeconds ?? 120,
+        p_operator: o.operator,
+        p_job_id: o.jobId,
+        p_worker: o.worker,
+        p_model: o.provider.model,
+        p_dimensions: o.provider.dimensions,
+        p_limit: batchSize,
+        p_lease_seconds: o.leaseSeconds ?? 120,
       })) as { status: string; items: Leased[] };
       if (lease.status !== 'running') {
         stopped = lease.status === 'paused' ? 'paused' : lease.status === 'cancelled' ? 'cancelled' : 'finished';
@@ -94,7 +113,10 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
         const err = e as ProviderError;
         // The batch stays whole: back to pending (retryable) unless the failure is fatal.
         await o.gateway.call('admin_embedding_fail', {
-          p_job_id: o.jobId, p_worker: o.worker, p_retryable: !err.fatal,
+          p_operator: o.operator,
+          p_job_id: o.jobId,
+          p_worker: o.worker,
+          p_retryable: !err.fatal,
           p_items: lease.items.map((i) => ({ video_id: i.video_id, error: err.message })),
         });
         if (err.fatal || o.signal?.aborted) {
@@ -107,16 +129,33 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
       const bad: { video_id: string; error: string }[] = [];
       lease.items.forEach((item, i) => {
         const outcome = outcomes[i];
-        const problem = !outcome ? 'The provider returned no vector for this text.' : 'error' in outcome ? outcome.error : checkVector(outcome.vector);
+        const problem = !outcome
+          ? 'The provider returned no vector for this text.'
+          : 'error' in outcome
+            ? outcome.error
+            : checkVector(outcome.vector);
         if (problem || !outcome || !('vector' in outcome)) bad.push({ video_id: item.video_id, error: problem ?? 'No vector.' });
         else ok.push({ video_id: item.video_id, embedding: `[${Array.from(outcome.vector).join(',')}]`, content_hash: item.content_hash });
       });
       if (ok.length) {
-        const r = (await o.gateway.call('admin_embedding_complete', { p_job_id: o.jobId, p_worker: o.worker, p_items: ok })) as { completed: number };
+        const r = (await o.gateway.call('admin_embedding_complete', {
+          p_operator: o.operator,
+          p_job_id: o.jobId,
+          p_worker: o.worker,
+          p_model: o.provider.model,
+          p_dimensions: o.provider.dimensions,
+          p_items: ok,
+        })) as { completed: number };
         progress.done += r.completed;
       }
       if (bad.length) {
-        await o.gateway.call('admin_embedding_fail', { p_job_id: o.jobId, p_worker: o.worker, p_items: bad, p_retryable: false });
+        await o.gateway.call('admin_embedding_fail', {
+          p_operator: o.operator,
+          p_job_id: o.jobId,
+          p_worker: o.worker,
+          p_items: bad,
+          p_retryable: false,
+        });
         progress.failed += bad.length;
         progress.lastError = bad[0]!.error;
       }
@@ -130,7 +169,15 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
   for (;;) {
     await Promise.all(Array.from({ length: lanes }, lane));
     if (fatal || stopped !== 'finished' || o.signal?.aborted) break;
-    const job = ((await o.gateway.call('admin_embedding_jobs', { p_limit: 200 })) as { id: string; status: string; total: number; done: number; failed: number }[]).find((j) => j.id === o.jobId);
+    const job = (
+      (await o.gateway.call('admin_embedding_jobs', { p_operator: o.operator, p_limit: 200 })) as {
+        id: string;
+        status: string;
+        total: number;
+        done: number;
+        failed: number;
+      }[]
+    ).find((j) => j.id === o.jobId);
     if (!job || job.status !== 'running' || job.done + job.failed >= job.total) {
       if (job && job.status !== 'running' && job.status !== 'done') stopped = job.status === 'paused' ? 'paused' : 'cancelled';
       break;
@@ -140,7 +187,7 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
   }
   if (o.signal?.aborted) {
     stopped = 'aborted';
-    await o.gateway.call('admin_embedding_release', { p_job_id: o.jobId, p_worker: o.worker }).catch(() => undefined);
+    await o.gateway.call('admin_embedding_release', { p_operator: o.operator, p_job_id: o.jobId, p_worker: o.worker }).catch(() => undefined);
   }
   if (fatal) throw fatal;
   return { ...progress, stopped };

@@ -55,7 +55,12 @@ export function providerFor(config: JobInput['provider'], credentials: ApiCreden
       hint: 'Set MAGNA_EMBEDDING_API_KEY (and MAGNA_EMBEDDING_BASE_URL when it is not OpenAI) where the console runs; the key stays in the main process.',
     });
   }
-  return new OpenAiCompatibleProvider({ baseUrl: config.baseUrl, model: config.model, apiKey: keyed ? credentials.apiKey : null, dimensions: config.dimensions });
+  return new OpenAiCompatibleProvider({
+    baseUrl: config.baseUrl,
+    model: config.model,
+    apiKey: keyed ? credentials.apiKey : null,
+    dimensions: config.dimensions,
+  });
 }
 
 export class EmbeddingsService {
@@ -71,10 +76,15 @@ export class EmbeddingsService {
   private async create(input: JobInput, dryRun: boolean): Promise<unknown> {
     const provider = providerFor(input.provider, this.credentials());
     return (await this.session.gateway()).call('admin_embedding_job_create', {
-      p_operator: await this.session.operatorId(), p_provider: provider.id, p_model: provider.model, p_dimensions: provider.dimensions,
-      p_scope: input.scope, p_statuses: input.statuses, p_dry_run: dryRun,
+      p_operator: await this.session.operatorId(),
+      p_provider: provider.id,
+      p_model: provider.model,
+      p_dimensions: provider.dimensions,
+      p_scope: input.scope,
+      p_statuses: input.statuses,
+      p_dry_run: dryRun,
       ...(dryRun
-        ? { p_price_per_million_tokens: input.provider.provider === 'openai' ? input.provider.pricePerMillionTokens ?? 0 : 0 }
+        ? { p_price_per_million_tokens: input.provider.provider === 'openai' ? (input.provider.pricePerMillionTokens ?? 0) : 0 }
         : { p_options: { provider: input.provider, batchSize: input.batchSize, concurrency: input.concurrency } }),
     });
   }
@@ -95,7 +105,9 @@ export class EmbeddingsService {
   }
 
   async job(jobId: string): Promise<JobRow> {
-    const rows = (await (await this.session.gateway()).call('admin_embedding_jobs', { p_limit: 200 })) as JobRow[];
+    const rows = (await (
+      await this.session.gateway()
+    ).call('admin_embedding_jobs', { p_operator: await this.session.operatorId(), p_limit: 200 })) as JobRow[];
     const row = rows.find((r) => r.id === jobId);
     if (!row) throw new AdminError({ code: 'P0002', message: `No embedding job ${jobId}.` });
     return row;
@@ -110,8 +122,14 @@ export class EmbeddingsService {
     const options = row.options as JobOptions;
     const provider = providerFor(options.provider ?? { provider: 'local' }, this.credentials());
     const result = await runBackfill({
-      gateway: await this.session.gateway(), provider, jobId, worker: workerName(),
-      batchSize: o.batchSize ?? options.batchSize, concurrency: o.concurrency ?? options.concurrency, signal: o.signal,
+      gateway: await this.session.gateway(),
+      operator: await this.session.operatorId(),
+      provider,
+      jobId,
+      worker: workerName(),
+      batchSize: o.batchSize ?? options.batchSize,
+      concurrency: o.concurrency ?? options.concurrency,
+      signal: o.signal,
       onProgress: (p) => o.onProgress?.(p, row),
     });
     return { row, provider, result };
@@ -132,7 +150,11 @@ export class EmbeddingsService {
             const done = row.done + p.done;
             const rate = p.done / Math.max(1, (Date.now() - started) / 1000);
             const waiting = p.waiting ? ` · waiting for ${p.waiting} item(s) another worker holds` : '';
-            ctx.progress(done + row.failed + p.failed, row.total, `${done} embedded, ${row.failed + p.failed} failed · ${rate.toFixed(1)}/s${waiting}${p.lastError ? ` · last error: ${p.lastError}` : ''}`);
+            ctx.progress(
+              done + row.failed + p.failed,
+              row.total,
+              `${done} embedded, ${row.failed + p.failed} failed · ${rate.toFixed(1)}/s${waiting}${p.lastError ? ` · last error: ${p.lastError}` : ''}`,
+            );
           },
         });
         return result.stopped === 'finished' ? `Finished: ${row.done + result.done} embedded.` : `Stopped (${result.stopped}).`;
@@ -144,25 +166,40 @@ export class EmbeddingsService {
   }
 
   async control(jobId: string, action: 'pause' | 'resume' | 'cancel' | 'retry_failed'): Promise<JobRow> {
-    const row = (await (await this.session.gateway()).call('admin_embedding_control', { p_operator: await this.session.operatorId(), p_job_id: jobId, p_action: action })) as JobRow;
+    const row = (await (
+      await this.session.gateway()
+    ).call('admin_embedding_control', { p_operator: await this.session.operatorId(), p_job_id: jobId, p_action: action })) as JobRow;
     if (action === 'resume' || action === 'retry_failed') this.work(jobId);
     if (action === 'cancel') this.running.get(jobId)?.abort();
     return row;
   }
 
   async list(): Promise<(JobRow & { worked_here: boolean })[]> {
-    const rows = (await (await this.session.gateway()).call('admin_embedding_jobs', { p_limit: 50 })) as JobRow[];
+    const rows = (await (
+      await this.session.gateway()
+    ).call('admin_embedding_jobs', { p_operator: await this.session.operatorId(), p_limit: 50 })) as JobRow[];
     return rows.map((r) => ({ ...r, worked_here: this.running.has(r.id) }));
   }
 
   async search(query: string, model: string): Promise<{ id: string; title: string; moderation_status: string; similarity: number }[]> {
     const local = new LocalGloveProvider();
     if (model !== local.model) {
-      throw new AdminError({ code: 'search_model', message: `Searching "${model}" embeddings needs that model's API; the tester embeds queries with the offline model (${local.model}).` });
+      throw new AdminError({
+        code: 'search_model',
+        message: `Searching "${model}" embeddings needs that model's API; the tester embeds queries with the offline model (${local.model}).`,
+      });
     }
     const [outcome] = await local.embed([query]);
-    if (!outcome || 'error' in outcome) throw new AdminError({ code: 'search_text', message: outcome && 'error' in outcome ? outcome.error : 'Nothing to search.' });
-    return (await (await this.session.gateway()).call('admin_semantic_search', { p_embedding: `[${Array.from(outcome.vector).join(',')}]`, p_model: model, p_limit: 10 })) as never;
+    if (!outcome || 'error' in outcome)
+      throw new AdminError({ code: 'search_text', message: outcome && 'error' in outcome ? outcome.error : 'Nothing to search.' });
+    return (await (
+      await this.session.gateway()
+    ).call('admin_semantic_search', {
+      p_operator: await this.session.operatorId(),
+      p_embedding: `[${Array.from(outcome.vector).join(',')}]`,
+      p_model: model,
+      p_limit: 10,
+    })) as never;
   }
 
   stopAll(): void {

@@ -8,7 +8,14 @@ const responseSchema = z.object({
   data: z.array(z.object({ index: z.number().int(), embedding: z.array(z.number()) })),
 });
 
-export type OpenAiCompatibleOptions = { baseUrl: string; model: string; apiKey: string | null; dimensions?: number; maxBatch?: number; timeoutMs?: number };
+export type OpenAiCompatibleOptions = {
+  baseUrl: string;
+  model: string;
+  apiKey: string | null;
+  dimensions?: number;
+  maxBatch?: number;
+  timeoutMs?: number;
+};
 
 export function retryAfterMs(header: string | null): number | null {
   if (!header) return null;
@@ -33,7 +40,12 @@ export class OpenAiCompatibleProvider implements EmbeddingProvider {
     this.dimensions = options.dimensions ?? TARGET_DIMENSIONS;
     this.maxBatch = options.maxBatch ?? 256;
     if (this.dimensions > TARGET_DIMENSIONS) {
-      throw new ProviderError(`The model gives ${this.dimensions} dimensions; the column holds ${TARGET_DIMENSIONS}. Set "dimensions" to 1536 or fewer.`, false, null, true);
+      throw new ProviderError(
+        `The model gives ${this.dimensions} dimensions; the column holds ${TARGET_DIMENSIONS}. Set "dimensions" to 1536 or fewer.`,
+        false,
+        null,
+        true,
+      );
     }
   }
 
@@ -47,18 +59,29 @@ export class OpenAiCompatibleProvider implements EmbeddingProvider {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}) },
         body: JSON.stringify({ model: this.model, input, ...(this.options.dimensions ? { dimensions: this.options.dimensions } : {}) }),
-        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs ?? 60_000)]) : AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+        signal: signal
+          ? AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs ?? 60_000)])
+          : AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
       });
     } catch (e) {
       if (signal?.aborted) throw new ProviderError('Stopped.', false, null, true);
       throw new ProviderError(this.redactor.redact(`Could not reach the embeddings API (${e instanceof Error ? e.message : String(e)}).`), true);
     }
     if (response.status === 401 || response.status === 403) {
-      throw new ProviderError('The embeddings API rejected the API key (HTTP ' + response.status + '). Check the key in Settings.', false, null, true);
+      throw new ProviderError(
+        'The embeddings API rejected the API key (HTTP ' + response.status + '). Check the key in Settings.',
+        false,
+        null,
+        true,
+      );
     }
     if (response.status === 404) throw new ProviderError(`The embeddings API does not know the model "${this.model}" (HTTP 404).`, false, null, true);
     if (response.status === 429 || response.status >= 500) {
-      throw new ProviderError(`The embeddings API answered ${response.status}${response.status === 429 ? ' (rate limited)' : ''}.`, true, retryAfterMs(response.headers.get('retry-after')));
+      throw new ProviderError(
+        `The embeddings API answered ${response.status}${response.status === 429 ? ' (rate limited)' : ''}.`,
+        true,
+        retryAfterMs(response.headers.get('retry-after')),
+      );
     }
     if (!response.ok) {
       const text = (await response.text()).slice(0, 300);

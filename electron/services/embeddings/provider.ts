@@ -43,7 +43,8 @@ export function checkVector(v: ArrayLike<number>, dimensions = TARGET_DIMENSIONS
 
 /** Zero-pads to the column's dimensions (cosine similarity is unchanged by zero padding). */
 export function padVector(v: ArrayLike<number>, dimensions = TARGET_DIMENSIONS): Float32Array {
-  if (v.length > dimensions) throw new ProviderError(`The provider returns ${v.length} dimensions; the column holds ${dimensions}.`, false, null, true);
+  if (v.length > dimensions)
+    throw new ProviderError(`The provider returns ${v.length} dimensions; the column holds ${dimensions}.`, false, null, true);
   const out = new Float32Array(dimensions);
   for (let i = 0; i < v.length; i++) out[i] = v[i]!;
   return out;

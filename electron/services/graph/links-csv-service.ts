@@ -16,16 +16,26 @@ export class LinksCsvService {
     // whenever anything is wrong, so nothing is half-written).
     const dryRun = input.dryRun || problems.length > 0;
     const sql = rows.length
-      ? ((await (await this.session.gateway()).call('admin_import_references', {
-          p_operator: await this.session.operatorId(), p_rows: rows, p_dry_run: dryRun,
+      ? ((await (
+          await this.session.gateway()
+        ).call('admin_import_references', {
+          p_operator: await this.session.operatorId(),
+          p_rows: rows,
+          p_dry_run: dryRun,
         })) as SqlImport)
       : { applied: false, ok: 0, failed: 0, results: [] };
-    const all = [...problems.map((p) => ({ row: p.row, outcome: 'error' as const, message: p.message })), ...sql.results].sort((a, b) => a.row - b.row);
+    const all = [...problems.map((p) => ({ row: p.row, outcome: 'error' as const, message: p.message })), ...sql.results].sort(
+      (a, b) => a.row - b.row,
+    );
     return { applied: sql.applied && !dryRun, dryRun: input.dryRun, ok: sql.ok, failed: sql.failed + problems.length, rows: all };
   }
 
   async exportCsv(videoId: string | null): Promise<{ csv: string; rows: number }> {
-    const links = (await (await this.session.gateway()).call('admin_export_references', videoId ? { p_video_id: videoId } : {})) as Parameters<typeof writeLinksCsv>[0];
+    const links = (await (
+      await this.session.gateway()
+    ).call('admin_export_references', { p_operator: await this.session.operatorId(), ...(videoId ? { p_video_id: videoId } : {}) })) as Parameters<
+      typeof writeLinksCsv
+    >[0];
     return { csv: writeLinksCsv(links), rows: links.length };
   }
 }

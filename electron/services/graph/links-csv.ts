@@ -16,7 +16,11 @@ export function parseCsv(text: string): string[][] {
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new AdminError({ code: 'csv_unterminated_quote', message: 'The CSV ends inside a quoted field.', hint: 'Check for a missing closing quote (").' });
+      throw new AdminError({
+        code: 'csv_unterminated_quote',
+        message: 'The CSV ends inside a quoted field.',
+        hint: 'Check for a missing closing quote (").',
+      });
     }
     throw new AdminError({ code: 'csv_malformed', message: `The CSV cannot be read: ${e instanceof Error ? e.message : String(e)}` });
   }
@@ -26,7 +30,12 @@ export function parseCsv(text: string): string[][] {
 /** Reads the links of a CSV; rows with problems are reported (numbered as in a spreadsheet) and left out. */
 export function readLinksCsv(text: string): { rows: CsvLinkRow[]; problems: CsvProblem[] } {
   const table = parseCsv(text);
-  if (table.length === 0) throw new AdminError({ code: 'csv_empty', message: 'The CSV is empty.', hint: 'The first line names the columns: source,target,type,note,timestamp' });
+  if (table.length === 0)
+    throw new AdminError({
+      code: 'csv_empty',
+      message: 'The CSV is empty.',
+      hint: 'The first line names the columns: source,target,type,note,timestamp',
+    });
   const header = table[0]!.map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
   const [iSource, iTarget, iType, iNote, iTime] = [col('source'), col('target'), col('type'), col('note'), col('timestamp')];
@@ -47,7 +56,8 @@ export function readLinksCsv(text: string): { rows: CsvLinkRow[]; problems: CsvP
     const type = get(iType).toLowerCase();
     const timeText = get(iTime);
     if (!source || !target) return problems.push({ row, message: 'Source and target are required (a video id or URL).' });
-    if (!linkTypeSchema.safeParse(type).success) return problems.push({ row, message: `Unknown type "${get(iType)}": use ${LINK_TYPES.join(', ')}.` });
+    if (!linkTypeSchema.safeParse(type).success)
+      return problems.push({ row, message: `Unknown type "${get(iType)}": use ${LINK_TYPES.join(', ')}.` });
     const seconds = timeText === '' ? null : parseTimestamp(timeText);
     if (timeText !== '' && seconds === null) return problems.push({ row, message: `"${timeText}" is not a timestamp: write mm:ss or h:mm:ss.` });
     const note = get(iNote);
@@ -57,7 +67,9 @@ export function readLinksCsv(text: string): { rows: CsvLinkRow[]; problems: CsvP
   return { rows, problems };
 }
 
-export function writeLinksCsv(links: { source_url: string; target_url: string; type: string; note: string | null; timestamp_seconds: number | null }[]): string {
+export function writeLinksCsv(
+  links: { source_url: string; target_url: string; type: string; note: string | null; timestamp_seconds: number | null }[],
+): string {
   const records = links.map((l) => [l.source_url, l.target_url, l.type, l.note ?? '', formatTimestamp(l.timestamp_seconds)]);
   return stringify([['source', 'target', 'type', 'note', 'timestamp'], ...records], { record_delimiter: 'windows' });
 }

@@ -43,9 +43,7 @@ const HISTORY_DDL = [
 ];
 
 async function readHistory(db: SqlConnection): Promise<HistoryRow[]> {
-  const [exists] = await db.query<{ present: boolean }>(
-    "select to_regclass('supabase_migrations.schema_migrations') is not null as present",
-  );
+  const [exists] = await db.query<{ present: boolean }>("select to_regclass('supabase_migrations.schema_migrations') is not null as present");
   if (!exists?.present) return [];
   const [cols] = await db.query<{ has_statements: boolean; has_name: boolean }>(
     `select bool_or(column_name = 'statements') as has_statements, bool_or(column_name = 'name') as has_name
@@ -102,7 +100,10 @@ export async function migrationStatus(db: SqlConnection, files: MigrationFile[])
 
 /** `create [unique] index concurrently [if not exists] [schema.]name on …` → the qualified name. */
 export function concurrentIndexName(statement: string): string | null {
-  const m = /\bcreate\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?((?:"[^"]+"|\w+)(?:\.(?:"[^"]+"|\w+))?)\s+on\s+((?:"[^"]+"|\w+)\.)?/i.exec(statement);
+  const m =
+    /\bcreate\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?((?:"[^"]+"|\w+)(?:\.(?:"[^"]+"|\w+))?)\s+on\s+((?:"[^"]+"|\w+)\.)?/i.exec(
+      statement,
+    );
   if (!m) return null;
   const name = m[1]!;
   if (name.includes('.')) return name;
@@ -173,17 +174,20 @@ export async function migrateUp(
               code: err.code,
               message: `Migration ${file.fileName} failed at statement ${i + 1} of ${file.statements.length}: ${err.message}`,
               details: `${err.details ? `${err.details}\n` : ''}Statement:\n${statement.slice(0, 2000)}`,
-              hint: err.hint ?? (runsOutsideTransaction(file)
-                ? 'This file runs outside a transaction: drop any INVALID index it left, fix the cause and run the migrations again.'
-                : 'Nothing of this file was applied. Fix the cause and run the migrations again.'),
+              hint:
+                err.hint ??
+                (runsOutsideTransaction(file)
+                  ? 'This file runs outside a transaction: drop any INVALID index it left, fix the cause and run the migrations again.'
+                  : 'Nothing of this file was applied. Fix the cause and run the migrations again.'),
             });
           }
         }
         await check();
-        await tx.query(
-          'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
-          [file.version, file.name, file.statements],
-        );
+        await tx.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
+          file.version,
+          file.name,
+          file.statements,
+        ]);
       };
       if (runsOutsideTransaction(file)) {
         // A concurrent build that died leaves an INVALID index that `if not exists` would skip:

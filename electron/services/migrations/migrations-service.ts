@@ -36,7 +36,11 @@ export class MigrationsService {
     if (!sql) {
       return {
         migrations: files.map((f) => ({ version: f.version, name: f.name, state: 'pending' as const, fileName: f.fileName })),
-        latestShipped: files.at(-1)?.version ?? null, latestApplied: null, pending: files.length, newerInDatabase: [], unavailable: why,
+        latestShipped: files.at(-1)?.version ?? null,
+        latestApplied: null,
+        pending: files.length,
+        newerInDatabase: [],
+        unavailable: why,
       };
     }
     return { ...(await migrationStatus(sql, files)), unavailable: null };
@@ -78,26 +82,30 @@ export class MigrationsService {
     const { sql, why } = await this.sqlConnection();
     if (!sql) throw new AdminError({ code: 'migrations_unavailable', message: why ?? 'No database connection.' });
     const files = await readMigrationFiles(this.migrationsDir);
-    const jobId = this.jobs.start('migrations', async (ctx) => {
-      this.logger.info(`migrations: applying pending files on ${profile.name}`);
-      const result = await migrateUp(sql, files, {
-        force: options.force,
-        onProgress: (p) => {
-          if (p.type === 'start') ctx.progress(0, p.total, p.total ? `Applying ${p.total} migration(s)…` : 'Nothing to apply.');
-          if (p.type === 'file') ctx.log(`Applying ${p.version}_${p.name}…`);
-          if (p.type === 'applied') {
-            ctx.log(`Applied ${p.version}_${p.name} in ${Math.round(p.ms)} ms`);
-            ctx.progress(p.index + 1, p.total, `Applied ${p.index + 1} of ${p.total}`);
-          }
-        },
-      });
-      this.logger.info(`migrations: applied ${result.applied.length} on ${profile.name}`);
-      if (result.applied.length) {
-        ctx.log('Reloading the API schema cache…');
-        await this.reloadApiSchema(sql);
-      }
-      return result.applied.length ? `Applied ${result.applied.length} migration(s).` : 'The database is up to date.';
-    }, (s) => this.redactor.redact(s));
+    const jobId = this.jobs.start(
+      'migrations',
+      async (ctx) => {
+        this.logger.info(`migrations: applying pending files on ${profile.name}`);
+        const result = await migrateUp(sql, files, {
+          force: options.force,
+          onProgress: (p) => {
+            if (p.type === 'start') ctx.progress(0, p.total, p.total ? `Applying ${p.total} migration(s)…` : 'Nothing to apply.');
+            if (p.type === 'file') ctx.log(`Applying ${p.version}_${p.name}…`);
+            if (p.type === 'applied') {
+              ctx.log(`Applied ${p.version}_${p.name} in ${Math.round(p.ms)} ms`);
+              ctx.progress(p.index + 1, p.total, `Applied ${p.index + 1} of ${p.total}`);
+            }
+          },
+        });
+        this.logger.info(`migrations: applied ${result.applied.length} on ${profile.name}`);
+        if (result.applied.length) {
+          ctx.log('Reloading the API schema cache…');
+          await this.reloadApiSchema(sql);
+        }
+        return result.applied.length ? `Applied ${result.applied.length} migration(s).` : 'The database is up to date.';
+      },
+      (s) => this.redactor.redact(s),
+    );
     return { jobId };
   }
 }

@@ -28,9 +28,13 @@ function scan(sql: string): Segment[] {
       let depth = 1;
       let j = i + 2;
       while (j < sql.length && depth > 0) {
-        if (sql[j] === '/' && sql[j + 1] === '*') { depth++; j += 2; }
-        else if (sql[j] === '*' && sql[j + 1] === '/') { depth--; j += 2; }
-        else j++;
+        if (sql[j] === '/' && sql[j + 1] === '*') {
+          depth++;
+          j += 2;
+        } else if (sql[j] === '*' && sql[j + 1] === '/') {
+          depth--;
+          j += 2;
+        } else j++;
       }
       pushCode();
       segments.push({ kind: 'comment', text: sql.slice(i, j) });
@@ -41,9 +45,15 @@ function scan(sql: string): Segment[] {
       const escapes = ch === "'" && i > 0 && /[eE]/.test(sql[i - 1]!) && !/[\w$]/.test(sql[i - 2] ?? ' ');
       let j = i + 1;
       while (j < sql.length) {
-        if (escapes && sql[j] === '\\') { j += 2; continue; }
+        if (escapes && sql[j] === '\\') {
+          j += 2;
+          continue;
+        }
         if (sql[j] === ch) {
-          if (sql[j + 1] === ch) { j += 2; continue; }
+          if (sql[j + 1] === ch) {
+            j += 2;
+            continue;
+          }
           break;
         }
         j++;

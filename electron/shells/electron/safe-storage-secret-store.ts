@@ -74,24 +74,26 @@ export class SafeStorageSecretStore implements SecretStore {
   private persist(): Promise<void> {
     if (!this.persisted) return Promise.resolve();
     const snapshot = structuredClone(this.plain);
-    this.writes = this.writes.catch(() => undefined).then(async () => {
-      const out: Record<string, Record<string, string>> = {};
-      for (const [profileId, names] of Object.entries(snapshot)) {
-        for (const [name, value] of Object.entries(names)) {
-          if (value) (out[profileId] ??= {})[name] = (await safeStorage.encryptStringAsync(value)).toString('base64');
+    this.writes = this.writes
+      .catch(() => undefined)
+      .then(async () => {
+        const out: Record<string, Record<string, string>> = {};
+        for (const [profileId, names] of Object.entries(snapshot)) {
+          for (const [name, value] of Object.entries(names)) {
+            if (value) (out[profileId] ??= {})[name] = (await safeStorage.encryptStringAsync(value)).toString('base64');
+          }
         }
-      }
-      try {
-        writeFileSync(`${this.file}.tmp`, JSON.stringify(out), { mode: 0o600 });
-        renameSync(`${this.file}.tmp`, this.file);
-      } catch (e) {
-        throw new AdminError({
-          code: 'secrets_not_saved',
-          message: `The encrypted secrets could not be written (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
-          hint: 'Check that the data folder is writable and the disk is not full; the secret is kept for this session.',
-        });
-      }
-    });
+        try {
+          writeFileSync(`${this.file}.tmp`, JSON.stringify(out), { mode: 0o600 });
+          renameSync(`${this.file}.tmp`, this.file);
+        } catch (e) {
+          throw new AdminError({
+            code: 'secrets_not_saved',
+            message: `The encrypted secrets could not be written (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
+            hint: 'Check that the data folder is writable and the disk is not full; the secret is kept for this session.',
+          });
+        }
+      });
     return this.writes;
   }
 }

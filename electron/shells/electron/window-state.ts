@@ -2,7 +2,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const stateSchema = z.object({ x: z.number().optional(), y: z.number().optional(), width: z.number().min(600), height: z.number().min(400), maximized: z.boolean() });
+const stateSchema = z.object({
+  x: z.number().optional(),
+  y: z.number().optional(),
+  width: z.number().min(600),
+  height: z.number().min(400),
+  maximized: z.boolean(),
+});
 export type WindowState = z.infer<typeof stateSchema>;
 
 export function loadWindowState(file: string): WindowState {

@@ -31,7 +31,7 @@ class ApiError extends Error {
   }
 }
 
-async function viaHttp(channel: Channel, input: unknown): Promise<Result> {
+async function viaHttp(channel: Channel, input: unknown, signal?: AbortSignal): Promise<Result> {
   let response: Response;
   try {
     response = await fetch(`/api/rpc/${channel}`, {
@@ -39,23 +39,46 @@ async function viaHttp(channel: Channel, input: unknown): Promise<Result> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
+      ...(signal ? { signal } : {}),
     });
-  } catch {
-    return { ok: false, error: { code: 'shell_unreachable', message: 'The console process is not answering.', details: null, hint: 'Is the browser shell still running? Restart it and open the new URL.' } };
+  } catch (e) {
+    // A read nobody waits for any more (react-query cancelled it): not an outage.
+    if (signal?.aborted) throw e;
+    return {
+      ok: false,
+      error: {
+        code: 'shell_unreachable',
+        message: 'The console process is not answering.',
+        details: null,
+        hint: 'Is the browser shell still running? Restart it and open the new URL.',
+      },
+    };
   }
   if (response.status === 401) {
-    return { ok: false, error: { code: 'unauthorized', message: 'This page is no longer authorized.', details: null, hint: 'Open the URL (with its token) printed by the console when it started.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'unauthorized',
+        message: 'This page is no longer authorized.',
+        details: null,
+        hint: 'Open the URL (with its token) printed by the console when it started.',
+      },
+    };
   }
   return (await response.json()) as Result;
 }
 
-async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const result = window.magna ? await window.magna[channel](input) : await viaHttp(channel, input);
+/**
+ * One call of the contract. `signal` cancels a read nobody waits for any more (react-query's, as
+ * when skimming the queue): over HTTP the request is aborted; over IPC it is left to finish.
+ */
+export async function callChannel<C extends Channel>(channel: C, input: Input<C>, signal?: AbortSignal): Promise<Output<C>> {
+  const result = window.magna ? await window.magna[channel](input) : await viaHttp(channel, input, signal);
   if (!result.ok) throw new ApiError(result.error);
   return result.data as Output<C>;
 }
 
-export const api = Object.fromEntries(CHANNELS.map((c) => [c, (input: unknown) => call(c, input as never)])) as ConsoleApi;
+export const api = Object.fromEntries(CHANNELS.map((c) => [c, (input: unknown) => callChannel(c, input as never)])) as ConsoleApi;
 
 /** Subscribes to job progress events from the main process. */
 export function onJobEvent(listener: (e: JobEvent) => void): () => void {
@@ -65,4 +88,3 @@ export function onJobEvent(listener: (e: JobEvent) => void): () => void {
   source.addEventListener(EVENT_CHANNEL, handler);
   return () => source.close();
 }
-

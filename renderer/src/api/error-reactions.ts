@@ -11,7 +11,7 @@ export type LastChange = { operator: string; action: string; from_state: string 
 
 export type Reaction =
   /** A toast with the message and hint, and a button to the page that fixes it. */
-  | { kind: 'toast'; message: string; hint: string | null; open?: { label: string; route: 'settings' | 'migrations' } }
+  | { kind: 'toast'; message: string; hint: string | null; open?: { label: string; route: 'settings' | 'migrations' }; reload?: boolean }
   /** The conflict dialog: the item changed since it was loaded, and who changed it. */
   | { kind: 'conflict'; message: string; hint: string | null; lastChange: LastChange | null; details: string | null }
   /** The typed confirmation (a production profile's name), then the same call again. */
@@ -32,10 +32,23 @@ export const ERROR_REACTIONS: Readonly<Record<string, Rule>> = {
   // No operator on the profile: every moderation action records who took it.
   operator_missing: openSettings,
   operator_required: openSettings,
+  // A Supabase profile's operator signs in; the session ended or never began.
+  sign_in_required: openSettings,
+  // The project's gateway refused the key, or the profile lacks one.
+  key_rejected: openSettings,
+  secret_missing: openSettings,
+  // The call may have been applied although no answer came: read everything again.
+  client_timeout: (e) => ({ kind: 'toast', message: e.message, hint: e.hint, reload: true }),
   // An admin function is missing: the database lacks a migration.
   PGRST202: (e) => ({ kind: 'toast', message: e.message, hint: e.hint, open: { label: 'Open Migrations', route: 'migrations' } }),
   // Optimistic concurrency: someone changed the item since it was loaded.
-  PT409: (e) => ({ kind: 'conflict', message: e.message, hint: e.hint, lastChange: parseLastChange(e.details), details: parseLastChange(e.details) ? null : e.details }),
+  PT409: (e) => ({
+    kind: 'conflict',
+    message: e.message,
+    hint: e.hint,
+    lastChange: parseLastChange(e.details),
+    details: parseLastChange(e.details) ? null : e.details,
+  }),
   // A production profile wants its name typed; only a caller that can retry can ask for it.
   confirmation_required: (e, ctx) => (ctx.retry ? { kind: 'confirm', message: e.message, name: quotedName(e.message) } : null),
   // The contract refused the input: on a form, each message goes under its field.

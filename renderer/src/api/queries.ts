@@ -3,7 +3,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { Channel } from '@contract/channels';
 import type { Input, Output } from '@contract/contract';
-import { api } from './client';
+import { callChannel } from './client';
 import { nextCursor, type Cursor } from './keyset';
 import { keyMatches } from './query-keys';
 
@@ -13,7 +13,7 @@ export type QueryTarget = Channel | `${DomainOf<Channel>}:`;
 
 export type ChannelKey<C extends Channel> = readonly [C, Input<C>];
 
-const call = <C extends Channel>(channel: C, input: Input<C>) => api[channel](input) as Promise<Output<C>>;
+const call = <C extends Channel>(channel: C, input: Input<C>, signal?: AbortSignal) => callChannel(channel, input, signal);
 
 /** A read of one channel: key [channel, input], the call itself, and any other query options. */
 export function channelQuery<C extends Channel>(
@@ -21,7 +21,7 @@ export function channelQuery<C extends Channel>(
   input: Input<C>,
   options?: Omit<UseQueryOptions<Output<C>, Error, Output<C>, ChannelKey<C>>, 'queryKey' | 'queryFn'>,
 ) {
-  return queryOptions({ ...options, queryKey: [channel, input] as ChannelKey<C>, queryFn: () => call(channel, input) });
+  return queryOptions({ ...options, queryKey: [channel, input] as ChannelKey<C>, queryFn: ({ signal }) => call(channel, input, signal) });
 }
 
 /** Channels that page by keyset: their output is {rows, next_cursor}. */
@@ -37,7 +37,7 @@ export function keysetQuery<C extends KeysetChannel>(channel: C, input: Omit<Inp
   const first = { ...input, limit } as Input<C>;
   return infiniteQueryOptions({
     queryKey: [channel, first] as ChannelKey<C>,
-    queryFn: ({ pageParam }) => call(channel, { ...first, cursor: pageParam } as Input<C>),
+    queryFn: ({ pageParam, signal }) => call(channel, { ...first, cursor: pageParam } as Input<C>, signal),
     initialPageParam: null as Cursor | null,
     getNextPageParam: (last: Output<C>) => nextCursor(last as { rows: unknown[]; next_cursor: Cursor | null }),
   });
@@ -58,10 +58,12 @@ export function reset(qc: QueryClient, ...targets: QueryTarget[]): Promise<void>
  * profile changes). The mutation settles only once the invalidated queries have refetched, so
  * the screen never shows the old data after "saved".
  */
-export function useChannelMutation<C extends Channel>(channel: C, { invalidates = [] }: { invalidates?: QueryTarget[] | 'all' } = {}) {
+export function useChannelMutation<C extends Channel>(channel: C, { invalidates = [] }: { invalidates?: QueryTarget[] | 'all' | 'reset' } = {}) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: Input<C>) => call(channel, input),
-    onSettled: () => (invalidates === 'all' ? invalidate(qc) : invalidates.length ? invalidate(qc, ...invalidates) : undefined),
+    onSettled: () =>
+      // 'reset': another database now answers — drop every loaded row and count, never show them under it.
+      invalidates === 'reset' ? reset(qc) : invalidates === 'all' ? invalidate(qc) : invalidates.length ? invalidate(qc, ...invalidates) : undefined,
   });
 }

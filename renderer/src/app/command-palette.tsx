@@ -1,9 +1,20 @@
-// Ctrl/Cmd-K: jump to a page, switch profile or theme by typing.
+// Ctrl/Cmd-K: every console command by typing — pages, search, reload, profiles, theme, help.
+// The desktop app's native menu runs the same commands (app.tsx).
 import { useEffect, useMemo, useRef, useState } from 'react';
 
 export type Command = { id: string; label: string; hint?: string; run: () => void };
 
-export function CommandPalette({ open, onClose, commands }: { open: boolean; onClose: () => void; commands: Command[] }) {
+export function CommandPalette({
+  open,
+  onClose,
+  commands,
+  initialQuery = '',
+}: {
+  open: boolean;
+  onClose: () => void;
+  commands: Command[];
+  initialQuery?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
@@ -16,12 +27,12 @@ export function CommandPalette({ open, onClose, commands }: { open: boolean; onC
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) {
-      setQuery('');
+      setQuery(initialQuery);
       setIndex(0);
       d.showModal();
     }
     if (!open && d.open) d.close();
-  }, [open]);
+  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps -- the query starts from initialQuery each time it opens
 
   const run = (c: Command | undefined) => {
     if (!c) return;
@@ -47,9 +58,18 @@ export function CommandPalette({ open, onClose, commands }: { open: boolean; onC
               setIndex(0);
             }}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') { e.preventDefault(); setIndex((i) => Math.min(i + 1, matches.length - 1)); }
-              if (e.key === 'ArrowUp') { e.preventDefault(); setIndex((i) => Math.max(i - 1, 0)); }
-              if (e.key === 'Enter') { e.preventDefault(); run(matches[index]); }
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                setIndex((i) => Math.min(i + 1, matches.length - 1));
+              }
+              if (e.key === 'ArrowUp') {
+                e.preventDefault();
+                setIndex((i) => Math.max(i - 1, 0));
+              }
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                run(matches[index]);
+              }
             }}
           />
           <ul className="palette-list" id="palette-list" role="listbox" aria-label="Commands">
@@ -59,7 +79,11 @@ export function CommandPalette({ open, onClose, commands }: { open: boolean; onC
                 {c.hint ? <span className="muted">{c.hint}</span> : null}
               </li>
             ))}
-            {matches.length === 0 ? <li aria-disabled="true" className="muted">No command matches.</li> : null}
+            {matches.length === 0 ? (
+              <li aria-disabled="true" className="muted">
+                No command matches.
+              </li>
+            ) : null}
           </ul>
         </div>
       ) : null}

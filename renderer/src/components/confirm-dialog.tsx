@@ -28,7 +28,9 @@ export function ConfirmDialog(props: {
       onClose={close}
       footer={
         <>
-          <button type="button" className="btn" onClick={close}>Cancel</button>
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
           <button
             type="button"
             className={`btn ${props.danger ? 'danger' : 'primary'}`}
@@ -45,7 +47,14 @@ export function ConfirmDialog(props: {
     >
       {props.children}
       {needs !== null ? (
-        <FormField id="confirm-typed" label={<>Type <strong>{needs}</strong> to confirm — this is a production profile.</>}>
+        <FormField
+          id="confirm-typed"
+          label={
+            <>
+              Type <strong>{needs}</strong> to confirm — this is a production profile.
+            </>
+          }
+        >
           {(c) => <input {...c} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus />}
         </FormField>
       ) : null}

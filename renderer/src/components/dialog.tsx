@@ -9,7 +9,9 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
     if (props.open && !d.open) {
       d.showModal();
       // Start in the content, not on the close button (Enter there would just close).
-      d.querySelector<HTMLElement>('.dialog-body input, .dialog-body textarea, .dialog-body select, .dialog-body button, .dialog-body [tabindex], .dialog-foot button')?.focus();
+      d.querySelector<HTMLElement>(
+        '.dialog-body input, .dialog-body textarea, .dialog-body select, .dialog-body button, .dialog-body [tabindex], .dialog-foot button',
+      )?.focus();
     }
     if (!props.open && d.open) d.close();
   }, [props.open]);
@@ -19,7 +21,9 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
         <>
           <div className="dialog-head">
             <h2>{props.title}</h2>
-            <button type="button" className="btn small" onClick={props.onClose} aria-label="Close">✕</button>
+            <button type="button" className="btn small" onClick={props.onClose} aria-label="Close">
+              ✕
+            </button>
           </div>
           <div className="dialog-body">{props.children}</div>
           {props.footer ? <div className="dialog-foot">{props.footer}</div> : null}

@@ -12,7 +12,11 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
       <strong>{title ?? 'Something went wrong'}</strong>
       <div>{message}</div>
       {hint ? <div className="hint">{hint}</div> : null}
-      {open ? <button type="button" className="btn small" style={{ marginTop: 6 }} onClick={() => navigate(open.route)}>{open.label}</button> : null}
+      {open ? (
+        <button type="button" className="btn small" style={{ marginTop: 6 }} onClick={() => navigate(open.route)}>
+          {open.label}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -26,8 +26,12 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: s
         <div className="mono">{this.state.error.message}</div>
         <div className="hint">Other pages still work. Try again, or reload the window.</div>
         <div className="row" style={{ marginTop: 8 }}>
-          <button type="button" className="btn" onClick={() => this.setState({ error: null })}>Try again</button>
-          <button type="button" className="btn" onClick={() => window.location.reload()}>Reload</button>
+          <button type="button" className="btn" onClick={() => this.setState({ error: null })}>
+            Try again
+          </button>
+          <button type="button" className="btn" onClick={() => window.location.reload()}>
+            Reload
+          </button>
         </div>
       </div>
     );

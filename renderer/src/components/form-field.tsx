@@ -27,12 +27,24 @@ export function FormField(props: {
     <div className={['field', props.inline ? 'inline' : '', props.className ?? ''].filter(Boolean).join(' ')}>
       <label htmlFor={props.id}>{props.label}</label>
       {props.children(control)}
-      {props.error ? <span className="error" id={errorId} role="alert">{props.error}</span> : hasHelp ? <span className="help" id={helpId}>{props.help}</span> : null}
+      {props.error ? (
+        <span className="error" id={errorId} role="alert">
+          {props.error}
+        </span>
+      ) : hasHelp ? (
+        <span className="help" id={helpId}>
+          {props.help}
+        </span>
+      ) : null}
     </div>
   );
 }
 
 /** The form-level message (a refusal that belongs to no single field). */
 export function FormAlert({ message }: { message: string | undefined }) {
-  return message ? <div className="alert" role="alert">{message}</div> : null;
+  return message ? (
+    <div className="alert" role="alert">
+      {message}
+    </div>
+  ) : null;
 }

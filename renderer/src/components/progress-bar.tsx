@@ -9,7 +9,10 @@ export function ProgressBar({ done, total, startedAt, at, label }: { done: numbe
     <div>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <span>{label}</span>
-        <span className="muted">{total > 0 ? `${formatNumber(done)} / ${formatNumber(total)}` : ''}{eta > 0 ? ` · about ${formatDuration(eta)} left` : ''}</span>
+        <span className="muted">
+          {total > 0 ? `${formatNumber(done)} / ${formatNumber(total)}` : ''}
+          {eta > 0 ? ` · about ${formatDuration(eta)} left` : ''}
+        </span>
       </div>
       <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
         <div style={{ width: `${pct}%` }} />

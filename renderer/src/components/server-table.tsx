@@ -77,10 +77,22 @@ export function selectColumn<T extends RowData>(options: { label: (row: T) => st
     meta: { className: 'select-col', width: 34 },
     header: ({ table }) =>
       options.allLabel ? (
-        <input type="checkbox" aria-label={options.allLabel} checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
-      ) : <span className="visually-hidden">Select</span>,
+        <input
+          type="checkbox"
+          aria-label={options.allLabel}
+          checked={table.getIsAllRowsSelected()}
+          onChange={table.getToggleAllRowsSelectedHandler()}
+        />
+      ) : (
+        <span className="visually-hidden">Select</span>
+      ),
     cell: ({ row }) => (
-      <input type="checkbox" aria-label={`Select ${options.label(row.original)}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+      <input
+        type="checkbox"
+        aria-label={`Select ${options.label(row.original)}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
     ),
   };
 }
@@ -134,8 +146,12 @@ export function ServerTable<T extends RowData>(props: {
 
   const onRowClick = (e: MouseEvent<HTMLTableRowElement>, id: string) => {
     if ((e.target as HTMLElement).closest(INTERACTIVE)) return;
-    if (e.shiftKey && table.options.enableRowSelection) toggleRow(table, id, true);
-    else onOpen?.(id);
+    if (e.shiftKey && table.options.enableRowSelection) {
+      // Shift-click with no row toggled yet: the range starts at the current row.
+      const current = currentId === null ? undefined : table.getCoreRowModel().rowsById[currentId];
+      if (table._lastSelectedRowId === null && current && currentId !== id && !current.getIsSelected()) toggleRow(table, current.id);
+      toggleRow(table, id, true);
+    } else onOpen?.(id);
   };
 
   // ↑/↓ from a control in a row: the same control one row up or down (opening that row).
@@ -157,13 +173,17 @@ export function ServerTable<T extends RowData>(props: {
     requestAnimationFrame(() => {
       const nextTr = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${next}"]`);
       const nextControls = nextTr ? [...nextTr.querySelectorAll<HTMLElement>(INTERACTIVE)] : [];
-      (which < 0 ? nextTr : nextControls[which] ?? nextControls[0])?.focus();
+      (which < 0 ? nextTr : (nextControls[which] ?? nextControls[0]))?.focus();
     });
   };
 
   return (
     <div className={`queue-scroller${props.scrollerClassName ? ` ${props.scrollerClassName}` : ''}`} ref={scroller} tabIndex={-1}>
-      <table className={['data queue', onOpen ? 'openable' : '', props.className ?? ''].filter(Boolean).join(' ')} aria-label={props.label} aria-rowcount={hasMore ? -1 : rows.length + 1}>
+      <table
+        className={['data queue', onOpen ? 'openable' : '', props.className ?? ''].filter(Boolean).join(' ')}
+        aria-label={props.label}
+        aria-rowcount={hasMore ? -1 : rows.length + 1}
+      >
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
@@ -171,29 +191,49 @@ export function ServerTable<T extends RowData>(props: {
                 const meta = header.column.columnDef.meta;
                 const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
                 return header.column.getCanSort() ? (
-                  <SortableHeader key={header.id} className={meta?.className} width={meta?.width} sorted={header.column.getIsSorted()}
-                    onToggle={header.column.getToggleSortingHandler()}>
+                  <SortableHeader
+                    key={header.id}
+                    className={meta?.className}
+                    width={meta?.width}
+                    sorted={header.column.getIsSorted()}
+                    onToggle={header.column.getToggleSortingHandler()}
+                  >
                     {content}
                   </SortableHeader>
                 ) : (
-                  <th key={header.id} scope="col" className={meta?.className} style={meta?.width !== undefined ? { width: meta.width } : undefined}>{content}</th>
+                  <th key={header.id} scope="col" className={meta?.className} style={meta?.width !== undefined ? { width: meta.width } : undefined}>
+                    {content}
+                  </th>
                 );
               })}
             </tr>
           ))}
         </thead>
         <tbody onKeyDown={onKeyDown}>
-          {padTop > 0 ? <tr aria-hidden="true"><td colSpan={columnCount} style={{ height: padTop, padding: 0, border: 0 }} /></tr> : null}
+          {padTop > 0 ? (
+            <tr aria-hidden="true">
+              <td colSpan={columnCount} style={{ height: padTop, padding: 0, border: 0 }} />
+            </tr>
+          ) : null}
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
             const current = row.id === currentId;
-            const classes = [current ? 'current' : '', row.getIsSelected() ? 'selected' : '', props.rowClassName?.(row.original) ?? ''].filter(Boolean).join(' ');
+            const classes = [current ? 'current' : '', row.getIsSelected() ? 'selected' : '', props.rowClassName?.(row.original) ?? '']
+              .filter(Boolean)
+              .join(' ');
             return (
-              <tr key={row.id} data-index={item.index} aria-rowindex={item.index + 2} aria-selected={onOpen ? current : undefined}
+              <tr
+                key={row.id}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                aria-selected={onOpen ? current : undefined}
                 // The current row of an openable list is one Tab stop; ↑/↓ move from there.
                 tabIndex={onOpen ? (current ? 0 : -1) : undefined}
-                className={classes || undefined} style={{ height: props.rowHeight }} onClick={(e) => onRowClick(e, row.id)}>
+                className={classes || undefined}
+                style={{ height: props.rowHeight }}
+                onClick={(e) => onRowClick(e, row.id)}
+              >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className={cell.column.columnDef.meta?.className}>
                     <table.FlexRender cell={cell} />
@@ -202,12 +242,18 @@ export function ServerTable<T extends RowData>(props: {
               </tr>
             );
           })}
-          {padBottom > 0 ? <tr aria-hidden="true"><td colSpan={columnCount} style={{ height: padBottom, padding: 0, border: 0 }} /></tr> : null}
+          {padBottom > 0 ? (
+            <tr aria-hidden="true">
+              <td colSpan={columnCount} style={{ height: padBottom, padding: 0, border: 0 }} />
+            </tr>
+          ) : null}
         </tbody>
       </table>
       {hasMore ? (
         <div className="load-more">
-          <button type="button" className="btn small" disabled={loadingMore} onClick={onLoadMore}>{loadingMore ? 'Loading more…' : 'Load more'}</button>
+          <button type="button" className="btn small" disabled={loadingMore} onClick={onLoadMore}>
+            {loadingMore ? 'Loading more…' : 'Load more'}
+          </button>
         </div>
       ) : null}
     </div>

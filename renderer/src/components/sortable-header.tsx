@@ -10,8 +10,12 @@ export function SortableHeader(props: {
 }) {
   const { sorted } = props;
   return (
-    <th scope="col" className={props.className} style={props.width !== undefined ? { width: props.width } : undefined}
-      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+    <th
+      scope="col"
+      className={props.className}
+      style={props.width !== undefined ? { width: props.width } : undefined}
+      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+    >
       <button type="button" className="sort-btn" onClick={props.onToggle}>
         {props.children} <span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
       </button>

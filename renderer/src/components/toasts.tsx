@@ -22,7 +22,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <div>{t.message}</div>
             {t.hint ? <div className="muted">{t.hint}</div> : null}
             {t.action ? (
-              <button type="button" className="btn small" onClick={() => { t.action!.run(); setToasts((all) => all.filter((x) => x.id !== t.id)); }}>{t.action.label}</button>
+              <button
+                type="button"
+                className="btn small"
+                onClick={() => {
+                  t.action!.run();
+                  setToasts((all) => all.filter((x) => x.id !== t.id));
+                }}
+              >
+                {t.action.label}
+              </button>
             ) : null}
           </div>
         ))}

@@ -16,10 +16,13 @@ export function useJob(jobId: string | null): LiveJob | null {
     const off = onJobEvent((e) => {
       if (e.jobId === jobId) setJob({ ...e, receivedAt: Date.now() });
     });
-    void qc.fetchQuery(channelQuery('jobs:get', { id: jobId }, { staleTime: 0 })).then((e) => {
-      const fetched = { ...e, receivedAt: Date.now() };
-      setJob((current) => (current?.jobId === jobId ? current : fetched));
-    }).catch(() => undefined);
+    void qc
+      .fetchQuery(channelQuery('jobs:get', { id: jobId }, { staleTime: 0 }))
+      .then((e) => {
+        const fetched = { ...e, receivedAt: Date.now() };
+        setJob((current) => (current?.jobId === jobId ? current : fetched));
+      })
+      .catch(() => undefined);
     return off;
   }, [jobId, qc]);
   // The state of an earlier job is not this one's: none until this job's first event or fetch.

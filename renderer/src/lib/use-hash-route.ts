@@ -1,7 +1,12 @@
 // The page and its view state live in the URL hash (#/moderation?tab=flagged&sort=newest), so
 // a view can be reloaded and shared. One store for the whole window: every component reading
 // the hash sees every change, whether it came from a link, Back, or another component.
+//
+// Console links (`#/video/<uuid>`, `#/report/…`, `#/graph/…`, `#/job/…`, the paths of
+// `magna-console://` links) are routes too: useLinkRoute() gives the link, and the page it
+// belongs to is highlighted meanwhile. The app (app/link-route.tsx) resolves them.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { parseLinkRoute, type DeepLink, type DeepLinkKind } from '@contract/deep-links';
 
 export const ROUTES = ['moderation', 'taxonomy', 'graph', 'embeddings', 'migrations', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -20,7 +25,15 @@ function subscribe(listener: () => void): () => void {
 
 const useHash = () => useSyncExternalStore(subscribe, () => window.location.hash);
 
+/** The hash as it is (`#/video/<uuid>`), for checks the routes do not make. */
+export const useRawHash = useHash;
+
+/** The page a console link opens on. */
+export const LINK_PAGES: Record<DeepLinkKind, Route> = { video: 'moderation', report: 'moderation', graph: 'graph', job: 'embeddings' };
+
 function parse(hash: string): { route: Route; params: URLSearchParams } {
+  const link = parseLinkRoute(hash);
+  if (link) return { route: LINK_PAGES[link.kind], params: new URLSearchParams() };
   const raw = hash.replace(/^#\/?/, '');
   const [name = '', query = ''] = raw.split('?');
   const route = (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'moderation';
@@ -34,6 +47,25 @@ export function useHashRoute(): Route {
 
 export function navigate(route: Route): void {
   window.location.hash = `#/${route}`;
+}
+
+/** The console link in the hash (`#/video/<uuid>`), or null on any other route. */
+export function useLinkRoute(): DeepLink | null {
+  const hash = useHash();
+  return useMemo(() => parseLinkRoute(hash), [hash]);
+}
+
+/** Replaces the current history entry's hash (a link resolved to its page's own view). */
+export function replaceHash(hash: string): void {
+  window.history.replaceState(null, '', hash);
+  notify();
+}
+
+/** Whether the hash names something that is neither a page nor a console link (`#/video/not-an-id`). */
+export function isUnknownRoute(hash: string): boolean {
+  if (!hash.startsWith('#/')) return false; // #main and other in-page anchors
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  return name !== '' && !(ROUTES as readonly string[]).includes(name) && parseLinkRoute(hash) === null;
 }
 
 /**

@@ -1,5 +1,5 @@
 -- Admin API: stores a batch's vectors and marks its items done in one transaction; items the worker no longer holds, and all-zero vectors, are skipped.
-create or replace function public.admin_embedding_complete(p_job_id uuid, p_worker text, p_items jsonb)
+create or replace function public.admin_embedding_complete(p_operator uuid, p_job_id uuid, p_worker text, p_model text, p_dimensions integer, p_items jsonb)
 returns jsonb
 language plpgsql
 set search_path = ''
@@ -9,10 +9,8 @@ declare
   v_done integer;
   v_rejected integer;
 begin
-  select * into v_job from public.embedding_jobs where id = p_job_id;
-  if not found then
-    raise exception 'No embedding job with id %.', p_job_id using errcode = 'P0002';
-  end if;
+  perform private.require_staff(p_operator, 'admin');
+  v_job := private.embedding_job_for_worker(p_job_id, p_model, p_dimensions);
   if p_items is null or pg_catalog.jsonb_typeof(p_items) <> 'array' then
     raise exception 'Pass the items as an array of {video_id, embedding, content_hash}.' using errcode = '22023';
   end if;
@@ -44,6 +42,6 @@ begin
   return pg_catalog.jsonb_build_object('completed', v_done, 'skipped', v_rejected);
 end;
 $$;
-comment on function public.admin_embedding_complete(uuid, text, jsonb) is 'Admin: stores a batch''s vectors and marks its items done in one transaction; items the worker no longer holds, and all-zero vectors, are skipped.';
-revoke execute on function public.admin_embedding_complete(uuid, text, jsonb) from public, anon, authenticated;
-grant execute on function public.admin_embedding_complete(uuid, text, jsonb) to service_role;
+comment on function public.admin_embedding_complete(uuid, uuid, text, text, integer, jsonb) is 'Admin: stores a batch''s vectors and marks its items done in one transaction; items the worker no longer holds, and all-zero vectors, are skipped; a worker whose model or dimensions are not the job''s is refused (22023).';
+revoke execute on function public.admin_embedding_complete(uuid, uuid, text, text, integer, jsonb) from public, anon, authenticated;
+grant execute on function public.admin_embedding_complete(uuid, uuid, text, text, integer, jsonb) to service_role;

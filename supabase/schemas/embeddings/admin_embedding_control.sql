@@ -8,7 +8,7 @@ declare
   j public.embedding_jobs;
   v_n integer;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'admin');
   select * into j from public.embedding_jobs where id = p_job_id for update;
   if not found then
     raise exception 'No embedding job with id %.', p_job_id using errcode = 'P0002';

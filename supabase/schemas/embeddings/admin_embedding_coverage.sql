@@ -1,10 +1,11 @@
 -- Admin API: how many videos have embeddings, how many are stale, per model, and whether the HNSW index exists.
-create or replace function public.admin_embedding_coverage()
+create or replace function public.admin_embedding_coverage(p_operator uuid)
 returns jsonb
 language sql
 stable
 set search_path = ''
 as $$
+  select private.require_staff(p_operator, 'admin');
   select pg_catalog.jsonb_build_object(
     'videos', (select count(*) from public.videos),
     'embedded', (select count(*) from public.video_embeddings),
@@ -14,6 +15,6 @@ as $$
                             from (select model, count(*) as n from public.video_embeddings group by model) m), '[]'::jsonb),
     'index_present', exists (select 1 from pg_catalog.pg_indexes where schemaname = 'public' and indexname = 'idx_video_embeddings_vector'))
 $$;
-comment on function public.admin_embedding_coverage() is 'Admin: how many videos have embeddings, how many are stale, per model, and whether the HNSW index exists.';
-revoke execute on function public.admin_embedding_coverage() from public, anon, authenticated;
-grant execute on function public.admin_embedding_coverage() to service_role;
+comment on function public.admin_embedding_coverage(uuid) is 'Admin: how many videos have embeddings, how many are stale, per model, and whether the HNSW index exists.';
+revoke execute on function public.admin_embedding_coverage(uuid) from public, anon, authenticated;
+grant execute on function public.admin_embedding_coverage(uuid) to service_role;

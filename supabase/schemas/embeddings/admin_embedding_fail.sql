@@ -1,5 +1,5 @@
 -- Admin API: records items a worker could not embed: back to pending while attempts remain (retryable), else failed with the error.
-create or replace function public.admin_embedding_fail(p_job_id uuid, p_worker text, p_items jsonb, p_retryable boolean default false)
+create or replace function public.admin_embedding_fail(p_operator uuid, p_job_id uuid, p_worker text, p_items jsonb, p_retryable boolean default false)
 returns jsonb
 language plpgsql
 set search_path = ''
@@ -9,6 +9,7 @@ declare
   v_failed integer;
   v_retried integer;
 begin
+  perform private.require_staff(p_operator, 'admin');
   select coalesce((options->>'max_attempts')::integer, 3) into v_max from public.embedding_jobs where id = p_job_id;
   if not found then
     raise exception 'No embedding job with id %.', p_job_id using errcode = 'P0002';
@@ -31,6 +32,6 @@ begin
   return pg_catalog.jsonb_build_object('failed', v_failed, 'retried', v_retried);
 end;
 $$;
-comment on function public.admin_embedding_fail(uuid, text, jsonb, boolean) is 'Admin: records items a worker could not embed: back to pending while attempts remain (retryable), else failed with the error.';
-revoke execute on function public.admin_embedding_fail(uuid, text, jsonb, boolean) from public, anon, authenticated;
-grant execute on function public.admin_embedding_fail(uuid, text, jsonb, boolean) to service_role;
+comment on function public.admin_embedding_fail(uuid, uuid, text, jsonb, boolean) is 'Admin: records items a worker could not embed: back to pending while attempts remain (retryable), else failed with the error.';
+revoke execute on function public.admin_embedding_fail(uuid, uuid, text, jsonb, boolean) from public, anon, authenticated;
+grant execute on function public.admin_embedding_fail(uuid, uuid, text, jsonb, boolean) to service_role;

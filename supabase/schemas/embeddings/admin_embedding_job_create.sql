@@ -6,13 +6,15 @@ create or replace function public.admin_embedding_job_create(
 returns jsonb
 language plpgsql
 set search_path = ''
+-- Bulk work: its own time limit, over the 8 s PostgREST applies to service_role on Supabase.
+set statement_timeout = '60s'
 as $$
 declare
   v_count integer;
   v_chars bigint;
   v_job public.embedding_jobs;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'admin');
   if p_scope is null or p_scope not in ('missing', 'stale', 'all') then
     raise exception 'Unknown scope "%": use missing, stale or all.', p_scope using errcode = '22023';
   end if;

@@ -1,5 +1,7 @@
 -- Admin API: leases a batch of a running job's items (pending, or leased with an expired lease) to a worker, with their text and its hash.
-create or replace function public.admin_embedding_lease(p_job_id uuid, p_worker text, p_limit integer default 64, p_lease_seconds integer default 120)
+create or replace function public.admin_embedding_lease(
+  p_operator uuid, p_job_id uuid, p_worker text, p_model text, p_dimensions integer, p_limit integer default 64, p_lease_seconds integer default 120
+)
 returns jsonb
 language plpgsql
 set search_path = ''
@@ -8,16 +10,14 @@ declare
   v_status text;
   v_items jsonb;
 begin
+  perform private.require_staff(p_operator, 'admin');
   if coalesce(pg_catalog.btrim(p_worker), '') = '' then
     raise exception 'Name the worker (its leases are its own).' using errcode = '22023';
   end if;
   if p_limit is null or p_limit < 1 or p_limit > 2048 or p_lease_seconds is null or p_lease_seconds < 5 or p_lease_seconds > 3600 then
     raise exception 'Lease 1 to 2,048 items for 5 seconds to an hour.' using errcode = '22023';
   end if;
-  select status into v_status from public.embedding_jobs where id = p_job_id;
-  if not found then
-    raise exception 'No embedding job with id %.', p_job_id using errcode = 'P0002';
-  end if;
+  v_status := (private.embedding_job_for_worker(p_job_id, p_model, p_dimensions)).status;
   if v_status <> 'running' then
     return pg_catalog.jsonb_build_object('status', v_status, 'items', '[]'::jsonb);
   end if;
@@ -45,6 +45,6 @@ begin
   return pg_catalog.jsonb_build_object('status', v_status, 'items', v_items);
 end;
 $$;
-comment on function public.admin_embedding_lease(uuid, text, integer, integer) is 'Admin: leases a batch of a running job''s items (pending, or leased with an expired lease) to a worker, with their text and its hash.';
-revoke execute on function public.admin_embedding_lease(uuid, text, integer, integer) from public, anon, authenticated;
-grant execute on function public.admin_embedding_lease(uuid, text, integer, integer) to service_role;
+comment on function public.admin_embedding_lease(uuid, uuid, text, text, integer, integer, integer) is 'Admin: leases a batch of a running job''s items (pending, or leased with an expired lease) to a worker, with their text and its hash; a worker whose model or dimensions are not the job''s is refused (22023).';
+revoke execute on function public.admin_embedding_lease(uuid, uuid, text, text, integer, integer, integer) from public, anon, authenticated;
+grant execute on function public.admin_embedding_lease(uuid, uuid, text, text, integer, integer, integer) to service_role;

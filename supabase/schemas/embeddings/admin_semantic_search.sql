@@ -1,5 +1,5 @@
 -- Admin API: the videos nearest a query vector (cosine, HNSW), among embeddings of the same model.
-create or replace function public.admin_semantic_search(p_embedding text, p_model text, p_limit integer default 10)
+create or replace function public.admin_semantic_search(p_operator uuid, p_embedding text, p_model text, p_limit integer default 10)
 returns jsonb
 language sql
 stable
@@ -7,6 +7,7 @@ set search_path = ''
 set hnsw.iterative_scan = 'relaxed_order'
 set enable_seqscan = off
 as $$
+  select private.require_staff(p_operator, 'admin');
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('id', r.id, 'title', r.title, 'moderation_status', r.moderation_status,
            'similarity', r.similarity) order by r.distance), '[]'::jsonb)
     from (select v.id, v.title, v.moderation_status,
@@ -17,6 +18,6 @@ as $$
            order by e.embedding operator(extensions.<=>) p_embedding::extensions.vector(1536)
            limit least(greatest(coalesce(p_limit, 10), 1), 100)) r
 $$;
-comment on function public.admin_semantic_search(text, text, integer) is 'Admin: the videos nearest a query vector (cosine, HNSW), among embeddings of the same model.';
-revoke execute on function public.admin_semantic_search(text, text, integer) from public, anon, authenticated;
-grant execute on function public.admin_semantic_search(text, text, integer) to service_role;
+comment on function public.admin_semantic_search(uuid, text, text, integer) is 'Admin: the videos nearest a query vector (cosine, HNSW), among embeddings of the same model.';
+revoke execute on function public.admin_semantic_search(uuid, text, text, integer) from public, anon, authenticated;
+grant execute on function public.admin_semantic_search(uuid, text, text, integer) to service_role;

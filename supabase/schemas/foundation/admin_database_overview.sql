@@ -13,7 +13,7 @@ declare
   applied integer;
 begin
   -- Exact counts for ordinary tables; planner estimates past 200k rows, where count(*)
-  -- would take seconds (flagged exact = false).
+  -- would take seconds, and for tables closed to the caller (staff_roles): flagged exact = false.
   for t in
     select c.oid, c.relname, c.reltuples
       from pg_catalog.pg_class c
@@ -21,8 +21,8 @@ begin
      where ns.nspname = 'public' and c.relkind in ('r', 'p')
      order by c.relname
   loop
-    if t.reltuples > 200000 then
-      tables := tables || pg_catalog.jsonb_build_object('name', t.relname, 'rows', t.reltuples::bigint, 'exact', false);
+    if t.reltuples > 200000 or not pg_catalog.has_table_privilege(t.oid, 'select') then
+      tables := tables || pg_catalog.jsonb_build_object('name', t.relname, 'rows', greatest(t.reltuples, 0)::bigint, 'exact', false);
     else
       execute pg_catalog.format('select count(*) from public.%I', t.relname) into n;
       tables := tables || pg_catalog.jsonb_build_object('name', t.relname, 'rows', n, 'exact', true);

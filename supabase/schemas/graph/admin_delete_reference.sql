@@ -7,10 +7,12 @@ as $$
 declare
   r public.video_references;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'curator');
   delete from public.video_references where id = p_id returning * into r;
   if not found then
-    raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409';
+    -- Read in its own statement, after the row lock: a deletion that won a race is named.
+    raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409',
+      detail = coalesce(private.reference_last_change(p_id), '');
   end if;
   perform private.record_reference_audit(p_operator, 'delete', r.id, pg_catalog.to_jsonb(r));
   return pg_catalog.to_jsonb(r);

@@ -1,5 +1,6 @@
 -- Admin API: the videos within 1-3 links of a video (by type and direction), nearest first and capped, with the links among them.
 create or replace function public.admin_graph_neighbourhood(
+  p_operator uuid,
   p_video_id uuid, p_hops integer default 1, p_types text[] default null, p_direction text default 'both', p_limit integer default 150
 )
 returns jsonb
@@ -13,6 +14,7 @@ declare
   v_total integer;
   v_ids uuid[];
 begin
+  perform private.require_staff(p_operator, 'curator');
   if not exists (select 1 from public.videos where id = p_video_id) then
     raise exception 'No video with id %.', p_video_id using errcode = 'P0002';
   end if;
@@ -60,6 +62,6 @@ begin
   return pg_catalog.jsonb_build_object('nodes', v_nodes, 'edges', v_edges, 'total', v_total, 'truncated', v_total > pg_catalog.cardinality(v_ids));
 end;
 $$;
-comment on function public.admin_graph_neighbourhood(uuid, integer, text[], text, integer) is 'Admin: the videos within 1-3 links of a video (by type and direction), nearest first and capped, with the links among them.';
-revoke execute on function public.admin_graph_neighbourhood(uuid, integer, text[], text, integer) from public, anon, authenticated;
-grant execute on function public.admin_graph_neighbourhood(uuid, integer, text[], text, integer) to service_role;
+comment on function public.admin_graph_neighbourhood(uuid, uuid, integer, text[], text, integer) is 'Admin: the videos within 1-3 links of a video (by type and direction), nearest first and capped, with the links among them.';
+revoke execute on function public.admin_graph_neighbourhood(uuid, uuid, integer, text[], text, integer) from public, anon, authenticated;
+grant execute on function public.admin_graph_neighbourhood(uuid, uuid, integer, text[], text, integer) to service_role;

@@ -1,5 +1,5 @@
 -- Admin API: the videos most similar by embedding that are not yet linked to this one, each with a proposed link type.
-create or replace function public.admin_link_suggestions(p_video_id uuid, p_limit integer default 10)
+create or replace function public.admin_link_suggestions(p_operator uuid, p_video_id uuid, p_limit integer default 10)
 returns jsonb
 language plpgsql
 stable
@@ -9,6 +9,7 @@ declare
   v public.videos;
   v_embedding extensions.vector;
 begin
+  perform private.require_staff(p_operator, 'curator');
   select * into v from public.videos where id = p_video_id;
   if not found then
     raise exception 'No video with id %.', p_video_id using errcode = 'P0002';
@@ -32,6 +33,6 @@ begin
              limit least(greatest(coalesce(p_limit, 10), 1), 50)) c), '[]'::jsonb));
 end;
 $$;
-comment on function public.admin_link_suggestions(uuid, integer) is 'Admin: the videos most similar by embedding that are not yet linked to this one, each with a proposed link type.';
-revoke execute on function public.admin_link_suggestions(uuid, integer) from public, anon, authenticated;
-grant execute on function public.admin_link_suggestions(uuid, integer) to service_role;
+comment on function public.admin_link_suggestions(uuid, uuid, integer) is 'Admin: the videos most similar by embedding that are not yet linked to this one, each with a proposed link type.';
+revoke execute on function public.admin_link_suggestions(uuid, uuid, integer) from public, anon, authenticated;
+grant execute on function public.admin_link_suggestions(uuid, uuid, integer) to service_role;

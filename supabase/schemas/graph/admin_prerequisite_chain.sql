@@ -1,10 +1,11 @@
 -- Admin API: everything a video requires, or everything that requires it, by depth and complete (no depth limit).
-create or replace function public.admin_prerequisite_chain(p_video_id uuid, p_direction text default 'requires')
+create or replace function public.admin_prerequisite_chain(p_operator uuid, p_video_id uuid, p_direction text default 'requires')
 returns jsonb
 language sql
 stable
 set search_path = ''
 as $$
+  select private.require_staff(p_operator, 'curator');
   -- Complete, at any depth: union visits each (video, depth) once and the graph is acyclic.
   with recursive chain(id, depth) as (
     select e.target_video_id, 1 from public.video_references e
@@ -23,6 +24,6 @@ as $$
            'depth', n.depth, 'longest', n.longest) order by n.depth, v.title), '[]'::jsonb)
     from nearest n join public.videos v on v.id = n.id
 $$;
-comment on function public.admin_prerequisite_chain(uuid, text) is 'Admin: everything a video requires (p_direction requires) or everything that requires it (required_by), by depth, complete (no depth limit).';
-revoke execute on function public.admin_prerequisite_chain(uuid, text) from public, anon, authenticated;
-grant execute on function public.admin_prerequisite_chain(uuid, text) to service_role;
+comment on function public.admin_prerequisite_chain(uuid, uuid, text) is 'Admin: everything a video requires (p_direction requires) or everything that requires it (required_by), by depth, complete (no depth limit).';
+revoke execute on function public.admin_prerequisite_chain(uuid, uuid, text) from public, anon, authenticated;
+grant execute on function public.admin_prerequisite_chain(uuid, uuid, text) to service_role;

@@ -5,10 +5,11 @@ language plpgsql
 set search_path = ''
 as $$
 declare
-  v_path jsonb := public.admin_learning_path(p_video_id);
+  v_path jsonb;
   v_collection uuid;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'curator');
+  v_path := public.admin_learning_path(p_operator, p_video_id);
   if coalesce(pg_catalog.btrim(p_title), '') = '' or char_length(p_title) > 120 then
     raise exception 'Give the learning path a title of 1 to 120 characters.' using errcode = '22023';
   end if;

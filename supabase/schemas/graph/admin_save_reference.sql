@@ -10,7 +10,7 @@ declare
   r public.video_references;
   v_before jsonb;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'curator');
   perform private.reference_check(p_source, p_target, p_type, p_timestamp_seconds, p_id);
   if char_length(p_note) > 2000 then
     raise exception 'Keep the note under 2,000 characters.' using errcode = '22023';
@@ -23,7 +23,8 @@ begin
   else
     select * into r from public.video_references where id = p_id for update;
     if not found then
-      raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409';
+      raise exception 'That link no longer exists: another curator may have removed it.' using errcode = 'PT409',
+        detail = coalesce(private.reference_last_change(p_id), '');
     end if;
     v_before := pg_catalog.to_jsonb(r);
     update public.video_references

@@ -7,7 +7,7 @@ as $$
 declare
   cl public.moderation_claims;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'moderator');
   if p_target_type is null or p_target_type not in ('video', 'comment', 'context') then
     raise exception 'Unknown target type "%".', p_target_type using errcode = '22023';
   end if;

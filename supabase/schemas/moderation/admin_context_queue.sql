@@ -1,5 +1,5 @@
 -- Admin API: context notes waiting for approval, oldest first.
-create or replace function public.admin_context_queue(p_limit integer default 50, p_cursor jsonb default null)
+create or replace function public.admin_context_queue(p_operator uuid, p_limit integer default 50, p_cursor jsonb default null)
 returns jsonb
 language plpgsql
 stable
@@ -8,6 +8,7 @@ as $$
 declare
   v_rows jsonb;
 begin
+  perform private.require_staff(p_operator, 'moderator');
   perform private.check_page_size(p_limit, 500);
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x) order by x.created_at, x.id), '[]'::jsonb)
     into v_rows
@@ -26,6 +27,6 @@ begin
   return private.keyset_page(v_rows, p_limit, array['created_at', 'id']);
 end;
 $$;
-comment on function public.admin_context_queue(integer, jsonb) is 'Admin: context notes waiting for approval, oldest first.';
-revoke execute on function public.admin_context_queue(integer, jsonb) from public, anon, authenticated;
-grant execute on function public.admin_context_queue(integer, jsonb) to service_role;
+comment on function public.admin_context_queue(uuid, integer, jsonb) is 'Admin: context notes waiting for approval, oldest first.';
+revoke execute on function public.admin_context_queue(uuid, integer, jsonb) from public, anon, authenticated;
+grant execute on function public.admin_context_queue(uuid, integer, jsonb) to service_role;

@@ -1,10 +1,11 @@
 -- Admin API: sizes of the four moderation queues, and how many items arrived since p_since.
-create or replace function public.admin_moderation_counts(p_since timestamptz default null)
+create or replace function public.admin_moderation_counts(p_operator uuid, p_since timestamptz default null)
 returns jsonb
 language sql
 stable
 set search_path = ''
 as $$
+  select private.require_staff(p_operator, 'moderator');
   select pg_catalog.jsonb_build_object(
     'pending', (select n from public.video_status_counts where moderation_status = 'pending'),
     'flagged', (select n from public.video_status_counts where moderation_status = 'flagged'),
@@ -16,6 +17,6 @@ as $$
       (select count(*) from public.videos where moderation_status = 'flagged' and updated_at > p_since) end,
     'at', pg_catalog.now())
 $$;
-comment on function public.admin_moderation_counts(timestamptz) is 'Admin: sizes of the four moderation queues, and how many items arrived since p_since.';
-revoke execute on function public.admin_moderation_counts(timestamptz) from public, anon, authenticated;
-grant execute on function public.admin_moderation_counts(timestamptz) to service_role;
+comment on function public.admin_moderation_counts(uuid, timestamptz) is 'Admin: sizes of the four moderation queues, and how many items arrived since p_since.';
+revoke execute on function public.admin_moderation_counts(uuid, timestamptz) from public, anon, authenticated;
+grant execute on function public.admin_moderation_counts(uuid, timestamptz) to service_role;

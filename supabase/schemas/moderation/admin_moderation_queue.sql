@@ -1,5 +1,6 @@
 -- Admin API: a keyset page of the pending or flagged queue, sorted and filtered.
 create or replace function public.admin_moderation_queue(
+  p_operator uuid,
   p_queue text,
   p_sort text default 'oldest',
   p_limit integer default 50,
@@ -18,6 +19,7 @@ declare
   v_order text;
   v_rows jsonb;
 begin
+  perform private.require_staff(p_operator, 'moderator');
   if p_queue is null or p_queue not in ('pending', 'flagged') then
     raise exception 'Unknown queue "%": use pending or flagged.', p_queue using errcode = '22023';
   end if;
@@ -76,6 +78,6 @@ begin
   return private.keyset_page(v_rows, p_limit, array['created_at', 'id', 'open_report_count']);
 end;
 $$;
-comment on function public.admin_moderation_queue(text, text, integer, jsonb, jsonb) is 'Admin: a page of the pending or flagged queue. Sorts: oldest (default), newest, most_reported. Filters: category_id, platform, submitter, min_age_days, max_age_days, q (full text), has_duplicates (same platform id or same title). Rows flag possible_duplicates the same way. Keyset pagination: pass next_cursor back as p_cursor.';
-revoke execute on function public.admin_moderation_queue(text, text, integer, jsonb, jsonb) from public, anon, authenticated;
-grant execute on function public.admin_moderation_queue(text, text, integer, jsonb, jsonb) to service_role;
+comment on function public.admin_moderation_queue(uuid, text, text, integer, jsonb, jsonb) is 'Admin: a page of the pending or flagged queue. Sorts: oldest (default), newest, most_reported. Filters: category_id, platform, submitter, min_age_days, max_age_days, q (full text), has_duplicates (same platform id or same title). Rows flag possible_duplicates the same way. Keyset pagination: pass next_cursor back as p_cursor.';
+revoke execute on function public.admin_moderation_queue(uuid, text, text, integer, jsonb, jsonb) from public, anon, authenticated;
+grant execute on function public.admin_moderation_queue(uuid, text, text, integer, jsonb, jsonb) to service_role;

@@ -4,6 +4,7 @@ returns void
 language sql
 set search_path = ''
 as $$
+  select private.require_staff(p_operator, 'moderator');
   delete from public.moderation_claims where target_type = p_target_type and target_id = p_target_id and operator_id = p_operator
 $$;
 comment on function public.admin_release_claim(uuid, text, uuid) is 'Admin: releases one''s own claim on an item.';

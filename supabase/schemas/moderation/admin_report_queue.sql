@@ -1,5 +1,5 @@
 -- Admin API: open reports grouped per target (video, comment, context note), most reported first, with their reasons.
-create or replace function public.admin_report_queue(p_limit integer default 50, p_cursor jsonb default null)
+create or replace function public.admin_report_queue(p_operator uuid, p_limit integer default 50, p_cursor jsonb default null)
 returns jsonb
 language plpgsql
 stable
@@ -8,6 +8,7 @@ as $$
 declare
   v_rows jsonb;
 begin
+  perform private.require_staff(p_operator, 'moderator');
   perform private.check_page_size(p_limit, 500);
   with grouped as (
     select r.target_type, coalesce(r.video_id, r.comment_id, r.context_id) as target_id,
@@ -43,6 +44,6 @@ begin
   return private.keyset_page(v_rows, p_limit, array['report_count', 'first_reported_at', 'target_id']);
 end;
 $$;
-comment on function public.admin_report_queue(integer, jsonb) is 'Admin: open reports grouped per target (video, comment, context note), most reported first, with their reasons.';
-revoke execute on function public.admin_report_queue(integer, jsonb) from public, anon, authenticated;
-grant execute on function public.admin_report_queue(integer, jsonb) to service_role;
+comment on function public.admin_report_queue(uuid, integer, jsonb) is 'Admin: open reports grouped per target (video, comment, context note), most reported first, with their reasons.';
+revoke execute on function public.admin_report_queue(uuid, integer, jsonb) from public, anon, authenticated;
+grant execute on function public.admin_report_queue(uuid, integer, jsonb) to service_role;

@@ -1,5 +1,6 @@
 -- Admin API: creates or edits a rejection-reason template (deactivate instead of deleting, so past audit entries keep their meaning).
 create or replace function public.admin_save_rejection_reason(
+  p_operator uuid,
   p_label text, p_body text, p_id integer default null, p_display_order integer default 0, p_is_active boolean default true
 )
 returns public.rejection_reasons
@@ -9,6 +10,7 @@ as $$
 declare
   r public.rejection_reasons;
 begin
+  perform private.require_staff(p_operator, 'moderator');
   if coalesce(pg_catalog.btrim(p_label), '') = '' or char_length(p_label) > 80 then
     raise exception 'A template needs a label of 1 to 80 characters.' using errcode = '22023';
   end if;
@@ -31,6 +33,6 @@ exception when unique_violation then
   raise exception 'A template labelled "%" already exists.', pg_catalog.btrim(p_label) using errcode = '23505';
 end;
 $$;
-comment on function public.admin_save_rejection_reason(text, text, integer, integer, boolean) is 'Admin: creates or edits a rejection-reason template (deactivate instead of deleting, so past audit entries keep their meaning).';
-revoke execute on function public.admin_save_rejection_reason(text, text, integer, integer, boolean) from public, anon, authenticated;
-grant execute on function public.admin_save_rejection_reason(text, text, integer, integer, boolean) to service_role;
+comment on function public.admin_save_rejection_reason(uuid, text, text, integer, integer, boolean) is 'Admin: creates or edits a rejection-reason template (deactivate instead of deleting, so past audit entries keep their meaning).';
+revoke execute on function public.admin_save_rejection_reason(uuid, text, text, integer, integer, boolean) from public, anon, authenticated;
+grant execute on function public.admin_save_rejection_reason(uuid, text, text, integer, integer, boolean) to service_role;

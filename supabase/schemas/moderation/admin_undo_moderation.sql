@@ -3,6 +3,8 @@ create or replace function public.admin_undo_moderation(p_operator uuid, p_audit
 returns jsonb
 language plpgsql
 set search_path = ''
+-- Bulk work: its own time limit, over the 8 s PostgREST applies to service_role on Supabase.
+set statement_timeout = '60s'
 as $$
 declare
   a public.moderation_audit_log;
@@ -14,7 +16,7 @@ declare
   v_done integer := 0;
   v_ok boolean;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'moderator');
   if p_audit_ids is null or pg_catalog.cardinality(p_audit_ids) = 0 or pg_catalog.cardinality(p_audit_ids) > 1000 then
     raise exception 'Pass between 1 and 1,000 audit ids to undo.' using errcode = '22023';
   end if;
@@ -62,6 +64,14 @@ begin
         update public.comments set is_deleted = false, deleted_at = (a.details->>'from_deleted_at')::timestamptz
          where id = a.target_id and is_deleted;
         v_ok := found;
+      elsif a.action in ('keep_comment', 'dismiss_reports') then
+        -- Kept as before that decision: the latest earlier keep that still stands, or never.
+        update public.comments c
+           set kept_at = (select max(k.occurred_at) from public.moderation_audit_log k
+                           where k.target_type = 'comment' and k.target_id = a.target_id and k.id < a.id
+                             and k.action in ('keep_comment', 'dismiss_reports')
+                             and not exists (select 1 from public.moderation_audit_log u where u.undo_of = k.id))
+         where c.id = a.target_id;
       end if;
     elsif a.target_type = 'context' then
       if a.action = 'approve_context' then

@@ -17,8 +17,9 @@ declare
   v_to_tags integer[] := coalesce((select pg_catalog.array_agg(distinct t order by t) from unnest(p_tag_ids) t), '{}');
   v_updated timestamptz;
   v_audit bigint;
+  v_own text;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'moderator');
   perform private.moderation_check_text(null, p_note);
   select * into v from public.videos where id = p_video_id for update;
   if not found then
@@ -26,6 +27,10 @@ begin
   end if;
   perform private.require_version('video', v.id::text, v.updated_at, p_expected_updated_at,
     'The video changed since you loaded it.', 'Reload it and make your edit again.');
+  v_own := private.moderation_own_item(p_operator, 'video', v.id);
+  if v_own is not null then
+    raise exception '%', v_own using errcode = '42501', hint = 'Act as another moderator, or leave it to them.';
+  end if;
   if p_category_id is not null and not exists (select 1 from public.categories where id = p_category_id) then
     raise exception 'No category with id %.', p_category_id using errcode = '22023';
   end if;
@@ -45,6 +50,6 @@ begin
   return pg_catalog.jsonb_build_object('id', v.id, 'updated_at', v_updated, 'audit_id', v_audit);
 end;
 $$;
-comment on function public.admin_update_video_metadata(uuid, uuid, timestamptz, integer, integer[], text) is 'Admin: sets a video''s category and tags before deciding on it; refused (PT409) when the video changed since p_expected_updated_at.';
+comment on function public.admin_update_video_metadata(uuid, uuid, timestamptz, integer, integer[], text) is 'Admin (moderator): sets a video''s category and tags before deciding on it; refused (PT409) when the video changed since p_expected_updated_at, and (42501) on a video the operator submitted or reported.';
 revoke execute on function public.admin_update_video_metadata(uuid, uuid, timestamptz, integer, integer[], text) from public, anon, authenticated;
 grant execute on function public.admin_update_video_metadata(uuid, uuid, timestamptz, integer, integer[], text) to service_role;

@@ -1,5 +1,5 @@
 -- Admin API: everything needed to decide on a video (details, submitter history, audit timeline, reports, possible duplicates, claim).
-create or replace function public.admin_video_review(p_video_id uuid)
+create or replace function public.admin_video_review(p_operator uuid, p_video_id uuid)
 returns jsonb
 language plpgsql
 stable
@@ -10,6 +10,7 @@ declare
   v public.videos;
   v_embedding extensions.vector;
 begin
+  perform private.require_staff(p_operator, 'moderator');
   select * into v from public.videos where id = p_video_id;
   if not found then
     raise exception 'No video with id %.', p_video_id using errcode = 'P0002';
@@ -66,6 +67,6 @@ begin
        where cl.target_type = 'video' and cl.target_id = v.id and cl.expires_at > pg_catalog.now()));
 end;
 $$;
-comment on function public.admin_video_review(uuid) is 'Admin: everything needed to decide on a video: details, tags, submitter history, audit timeline, open reports, possible duplicates (same platform id, similar titles, nearest approved embeddings) and any claim.';
-revoke execute on function public.admin_video_review(uuid) from public, anon, authenticated;
-grant execute on function public.admin_video_review(uuid) to service_role;
+comment on function public.admin_video_review(uuid, uuid) is 'Admin: everything needed to decide on a video: details, tags, submitter history, audit timeline, open reports, possible duplicates (same platform id, similar titles, nearest approved embeddings) and any claim.';
+revoke execute on function public.admin_video_review(uuid, uuid) from public, anon, authenticated;
+grant execute on function public.admin_video_review(uuid, uuid) to service_role;

@@ -14,14 +14,16 @@ create or replace function private.record_moderation_audit(
 )
 returns bigint
 language sql
+security definer
 set search_path = ''
 as $$
-  -- Set-based batch actions (admin_moderate_videos/comments/contexts) insert their audit rows
-  -- in the same statement as the change instead: one call per row would slow the bulk path.
+  -- Security definer: no API role may write the audit log itself, so an audit row can only come
+  -- from a console function; its id (identity) and time (now()) are never the caller's.
+  -- Set-based batch actions use private.record_moderation_audits instead.
   insert into public.moderation_audit_log (operator_id, action, target_type, target_id, from_state, to_state, reason, note, details, batch_id, undo_of)
   values (p_operator, p_action, p_target_type, p_target_id, p_from_state, p_to_state, p_reason, p_note, coalesce(p_details, '{}'::jsonb), p_batch_id, p_undo_of)
   returning id
 $$;
-comment on function private.record_moderation_audit(uuid, text, text, uuid, text, text, text, text, jsonb, uuid, bigint) is 'Internal: records one moderation action (who, what, on which target, from and to which state, why) and returns the audit id.';
+comment on function private.record_moderation_audit(uuid, text, text, uuid, text, text, text, text, jsonb, uuid, bigint) is 'Internal: records one moderation action (who, what, on which target, from and to which state, why) and returns the audit id; security definer (the log is closed to every API role), id and time are the log''s own.';
 revoke execute on function private.record_moderation_audit(uuid, text, text, uuid, text, text, text, text, jsonb, uuid, bigint) from public, anon, authenticated;
 grant execute on function private.record_moderation_audit(uuid, text, text, uuid, text, text, text, text, jsonb, uuid, bigint) to service_role;

@@ -1,10 +1,11 @@
 -- Admin API: every category with its parent, order and usage (approved / pending videos, own and including descendants).
-create or replace function public.admin_category_tree()
+create or replace function public.admin_category_tree(p_operator uuid)
 returns jsonb
 language sql
 stable
 set search_path = ''
 as $$
+  select private.require_staff(p_operator, 'curator');
   with recursive own as (
     select v.category_id,
            count(*) filter (where v.moderation_status = 'approved') as approved,
@@ -28,6 +29,6 @@ as $$
     left join own o on o.category_id = c.id
     left join total t on t.id = c.id
 $$;
-comment on function public.admin_category_tree() is 'Admin: every category with its parent, order and usage (approved / pending videos, own and including descendants).';
-revoke execute on function public.admin_category_tree() from public, anon, authenticated;
-grant execute on function public.admin_category_tree() to service_role;
+comment on function public.admin_category_tree(uuid) is 'Admin: every category with its parent, order and usage (approved / pending videos, own and including descendants).';
+revoke execute on function public.admin_category_tree(uuid) from public, anon, authenticated;
+grant execute on function public.admin_category_tree(uuid) to service_role;

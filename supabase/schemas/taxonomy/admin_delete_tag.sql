@@ -7,7 +7,7 @@ as $$
 declare
   t public.tags;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'curator');
   select * into t from public.tags where id = p_id for update;
   if not found then
     raise exception 'No tag with id %.', p_id using errcode = 'P0002';

@@ -9,7 +9,7 @@ declare
   v_before jsonb;
   v_old_parent integer;
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'curator');
   select * into c from public.categories where id = p_id for update;
   if not found then
     raise exception 'No category with id %.', p_id using errcode = 'P0002';

@@ -13,7 +13,7 @@ declare
   v_slug text := coalesce(nullif(pg_catalog.btrim(p_slug), ''), private.taxonomy_slugify(p_name));
   v_name text := pg_catalog.btrim(p_name);
 begin
-  perform private.moderation_require_operator(p_operator);
+  perform private.require_staff(p_operator, 'curator');
   perform private.taxonomy_check_name_slug('tag', p_name, v_slug);
   if char_length(p_description) > 500 then
     raise exception 'Keep the description under 500 characters.' using errcode = '22023';

@@ -1,5 +1,6 @@
 -- Admin API: a page of tags with their usage, searched by name or slug, sorted by name, usage or newest; keyset pagination.
 create or replace function public.admin_tag_page(
+  p_operator uuid,
   p_search text default null, p_sort text default 'name', p_limit integer default 100, p_cursor jsonb default null
 )
 returns jsonb
@@ -14,6 +15,7 @@ declare
   v_total integer;
   v_q text := nullif(pg_catalog.btrim(p_search), '');
 begin
+  perform private.require_staff(p_operator, 'curator');
   perform private.check_page_size(p_limit, 1000);
   if coalesce(p_sort, 'name') not in ('name', 'usage', 'newest') then
     raise exception 'Unknown sort "%": use name, usage or newest.', p_sort using errcode = '22023';
@@ -50,6 +52,6 @@ begin
   return v_page || pg_catalog.jsonb_build_object('total', v_total);
 end;
 $$;
-comment on function public.admin_tag_page(text, text, integer, jsonb) is 'Admin: a page of tags with their usage, searched by name or slug, sorted by name, usage or newest; keyset pagination.';
-revoke execute on function public.admin_tag_page(text, text, integer, jsonb) from public, anon, authenticated;
-grant execute on function public.admin_tag_page(text, text, integer, jsonb) to service_role;
+comment on function public.admin_tag_page(uuid, text, text, integer, jsonb) is 'Admin: a page of tags with their usage, searched by name or slug, sorted by name, usage or newest; keyset pagination.';
+revoke execute on function public.admin_tag_page(uuid, text, text, integer, jsonb) from public, anon, authenticated;
+grant execute on function public.admin_tag_page(uuid, text, text, integer, jsonb) to service_role;

@@ -1,11 +1,12 @@
 -- Admin API: pairs of tags that look like duplicates (same slug ignoring hyphens and a plural s, or trigram-similar names), best first.
-create or replace function public.admin_tag_suggestions(p_limit integer default 50)
+create or replace function public.admin_tag_suggestions(p_operator uuid, p_limit integer default 50)
 returns jsonb
 language sql
 stable
 set search_path = ''
 set pg_trgm.similarity_threshold = '0.5'
 as $$
+  select private.require_staff(p_operator, 'curator');
   with pairs as (
     -- Same slug once hyphens and a plural s are ignored ("machine-learning" ~ "machinelearnings").
     select a.id as a_id, b.id as b_id, 'same slug' as reason, 1.0::real as score
@@ -25,6 +26,6 @@ as $$
     from (select * from best order by score desc limit least(greatest(coalesce(p_limit, 50), 1), 500)) p
     join public.tags a on a.id = p.a_id join public.tags b on b.id = p.b_id
 $$;
-comment on function public.admin_tag_suggestions(integer) is 'Admin: pairs of tags that look like duplicates (same slug ignoring hyphens and a plural s, or trigram-similar names), best first.';
-revoke execute on function public.admin_tag_suggestions(integer) from public, anon, authenticated;
-grant execute on function public.admin_tag_suggestions(integer) to service_role;
+comment on function public.admin_tag_suggestions(uuid, integer) is 'Admin: pairs of tags that look like duplicates (same slug ignoring hyphens and a plural s, or trigram-similar names), best first.';
+revoke execute on function public.admin_tag_suggestions(uuid, integer) from public, anon, authenticated;
+grant execute on function public.admin_tag_suggestions(uuid, integer) to service_role;

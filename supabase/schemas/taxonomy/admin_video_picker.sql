@@ -1,5 +1,6 @@
 -- Admin API: videos filtered by text, category, tag and status (newest first, keyset pages), with their tags, for bulk tagging.
 create or replace function public.admin_video_picker(
+  p_operator uuid,
   p_search text default null, p_category_id integer default null, p_tag_id integer default null,
   p_status text default null, p_limit integer default 100, p_cursor jsonb default null
 )
@@ -11,6 +12,7 @@ as $$
 declare
   v_rows jsonb;
 begin
+  perform private.require_staff(p_operator, 'curator');
   perform private.check_page_size(p_limit, 500);
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x) order by x.created_at desc, x.id desc), '[]'::jsonb) into v_rows
     from (
@@ -30,6 +32,6 @@ begin
   return private.keyset_page(v_rows, p_limit, array['created_at', 'id']);
 end;
 $$;
-comment on function public.admin_video_picker(text, integer, integer, text, integer, jsonb) is 'Admin: videos filtered by text, category, tag and status (newest first, keyset pages), with their tags, for bulk tagging.';
-revoke execute on function public.admin_video_picker(text, integer, integer, text, integer, jsonb) from public, anon, authenticated;
-grant execute on function public.admin_video_picker(text, integer, integer, text, integer, jsonb) to service_role;
+comment on function public.admin_video_picker(uuid, text, integer, integer, text, integer, jsonb) is 'Admin: videos filtered by text, category, tag and status (newest first, keyset pages), with their tags, for bulk tagging.';
+revoke execute on function public.admin_video_picker(uuid, text, integer, integer, text, integer, jsonb) from public, anon, authenticated;
+grant execute on function public.admin_video_picker(uuid, text, integer, integer, text, integer, jsonb) to service_role;

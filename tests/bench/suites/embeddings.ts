@@ -29,7 +29,10 @@ const literal = (v: number[] | Float32Array) => `[${Array.from(v, (x) => x.toFix
 
 function fakeProvider(latencyMs: number, next: () => number[]): EmbeddingProvider {
   return {
-    id: 'openai-compatible', model: `fake-${latencyMs}ms`, dimensions: DIMS, maxBatch: 256,
+    id: 'openai-compatible',
+    model: `fake-${latencyMs}ms`,
+    dimensions: DIMS,
+    maxBatch: 256,
     embed: async (texts) => {
       if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
       return texts.map(() => ({ vector: padVector(next()) }));
@@ -51,22 +54,36 @@ export async function run(report: Report): Promise<void> {
     let t = performance.now();
     for (let i = 0; i < ids.length; i += 64) {
       const batch = ids.slice(i, i + 64).map((id) => ({ video_id: id, embedding: literal(next()) }));
-      await db.query(`insert into public.video_embeddings (video_id, embedding, model, source)
-        select video_id, embedding::extensions.vector(1536), 'ceiling', 'bench' from json_to_recordset($1::text::json) as x(video_id uuid, embedding text)`, [JSON.stringify(batch)]);
+      await db.query(
+        `insert into public.video_embeddings (video_id, embedding, model, source)
+        select video_id, embedding::extensions.vector(1536), 'ceiling', 'bench' from json_to_recordset($1::text::json) as x(video_id uuid, embedding text)`,
+        [JSON.stringify(batch)],
+      );
     }
     const ceiling = ids.length / ((performance.now() - t) / 1000);
     report('raw insert of 1536-d vectors, 64 per statement (ceiling)', `${ceiling.toFixed(0)} vectors/s`);
     await db.query("delete from public.video_embeddings where model = 'ceiling'");
 
     const job = async (statuses: string[], provider: EmbeddingProvider) =>
-      ((await gw.call('admin_embedding_job_create', { p_operator: op, p_provider: provider.id, p_model: provider.model, p_dimensions: provider.dimensions, p_scope: 'all', p_statuses: statuses, p_dry_run: false })) as { id: string; total: number });
+      (await gw.call('admin_embedding_job_create', {
+        p_operator: op,
+        p_provider: provider.id,
+        p_model: provider.model,
+        p_dimensions: provider.dimensions,
+        p_scope: 'all',
+        p_statuses: statuses,
+        p_dry_run: false,
+      })) as { id: string; total: number };
 
     const zero = fakeProvider(0, next);
     const j0 = await job(['approved'], zero);
     t = performance.now();
-    const r0 = await runBackfill({ gateway: gw, provider: zero, jobId: j0.id, worker: 'bench-0', batchSize: 64, concurrency: 2 });
+    const r0 = await runBackfill({ gateway: gw, operator: op, provider: zero, jobId: j0.id, worker: 'bench-0', batchSize: 64, concurrency: 2 });
     const zeroRate = r0.done / ((performance.now() - t) / 1000);
-    report(`backfill, zero-latency provider (${r0.done} videos, batch 64, concurrency 2)`, `${zeroRate.toFixed(0)} videos/s (${(zeroRate / ceiling).toFixed(2)} of the ceiling; target ≥ 0.5)`);
+    report(
+      `backfill, zero-latency provider (${r0.done} videos, batch 64, concurrency 2)`,
+      `${zeroRate.toFixed(0)} videos/s (${(zeroRate / ceiling).toFixed(2)} of the ceiling; target ≥ 0.5)`,
+    );
 
     // Provider-bound: the provider's limit (lanes × batch ÷ 0.2 s) is set below the write ceiling
     // measured above, so the figure shows whether pipelining keeps the provider busy.
@@ -75,14 +92,25 @@ export async function run(report: Report): Promise<void> {
     const lanes = 4;
     const batch = Math.max(1, Math.floor((ceiling * 0.5 * 0.2) / lanes));
     t = performance.now();
-    const r1 = await runBackfill({ gateway: gw, provider: slow, jobId: j1.id, worker: 'bench-200', batchSize: batch, concurrency: lanes });
+    const r1 = await runBackfill({
+      gateway: gw,
+      operator: op,
+      provider: slow,
+      jobId: j1.id,
+      worker: 'bench-200',
+      batchSize: batch,
+      concurrency: lanes,
+    });
     const slowRate = r1.done / ((performance.now() - t) / 1000);
     const bound = (lanes * batch) / 0.2;
-    report(`backfill, 200 ms provider (${r1.done} videos, batch ${batch}, concurrency ${lanes})`, `${slowRate.toFixed(0)} videos/s vs provider-bound ${bound.toFixed(0)}/s (${(slowRate / bound).toFixed(2)}; target ≥ 0.9)`);
+    report(
+      `backfill, 200 ms provider (${r1.done} videos, batch ${batch}, concurrency ${lanes})`,
+      `${slowRate.toFixed(0)} videos/s vs provider-bound ${bound.toFixed(0)}/s (${(slowRate / bound).toFixed(2)}; target ≥ 0.9)`,
+    );
 
     // HNSW recall at 50,000 vectors: 50,000 videos' worth, vectors generated in SQL from the
     // same kind of clusters, the index built after the load.
-    await db.query("delete from public.video_embeddings");
+    await db.query('delete from public.video_embeddings');
     await db.execute('drop index public.idx_video_embeddings_vector');
     await db.query(`insert into public.videos (platform, platform_id, url, title)
       select 'other', 'hnsw-' || i, 'https://media.example.org/hnsw/' || i, 'HNSW ' || i from generate_series(1, 50000 - (select count(*) from public.videos)) i`);
@@ -90,8 +118,11 @@ export async function run(report: Report): Promise<void> {
     const all = (await db.query<{ id: string }>('select id from public.videos order by id limit 50000')).map((r) => r.id);
     for (let i = 0; i < all.length; i += 500) {
       const rows = all.slice(i, i + 500).map((id) => ({ video_id: id, embedding: literal(next()) }));
-      await db.query(`insert into public.video_embeddings (video_id, embedding, model, source)
-        select video_id, embedding::extensions.vector(1536), 'hnsw', 'bench' from json_to_recordset($1::text::json) as x(video_id uuid, embedding text)`, [JSON.stringify(rows)]);
+      await db.query(
+        `insert into public.video_embeddings (video_id, embedding, model, source)
+        select video_id, embedding::extensions.vector(1536), 'hnsw', 'bench' from json_to_recordset($1::text::json) as x(video_id uuid, embedding text)`,
+        [JSON.stringify(rows)],
+      );
     }
     report('load 50,000 vectors without the index (setup)', ms(performance.now() - t));
     t = performance.now();
@@ -123,13 +154,18 @@ export async function run(report: Report): Promise<void> {
       await db.execute(`set enable_indexscan = ${mode}`);
       await db.execute(`set enable_seqscan = ${mode === 'on' ? 'off' : 'on'}`);
       const rows = await db.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, [queries[0]!]);
-      return rows.some((r) => r['QUERY PLAN'].includes('Index Scan using idx_video_embeddings_vector')) ? 'HNSW index scan' : 'sequential scan + sort';
+      return rows.some((r) => r['QUERY PLAN'].includes('Index Scan using idx_video_embeddings_vector'))
+        ? 'HNSW index scan'
+        : 'sequential scan + sort';
     };
     report('plans used: ANN run / exact run', `${await plan('on')} / ${await plan('off')}`);
     await db.execute('set enable_indexscan = on');
     await db.execute('set enable_seqscan = on');
     report('HNSW top-10 recall vs exact search (30 queries, ef_search 40)', `${(recall / queries.length).toFixed(3)}`);
-    report('query latency: HNSW vs exact (sequential scan)', `${ms(annMs / queries.length)} vs ${ms(exactMs / queries.length)} (exact ${ratio(exactMs, annMs)} slower)`);
+    report(
+      'query latency: HNSW vs exact (sequential scan)',
+      `${ms(annMs / queries.length)} vs ${ms(exactMs / queries.length)} (exact ${ratio(exactMs, annMs)} slower)`,
+    );
   } finally {
     await db.close();
   }

@@ -5,7 +5,10 @@ import { formatClock, formatNumber, formatRelativeTime } from '../../../renderer
 
 const NOW = Date.parse('2026-06-15T12:00:00Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
-const S = 1000, M = 60 * S, H = 60 * M, D = 24 * H;
+const S = 1000,
+  M = 60 * S,
+  H = 60 * M,
+  D = 24 * H;
 
 describe('formatNumber', () => {
   it('groups digits as the locale does', () => expect(formatNumber(45163)).toBe(new Intl.NumberFormat().format(45163)));
@@ -35,6 +38,10 @@ describe('formatRelativeTime', () => {
 });
 
 describe('formatClock', () => {
-  it.each([[0, '0:00'], [75, '1:15'], [3754, '1:02:34']])('%i s is %s', (s, text) => expect(formatClock(s)).toBe(text));
+  it.each([
+    [0, '0:00'],
+    [75, '1:15'],
+    [3754, '1:02:34'],
+  ])('%i s is %s', (s, text) => expect(formatClock(s)).toBe(text));
   it('shows a dash for an unknown length', () => expect(formatClock(null)).toBe('—'));
 });

@@ -5,7 +5,7 @@ import { keysetRows, nextCursor } from '../../../renderer/src/api/keyset';
 import { keyMatches } from '../../../renderer/src/api/query-keys';
 
 describe('nextCursor', () => {
-  it('is the page\'s next_cursor', () => {
+  it("is the page's next_cursor", () => {
     const cursor = { created_at: '2026-01-02T03:04:05Z', id: 'b7' };
     expect(nextCursor({ rows: [1, 2], next_cursor: cursor })).toBe(cursor);
   });

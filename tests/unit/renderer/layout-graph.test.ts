@@ -7,7 +7,10 @@ const nodes = (...ids: string[]) => ids.map((id) => ({ id }));
 
 describe('layoutGraph', () => {
   it('positions every node, linked or not', () => {
-    const positions = layoutGraph(nodes('a', 'b', 'c', 'lonely'), [{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }]);
+    const positions = layoutGraph(nodes('a', 'b', 'c', 'lonely'), [
+      { source: 'a', target: 'b' },
+      { source: 'b', target: 'c' },
+    ]);
     expect([...positions.keys()].sort()).toEqual(['a', 'b', 'c', 'lonely']);
     for (const p of positions.values()) {
       expect(Number.isFinite(p.x)).toBe(true);
@@ -16,7 +19,11 @@ describe('layoutGraph', () => {
   });
 
   it('puts each layer to the right of the one it links from', () => {
-    const p = layoutGraph(nodes('c', 'b', 'a'), [{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }, { source: 'a', target: 'c' }]);
+    const p = layoutGraph(nodes('c', 'b', 'a'), [
+      { source: 'a', target: 'b' },
+      { source: 'b', target: 'c' },
+      { source: 'a', target: 'c' },
+    ]);
     expect(p.get('a')!.x).toBeLessThan(p.get('b')!.x);
     expect(p.get('b')!.x).toBeLessThan(p.get('c')!.x);
     // Layers never overlap: the next starts after the previous card ends.
@@ -24,7 +31,10 @@ describe('layoutGraph', () => {
   });
 
   it('gives nodes of one layer the same column and distinct rows', () => {
-    const p = layoutGraph(nodes('root', 'x', 'y'), [{ source: 'root', target: 'x' }, { source: 'root', target: 'y' }]);
+    const p = layoutGraph(nodes('root', 'x', 'y'), [
+      { source: 'root', target: 'x' },
+      { source: 'root', target: 'y' },
+    ]);
     expect(p.get('x')!.x).toBe(p.get('y')!.x);
     expect(Math.abs(p.get('x')!.y - p.get('y')!.y)).toBeGreaterThanOrEqual(NODE_HEIGHT);
   });
@@ -36,7 +46,11 @@ describe('layoutGraph', () => {
   });
 
   it('ignores self-links and survives a cycle', () => {
-    const p = layoutGraph(nodes('a', 'b'), [{ source: 'a', target: 'a' }, { source: 'a', target: 'b' }, { source: 'b', target: 'a' }]);
+    const p = layoutGraph(nodes('a', 'b'), [
+      { source: 'a', target: 'a' },
+      { source: 'a', target: 'b' },
+      { source: 'b', target: 'a' },
+    ]);
     expect(p.size).toBe(2);
   });
 

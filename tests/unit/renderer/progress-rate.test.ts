@@ -11,7 +11,10 @@ describe('addSample', () => {
   it('adds a sample only when the count moved, and returns the same array otherwise', () => {
     const s = addSample([], 5, 1000);
     expect(addSample(s, 5, 2000)).toBe(s);
-    expect(addSample(s, 9, 2000)).toEqual([{ at: 1000, n: 5 }, { at: 2000, n: 9 }]);
+    expect(addSample(s, 9, 2000)).toEqual([
+      { at: 1000, n: 5 },
+      { at: 2000, n: 9 },
+    ]);
   });
 
   it('drops samples older than 15 s but always keeps two', () => {
@@ -38,12 +41,30 @@ describe('rateOf', () => {
   });
 
   it('is items per second from the oldest sample to now, with the time left for the rest', () => {
-    const r = rateOf([{ at: 0, n: 0 }, { at: 4000, n: 40 }], 40, 100, 4000);
+    const r = rateOf(
+      [
+        { at: 0, n: 0 },
+        { at: 4000, n: 40 },
+      ],
+      40,
+      100,
+      4000,
+    );
     expect(r.rate).toBe(10);
     expect(r.eta).toBe(6000);
   });
 
   it('slows down as time passes without progress', () => {
-    expect(rateOf([{ at: 0, n: 0 }, { at: 4000, n: 40 }], 40, 100, 8000).rate).toBe(5);
+    expect(
+      rateOf(
+        [
+          { at: 0, n: 0 },
+          { at: 4000, n: 40 },
+        ],
+        40,
+        100,
+        8000,
+      ).rate,
+    ).toBe(5);
   });
 });

@@ -1,7 +1,13 @@
 // A moderation queue's filters in the URL hash: a view survives a reload or a shared link, the
 // defaults stay out of the URL, and a value the console does not know is ignored.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUEUE_VIEW, queueFilters, viewFromParams, viewToParams, type QueueView } from '../../../renderer/src/features/moderation/lib/queue-view';
+import {
+  DEFAULT_QUEUE_VIEW,
+  queueFilters,
+  viewFromParams,
+  viewToParams,
+  type QueueView,
+} from '../../../renderer/src/features/moderation/lib/queue-view';
 
 /** What the hash holds after writing a view (as useHashParams does: null removes the key). */
 function toHash(view: QueueView): URLSearchParams {
@@ -54,12 +60,20 @@ describe('queue filters sent to the channel', () => {
     expect(queueFilters(DEFAULT_QUEUE_VIEW)).toEqual({});
   });
   it('maps each filter to its field, trimming the search', () => {
-    expect(queueFilters({ platform: 'youtube', category: 4, age: 'gt30', q: '  stars ', dup: true, claim: true }))
-      .toEqual({ platform: 'youtube', category_id: 4, min_age_days: 30, q: 'stars', has_duplicates: true });
+    expect(queueFilters({ platform: 'youtube', category: 4, age: 'gt30', q: '  stars ', dup: true, claim: true })).toEqual({
+      platform: 'youtube',
+      category_id: 4,
+      min_age_days: 30,
+      q: 'stars',
+      has_duplicates: true,
+    });
   });
-  it.each([['lt1', { max_age_days: 1 }], ['lt7', { max_age_days: 7 }], ['gt7', { min_age_days: 7 }], ['gt30', { min_age_days: 30 }]] as const)(
-    'age %s', (age, filter) => expect(queueFilters({ ...DEFAULT_QUEUE_VIEW, age })).toEqual(filter),
-  );
+  it.each([
+    ['lt1', { max_age_days: 1 }],
+    ['lt7', { max_age_days: 7 }],
+    ['gt7', { min_age_days: 7 }],
+    ['gt30', { min_age_days: 30 }],
+  ] as const)('age %s', (age, filter) => expect(queueFilters({ ...DEFAULT_QUEUE_VIEW, age })).toEqual(filter));
   it('does not send a blank search', () => {
     expect(queueFilters({ ...DEFAULT_QUEUE_VIEW, q: '   ' })).toEqual({});
   });

@@ -38,7 +38,11 @@ describe('the undo window', () => {
 });
 
 describe('what an undo names', () => {
-  const titles = new Map([['v1', 'First'], ['v2', 'Second'], ['v3', 'Third']]);
+  const titles = new Map([
+    ['v1', 'First'],
+    ['v2', 'Second'],
+    ['v3', 'Third'],
+  ]);
   it('names the one item that was done, not the first one asked for', () => {
     const results = [
       { id: 'v1', outcome: 'conflict' as const },

@@ -23,10 +23,26 @@ export function EmbeddingsPage() {
       {coverage.error ? <ErrorAlert error={coverage.error} title="Could not read the coverage" /> : null}
       {c ? (
         <div className="stats" aria-label="Coverage">
-          <div className="stat"><div className="value">{formatNumber(c.embedded)} / {formatNumber(c.videos)}</div><div className="label">Videos embedded</div></div>
-          <div className="stat"><div className="value">{formatNumber(c.stale)}</div><div className="label">Stale (text changed)</div></div>
-          <div className="stat"><div className="value">{c.index_present ? 'present' : 'missing'}</div><div className="label">HNSW index</div></div>
-          {c.by_model.map((m) => <div className="stat" key={m.model}><div className="value">{formatNumber(m.videos)}</div><div className="label">{m.model}</div></div>)}
+          <div className="stat">
+            <div className="value">
+              {formatNumber(c.embedded)} / {formatNumber(c.videos)}
+            </div>
+            <div className="label">Videos embedded</div>
+          </div>
+          <div className="stat">
+            <div className="value">{formatNumber(c.stale)}</div>
+            <div className="label">Stale (text changed)</div>
+          </div>
+          <div className="stat">
+            <div className="value">{c.index_present ? 'present' : 'missing'}</div>
+            <div className="label">HNSW index</div>
+          </div>
+          {c.by_model.map((m) => (
+            <div className="stat" key={m.model}>
+              <div className="value">{formatNumber(m.videos)}</div>
+              <div className="label">{m.model}</div>
+            </div>
+          ))}
         </div>
       ) : null}
       <h2>New backfill</h2>
@@ -34,21 +50,61 @@ export function EmbeddingsPage() {
       <h2>Backfills</h2>
       <JobList />
       <h2>Semantic search</h2>
-      <form className="row" role="search" aria-label="Semantic search" onSubmit={(e) => { e.preventDefault(); if (!query.trim()) return;
-        setSearchError(undefined);
-        search.mutate({ query, model: LOCAL_MODEL }, { onError: (err) => react(err, { form: { setError: (_field, { message }) => setSearchError(message) } }) });
-      }}>
-        <label className="visually-hidden" htmlFor="semantic-query">Search by meaning</label>
-        <input id="semantic-query" className="grow-input" placeholder="e.g. how black holes form" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button type="submit" className="btn" disabled={search.isPending}>Search</button>
+      <form
+        className="row"
+        role="search"
+        aria-label="Semantic search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!query.trim()) return;
+          setSearchError(undefined);
+          search.mutate(
+            { query, model: LOCAL_MODEL },
+            { onError: (err) => react(err, { form: { setError: (_field, { message }) => setSearchError(message) } }) },
+          );
+        }}
+      >
+        <label className="visually-hidden" htmlFor="semantic-query">
+          Search by meaning
+        </label>
+        <input
+          id="semantic-query"
+          className="grow-input"
+          placeholder="e.g. how black holes form"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="submit" className="btn" disabled={search.isPending}>
+          Search
+        </button>
         <span className="muted small">Offline model ({LOCAL_MODEL})</span>
       </form>
       <FormAlert message={search.error ? searchError : undefined} />
       {search.data ? (
-        search.data.length === 0 ? <p className="muted">No embeddings of this model yet: run a backfill with the offline provider first.</p> : (
+        search.data.length === 0 ? (
+          <p className="muted">No embeddings of this model yet: run a backfill with the offline provider first.</p>
+        ) : (
           <table className="data" aria-label="Search results">
-            <thead><tr><th scope="col">Video</th><th scope="col">Status</th><th scope="col" className="num">Similarity</th></tr></thead>
-            <tbody>{search.data.map((h) => <tr key={h.id}><td>{h.title}</td><td><span className={`badge status-${h.moderation_status}`}>{h.moderation_status}</span></td><td className="num">{formatDecimal(h.similarity, 3)}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Video</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Similarity
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {search.data.map((h) => (
+                <tr key={h.id}>
+                  <td>{h.title}</td>
+                  <td>
+                    <span className={`badge status-${h.moderation_status}`}>{h.moderation_status}</span>
+                  </td>
+                  <td className="num">{formatDecimal(h.similarity, 3)}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         )
       ) : null}

@@ -50,17 +50,47 @@ export function MigrationsPage({ production, profileName }: { production: boolea
     if (jobState && jobState !== 'running') onJobEnded();
   }, [jobState]);
 
-  const columns = useMemo<Columns<Row>>(() => [
-    { accessorKey: 'version', header: 'Version', cell: (c) => <span className="mono" title={c.row.original.version}>{formatVersion(c.row.original.version)}</span> },
-    { accessorKey: 'name', header: 'Name', cell: (c) => <span className="mono">{c.row.original.name}</span> },
-    { accessorKey: 'state', header: 'Status', cell: (c) => <span className={`badge ${c.row.original.state}`} title={STATE_HELP[c.row.original.state]}>{c.row.original.state}</span> },
-    {
-      id: 'sql', header: 'SQL',
-      cell: (c) => c.row.original.fileName
-        ? <button type="button" className="btn small" onClick={() => setViewing(c.row.original.version)} aria-label={`View SQL of ${c.row.original.name}`}>View SQL</button>
-        : <span className="muted">not shipped</span>,
-    },
-  ], []);
+  const columns = useMemo<Columns<Row>>(
+    () => [
+      {
+        accessorKey: 'version',
+        header: 'Version',
+        cell: (c) => (
+          <span className="mono" title={c.row.original.version}>
+            {formatVersion(c.row.original.version)}
+          </span>
+        ),
+      },
+      { accessorKey: 'name', header: 'Name', cell: (c) => <span className="mono">{c.row.original.name}</span> },
+      {
+        accessorKey: 'state',
+        header: 'Status',
+        cell: (c) => (
+          <span className={`badge ${c.row.original.state}`} title={STATE_HELP[c.row.original.state]}>
+            {c.row.original.state}
+          </span>
+        ),
+      },
+      {
+        id: 'sql',
+        header: 'SQL',
+        cell: (c) =>
+          c.row.original.fileName ? (
+            <button
+              type="button"
+              className="btn small"
+              onClick={() => setViewing(c.row.original.version)}
+              aria-label={`View SQL of ${c.row.original.name}`}
+            >
+              View SQL
+            </button>
+          ) : (
+            <span className="muted">not shipped</span>
+          ),
+      },
+    ],
+    [],
+  );
 
   const start = (confirm: string) => {
     setConfirming(false);
@@ -72,18 +102,31 @@ export function MigrationsPage({ production, profileName }: { production: boolea
     <section aria-labelledby="migrations-title">
       <h1 id="migrations-title">Migrations</h1>
       {status.error ? <ErrorAlert error={status.error} title="Could not read the migration status" /> : null}
-      {data?.unavailable ? <div className="alert info" role="note">{data.unavailable}</div> : null}
+      {data?.unavailable ? (
+        <div className="alert info" role="note">
+          {data.unavailable}
+        </div>
+      ) : null}
       {data && data.newerInDatabase.length > 0 ? (
-        <div className="alert" role="alert">The database has migrations newer than this console ({data.newerInDatabase.join(', ')}). Update the console before applying anything.</div>
+        <div className="alert" role="alert">
+          The database has migrations newer than this console ({data.newerInDatabase.join(', ')}). Update the console before applying anything.
+        </div>
       ) : null}
       {data ? (
         <>
           <div className="row" style={{ justifyContent: 'space-between', marginBottom: 10 }}>
             <span className="muted">
-              {data.pending === 0 ? 'Every shipped migration is applied.' : `${formatNumber(data.pending)} pending of ${formatNumber(data.migrations.filter((m) => m.fileName).length)} shipped.`}
+              {data.pending === 0
+                ? 'Every shipped migration is applied.'
+                : `${formatNumber(data.pending)} pending of ${formatNumber(data.migrations.filter((m) => m.fileName).length)} shipped.`}
               {data.latestApplied ? ` Latest applied: ${formatVersion(data.latestApplied)}.` : ''}
             </span>
-            <button type="button" className="btn primary" disabled={data.pending === 0 || data.unavailable !== null || job?.state === 'running'} onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="btn primary"
+              disabled={data.pending === 0 || data.unavailable !== null || job?.state === 'running'}
+              onClick={() => setConfirming(true)}
+            >
               {data.pending === 0 ? 'Up to date' : `Apply ${formatNumber(data.pending)} pending`}
             </button>
           </div>
@@ -91,21 +134,37 @@ export function MigrationsPage({ production, profileName }: { production: boolea
             <div className="card" style={{ marginBottom: 12 }} aria-live="polite">
               <ProgressBar done={job.done} total={job.total} startedAt={job.startedAt} at={job.receivedAt} label={job.message} />
               {job.error ? <ErrorAlert error={job.error} title="Migration failed: nothing of the failed file was applied" /> : null}
-              {job.log.length ? <div className="log" aria-label="Migration log">{job.log.map((l, i) => <div key={i}>{l}</div>)}</div> : null}
+              {job.log.length ? (
+                <div className="log" aria-label="Migration log">
+                  {job.log.map((l, i) => (
+                    <div key={i}>{l}</div>
+                  ))}
+                </div>
+              ) : null}
             </div>
           ) : null}
-          {data.migrations.length === 0
-            ? <EmptyState title="No migrations shipped">This build has no supabase/migrations folder. Reinstall the console.</EmptyState>
-            : <DataTable columns={columns} data={data.migrations} caption="Migrations" rowKey={(r) => r.version} />}
+          {data.migrations.length === 0 ? (
+            <EmptyState title="No migrations shipped">This build has no supabase/migrations folder. Reinstall the console.</EmptyState>
+          ) : (
+            <DataTable columns={columns} data={data.migrations} caption="Migrations" rowKey={(r) => r.version} />
+          )}
         </>
-      ) : status.isPending ? <p className="muted">Reading migration history…</p> : null}
+      ) : status.isPending ? (
+        <p className="muted">Reading migration history…</p>
+      ) : null}
 
       <h2>Database overview</h2>
       {overview.error ? <ErrorAlert error={overview.error} title="Could not load the overview" /> : null}
       {overview.data ? <DatabaseOverviewCard overview={overview.data} /> : overview.isPending ? <p className="muted">Loading…</p> : null}
 
       <Dialog open={viewing !== null} wide title={sql.data?.fileName ?? 'Migration SQL'} onClose={() => setViewing(null)}>
-        {sql.error ? <ErrorAlert error={sql.error} /> : <pre className="sql" tabIndex={0} aria-label="SQL">{sql.data?.sql ?? 'Loading…'}</pre>}
+        {sql.error ? (
+          <ErrorAlert error={sql.error} />
+        ) : (
+          <pre className="sql" tabIndex={0} aria-label="SQL">
+            {sql.data?.sql ?? 'Loading…'}
+          </pre>
+        )}
       </Dialog>
       <ConfirmDialog
         open={confirming}
@@ -115,7 +174,9 @@ export function MigrationsPage({ production, profileName }: { production: boolea
         onClose={() => setConfirming(false)}
         onConfirm={start}
       >
-        <p>Each file runs in its own transaction with its history row. The run stops at the first failure and nothing of a failed file stays applied.</p>
+        <p>
+          Each file runs in its own transaction with its history row. The run stops at the first failure and nothing of a failed file stays applied.
+        </p>
       </ConfirmDialog>
     </section>
   );

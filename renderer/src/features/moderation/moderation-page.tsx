@@ -12,7 +12,10 @@ import { FILTER_PARAMS } from './lib/queue-view';
 const CLEARED_VIEW = Object.fromEntries([...FILTER_PARAMS, 'sort'].map((k) => [k, null]));
 
 const TABS = [
-  { id: 'pending', label: 'Pending' }, { id: 'flagged', label: 'Flagged' }, { id: 'reports', label: 'Reports' }, { id: 'contexts', label: 'Context notes' },
+  { id: 'pending', label: 'Pending' },
+  { id: 'flagged', label: 'Flagged' },
+  { id: 'reports', label: 'Reports' },
+  { id: 'contexts', label: 'Context notes' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -28,13 +31,21 @@ export function ModerationPage() {
         <h1 id="page-title">Moderation</h1>
         <div role="tablist" aria-label="Queues" className="tabs">
           {TABS.map((t) => (
-            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'}
-              onClick={() => setParams({ ...CLEARED_VIEW, tab: t.id === 'pending' ? null : t.id })}>
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              className={tab === t.id ? 'tab active' : 'tab'}
+              onClick={() => setParams({ ...CLEARED_VIEW, tab: t.id === 'pending' ? null : t.id })}
+            >
               {t.label} {count(t.id) !== undefined ? <span className="count">{formatNumber(count(t.id)!)}</span> : null}
             </button>
           ))}
         </div>
-        <button type="button" className="btn small" onClick={() => setTemplates(true)}>Rejection templates</button>
+        <button type="button" className="btn small" onClick={() => setTemplates(true)}>
+          Rejection templates
+        </button>
       </div>
       <ReasonsManager open={templates} onClose={() => setTemplates(false)} />
       <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)!.label}>

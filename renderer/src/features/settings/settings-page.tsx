@@ -6,6 +6,7 @@ import type { Theme } from '@/lib/theme';
 import { useAppInfo, useConnections } from './api/get-connections';
 import { ProfileForm } from './components/profile-form';
 import { OperatorPicker } from './components/operator-picker';
+import { OperatorSignIn } from './components/operator-sign-in';
 import { ProfileList } from './components/profile-list';
 
 export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Theme) => void }) {
@@ -22,10 +23,18 @@ export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Th
         <>
           <ProfileList state={connections.data} onEdit={(p) => setEditing({ kind: p.kind === 'postgres' ? 'postgres' : 'supabase', profile: p })} />
           <div className="row" style={{ marginTop: 10 }}>
-            <button type="button" className="btn" onClick={() => setEditing({ kind: 'supabase' })}>Add Supabase project</button>
-            <button type="button" className="btn" onClick={() => setEditing({ kind: 'postgres' })}>Add Postgres database</button>
+            <button type="button" className="btn" onClick={() => setEditing({ kind: 'supabase' })}>
+              Add Supabase project
+            </button>
+            <button type="button" className="btn" onClick={() => setEditing({ kind: 'postgres' })}>
+              Add Postgres database
+            </button>
           </div>
-          <Dialog open={editing !== null} title={editing?.profile ? `Edit ${editing.profile.name}` : editing?.kind === 'supabase' ? 'New Supabase profile' : 'New Postgres profile'} onClose={() => setEditing(null)}>
+          <Dialog
+            open={editing !== null}
+            title={editing?.profile ? `Edit ${editing.profile.name}` : editing?.kind === 'supabase' ? 'New Supabase profile' : 'New Postgres profile'}
+            onClose={() => setEditing(null)}
+          >
             {editing ? (
               <ProfileForm
                 key={editing.profile?.id ?? editing.kind}
@@ -41,10 +50,13 @@ export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Th
       ) : null}
 
       <h2>Operator</h2>
-      {connections.data ? (() => {
-        const active = connections.data.profiles.find((p) => p.id === connections.data.activeId);
-        return active ? <OperatorPicker profile={active} /> : null;
-      })() : null}
+      {connections.data
+        ? (() => {
+            const active = connections.data.profiles.find((p) => p.id === connections.data.activeId);
+            if (!active) return null;
+            return active.kind === 'supabase' ? <OperatorSignIn profile={active} /> : <OperatorPicker profile={active} />;
+          })()
+        : null}
 
       <h2>Appearance</h2>
       <div className="row" role="radiogroup" aria-label="Theme">
@@ -58,7 +70,8 @@ export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Th
       <h2>About</h2>
       {info.data ? (
         <div className="muted">
-          Version {info.data.version} · {info.data.shell === 'electron' ? 'desktop app' : 'browser shell'} on {info.data.platform} · data in <span className="mono">{info.data.dataDir}</span>
+          Version {info.data.version} · {info.data.shell === 'electron' ? 'desktop app' : 'browser shell'} on {info.data.platform} · data in{' '}
+          <span className="mono">{info.data.dataDir}</span>
         </div>
       ) : null}
     </section>

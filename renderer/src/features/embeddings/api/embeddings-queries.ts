@@ -10,10 +10,17 @@ export const useCoverage = () => useQuery(channelQuery('embeddings:coverage', {}
  * time the shown counts were read (the samples of the rate).
  */
 export const useEmbeddingJobs = () =>
-  useQuery(channelQuery('embeddings:jobs', {}, {
-    refetchInterval: (q) => (q.state.data?.some((j) => j.status === 'running') ? 1000 : 10_000),
-    notifyOnChangeProps: ['data'],
-  }));
+  useQuery(
+    channelQuery(
+      'embeddings:jobs',
+      {},
+      {
+        refetchInterval: (q) => (q.state.data?.some((j) => j.status === 'running') ? 1000 : 10_000),
+        notifyOnChangeProps: ['data'],
+      },
+    ),
+  );
 
 /** A backfill's failed items with their errors. */
-export const useFailures = (jobId: string | null) => useQuery(channelQuery('embeddings:failures', { jobId: jobId ?? '' }, { enabled: jobId !== null }));
+export const useFailures = (jobId: string | null) =>
+  useQuery(channelQuery('embeddings:failures', { jobId: jobId ?? '' }, { enabled: jobId !== null }));

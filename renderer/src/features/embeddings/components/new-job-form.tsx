@@ -28,7 +28,10 @@ export function NewJobForm() {
   const react = useErrorReaction();
   const input = (): JobInput => ({
     provider: provider === 'local' ? { provider: 'local' } : { provider: 'openai', baseUrl, model, dimensions, pricePerMillionTokens: price },
-    scope, statuses: [...statuses] as JobInput['statuses'], batchSize, concurrency,
+    scope,
+    statuses: [...statuses] as JobInput['statuses'],
+    batchSize,
+    concurrency,
   });
   const form = { setError: (field: string, { message }: { message?: string }) => setErrors((all) => ({ ...all, [field]: message ?? '' })) };
   const onError = (e: unknown) => react(e, { form });
@@ -38,61 +41,195 @@ export function NewJobForm() {
   };
 
   return (
-    <form className="card" aria-label="New backfill" noValidate onSubmit={(e) => {
-      e.preventDefault();
-      setErrors({});
-      start.mutate(input(), { onSuccess: () => { toasts.push({ kind: 'success', message: 'Backfill started.' }); estimate.reset(); }, onError });
-    }}>
+    <form
+      className="card"
+      aria-label="New backfill"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setErrors({});
+        start.mutate(input(), {
+          onSuccess: () => {
+            toasts.push({ kind: 'success', message: 'Backfill started.' });
+            estimate.reset();
+          },
+          onError,
+        });
+      }}
+    >
       <div className="row">
         <FormField id="job-provider" label="Provider" inline>
           {(c) => (
-            <select {...c} value={provider} onChange={(e) => { setProvider(e.target.value as 'local' | 'openai'); changed(); }}>
-              <option value="local">Offline GloVe (no network)</option><option value="openai">OpenAI-compatible API</option>
+            <select
+              {...c}
+              value={provider}
+              onChange={(e) => {
+                setProvider(e.target.value as 'local' | 'openai');
+                changed();
+              }}
+            >
+              <option value="local">Offline GloVe (no network)</option>
+              <option value="openai">OpenAI-compatible API</option>
             </select>
           )}
         </FormField>
         {provider === 'openai' ? (
           <>
-            <FormField id="job-base-url" label="Base URL" inline error={errors['provider.baseUrl']}>{(c) => <input {...c} value={baseUrl} onChange={(e) => { setBaseUrl(e.target.value); changed(); }} />}</FormField>
-            <FormField id="job-model" label="Model" inline error={errors['provider.model']}>{(c) => <input {...c} value={model} onChange={(e) => { setModel(e.target.value); changed(); }} />}</FormField>
+            <FormField id="job-base-url" label="Base URL" inline error={errors['provider.baseUrl']}>
+              {(c) => (
+                <input
+                  {...c}
+                  value={baseUrl}
+                  onChange={(e) => {
+                    setBaseUrl(e.target.value);
+                    changed();
+                  }}
+                />
+              )}
+            </FormField>
+            <FormField id="job-model" label="Model" inline error={errors['provider.model']}>
+              {(c) => (
+                <input
+                  {...c}
+                  value={model}
+                  onChange={(e) => {
+                    setModel(e.target.value);
+                    changed();
+                  }}
+                />
+              )}
+            </FormField>
             <FormField id="job-dimensions" label="Dimensions" inline error={errors['provider.dimensions']}>
-              {(c) => <input {...c} type="number" className="narrow" value={dimensions} min={1} max={1536} onChange={(e) => { setDimensions(Number(e.target.value)); changed(); }} />}
+              {(c) => (
+                <input
+                  {...c}
+                  type="number"
+                  className="narrow"
+                  value={dimensions}
+                  min={1}
+                  max={1536}
+                  onChange={(e) => {
+                    setDimensions(Number(e.target.value));
+                    changed();
+                  }}
+                />
+              )}
             </FormField>
             <FormField id="job-price" label="$ per 1M tokens" inline error={errors['provider.pricePerMillionTokens']}>
-              {(c) => <input {...c} type="number" className="narrow" step="0.01" value={price} onChange={(e) => { setPrice(Number(e.target.value)); changed(); }} />}
+              {(c) => (
+                <input
+                  {...c}
+                  type="number"
+                  className="narrow"
+                  step="0.01"
+                  value={price}
+                  onChange={(e) => {
+                    setPrice(Number(e.target.value));
+                    changed();
+                  }}
+                />
+              )}
             </FormField>
           </>
         ) : null}
       </div>
       <div className="row">
-        <fieldset className="inline-fieldset"><legend>Embed</legend>
+        <fieldset className="inline-fieldset">
+          <legend>Embed</legend>
           {(['missing', 'stale', 'all'] as const).map((s) => (
-            <label key={s} className="inline"><input type="radio" name="scope" checked={scope === s} onChange={() => { setScope(s); changed(); }} />
-              {s === 'missing' ? 'missing embeddings' : s === 'stale' ? 'stale ones (text changed or other model)' : 'everything'}</label>
+            <label key={s} className="inline">
+              <input
+                type="radio"
+                name="scope"
+                checked={scope === s}
+                onChange={() => {
+                  setScope(s);
+                  changed();
+                }}
+              />
+              {s === 'missing' ? 'missing embeddings' : s === 'stale' ? 'stale ones (text changed or other model)' : 'everything'}
+            </label>
           ))}
         </fieldset>
-        <fieldset className="inline-fieldset" aria-describedby={errors.statuses ? 'job-statuses-error' : undefined}><legend>Videos that are</legend>
+        <fieldset className="inline-fieldset" aria-describedby={errors.statuses ? 'job-statuses-error' : undefined}>
+          <legend>Videos that are</legend>
           {STATUSES.map((s) => (
-            <label key={s} className="inline"><input type="checkbox" checked={statuses.has(s)} onChange={() => { const n = new Set(statuses); if (n.has(s)) n.delete(s); else n.add(s); setStatuses(n); changed(); }} /> {s}</label>
+            <label key={s} className="inline">
+              <input
+                type="checkbox"
+                checked={statuses.has(s)}
+                onChange={() => {
+                  const n = new Set(statuses);
+                  if (n.has(s)) n.delete(s);
+                  else n.add(s);
+                  setStatuses(n);
+                  changed();
+                }}
+              />{' '}
+              {s}
+            </label>
           ))}
-          {errors.statuses ? <span className="error-text small" id="job-statuses-error" role="alert">{errors.statuses}</span> : null}
+          {errors.statuses ? (
+            <span className="error-text small" id="job-statuses-error" role="alert">
+              {errors.statuses}
+            </span>
+          ) : null}
         </fieldset>
         <FormField id="job-batch" label="Batch" inline error={errors.batchSize}>
-          {(c) => <input {...c} type="number" className="narrow" min={1} max={2048} value={batchSize} onChange={(e) => { setBatchSize(Number(e.target.value)); changed(); }} />}
+          {(c) => (
+            <input
+              {...c}
+              type="number"
+              className="narrow"
+              min={1}
+              max={2048}
+              value={batchSize}
+              onChange={(e) => {
+                setBatchSize(Number(e.target.value));
+                changed();
+              }}
+            />
+          )}
         </FormField>
         <FormField id="job-concurrency" label="Concurrency" inline error={errors.concurrency}>
-          {(c) => <input {...c} type="number" className="narrow" min={1} max={16} value={concurrency} onChange={(e) => { setConcurrency(Number(e.target.value)); changed(); }} />}
+          {(c) => (
+            <input
+              {...c}
+              type="number"
+              className="narrow"
+              min={1}
+              max={16}
+              value={concurrency}
+              onChange={(e) => {
+                setConcurrency(Number(e.target.value));
+                changed();
+              }}
+            />
+          )}
         </FormField>
       </div>
       <FormAlert message={errors.root} />
       <div className="row">
-        <button type="button" className="btn" disabled={statuses.size === 0 || estimate.isPending} onClick={() => { setErrors({}); estimate.mutate(input(), { onError }); }}>Estimate</button>
+        <button
+          type="button"
+          className="btn"
+          disabled={statuses.size === 0 || estimate.isPending}
+          onClick={() => {
+            setErrors({});
+            estimate.mutate(input(), { onError });
+          }}
+        >
+          Estimate
+        </button>
         {estimate.data ? (
           <span role="status" className="muted">
-            {formatNumber(estimate.data.videos)} video(s) · about {formatNumber(estimate.data.estimated_tokens)} tokens{estimate.data.estimated_cost ? ` · about $${formatDecimal(estimate.data.estimated_cost, 4)}` : ' · free (offline)'}
+            {formatNumber(estimate.data.videos)} video(s) · about {formatNumber(estimate.data.estimated_tokens)} tokens
+            {estimate.data.estimated_cost ? ` · about $${formatDecimal(estimate.data.estimated_cost, 4)}` : ' · free (offline)'}
           </span>
         ) : null}
-        <button type="submit" className="btn primary" disabled={!estimate.data || estimate.data.videos === 0 || start.isPending}>Start backfill</button>
+        <button type="submit" className="btn primary" disabled={!estimate.data || estimate.data.videos === 0 || start.isPending}>
+          Start backfill
+        </button>
       </div>
     </form>
   );

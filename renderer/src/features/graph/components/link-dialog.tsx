@@ -14,7 +14,16 @@ import { useFindVideos } from '../api/graph-queries';
 import { LINK_STYLE } from '../lib/link-types';
 
 type Values = z.input<typeof saveLinkSchema>;
-export type LinkDraft = { id?: string; source: string | null; target: string | null; type?: Values['type']; note?: string | null; timestamp_seconds?: number | null; focus: string; focusTitle: string };
+export type LinkDraft = {
+  id?: string;
+  source: string | null;
+  target: string | null;
+  type?: Values['type'];
+  note?: string | null;
+  timestamp_seconds?: number | null;
+  focus: string;
+  focusTitle: string;
+};
 
 function VideoSearch({ onPick, exclude, error }: { onPick: (v: FoundVideo) => void; exclude: string; error: string | undefined }) {
   const [q, setQ] = useState('');
@@ -25,9 +34,16 @@ function VideoSearch({ onPick, exclude, error }: { onPick: (v: FoundVideo) => vo
         <>
           <input {...c} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Type at least 2 characters…" autoComplete="off" />
           <ul className="picker" aria-label="Matching videos">
-            {(found.data ?? []).filter((v) => v.id !== exclude).map((v) => (
-              <li key={v.id}><button type="button" className="link-like" onClick={() => onPick(v)}>{v.title}</button> <span className={`badge status-${v.moderation_status}`}>{v.moderation_status}</span></li>
-            ))}
+            {(found.data ?? [])
+              .filter((v) => v.id !== exclude)
+              .map((v) => (
+                <li key={v.id}>
+                  <button type="button" className="link-like" onClick={() => onPick(v)}>
+                    {v.title}
+                  </button>{' '}
+                  <span className={`badge status-${v.moderation_status}`}>{v.moderation_status}</span>
+                </li>
+              ))}
           </ul>
         </>
       )}
@@ -44,13 +60,23 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
   const needsPick = draft !== null && (!draft.source || !draft.target);
   const form = useForm<Values>({
     resolver: zodResolver(saveLinkSchema),
-    values: draft ? {
-      id: draft.id, source: draft.source ?? '', target: draft.target ?? '', type: draft.type ?? 'related',
-      note: draft.note ?? '', timestamp: formatTimestamp(draft.timestamp_seconds ?? null),
-    } : undefined,
+    values: draft
+      ? {
+          id: draft.id,
+          source: draft.source ?? '',
+          target: draft.target ?? '',
+          type: draft.type ?? 'related',
+          note: draft.note ?? '',
+          timestamp: formatTimestamp(draft.timestamp_seconds ?? null),
+        }
+      : undefined,
   });
   const errors = form.formState.errors;
-  const close = () => { setOther(null); form.reset(); onClose(); };
+  const close = () => {
+    setOther(null);
+    form.reset();
+    onClose();
+  };
   const submit = form.handleSubmit(async (values) => {
     try {
       await save.mutateAsync(values);
@@ -70,29 +96,51 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
         <form onSubmit={submit} noValidate aria-label={draft.id ? 'Edit link' : 'New link'}>
           {needsPick ? (
             <>
-              <VideoSearch exclude={draft.focus} error={errors.target?.message ?? errors.source?.message} onPick={(v) => {
-                setOther(v);
-                form.setValue('source', outgoing ? draft.focus : v.id);
-                form.setValue('target', outgoing ? v.id : draft.focus);
-              }} />
+              <VideoSearch
+                exclude={draft.focus}
+                error={errors.target?.message ?? errors.source?.message}
+                onPick={(v) => {
+                  setOther(v);
+                  form.setValue('source', outgoing ? draft.focus : v.id);
+                  form.setValue('target', outgoing ? v.id : draft.focus);
+                }}
+              />
               <label className="checkbox">
-                <input type="checkbox" checked={outgoing} onChange={(e) => {
-                  setOutgoing(e.target.checked);
-                  if (other) {
-                    form.setValue('source', e.target.checked ? draft.focus : other.id);
-                    form.setValue('target', e.target.checked ? other.id : draft.focus);
-                  }
-                }} />
+                <input
+                  type="checkbox"
+                  checked={outgoing}
+                  onChange={(e) => {
+                    setOutgoing(e.target.checked);
+                    if (other) {
+                      form.setValue('source', e.target.checked ? draft.focus : other.id);
+                      form.setValue('target', e.target.checked ? other.id : draft.focus);
+                    }
+                  }}
+                />
                 From “{draft.focusTitle}” to the other video
               </label>
             </>
           ) : null}
-          {source && target ? <p><strong>{name(source)}</strong> → <strong>{name(target)}</strong></p> : <p className="muted">Pick the other video.</p>}
-          {!needsPick && (errors.target?.message ?? errors.source?.message) ? <span className="error" role="alert">{errors.target?.message ?? errors.source?.message}</span> : null}
+          {source && target ? (
+            <p>
+              <strong>{name(source)}</strong> → <strong>{name(target)}</strong>
+            </p>
+          ) : (
+            <p className="muted">Pick the other video.</p>
+          )}
+          {!needsPick && (errors.target?.message ?? errors.source?.message) ? (
+            <span className="error" role="alert">
+              {errors.target?.message ?? errors.source?.message}
+            </span>
+          ) : null}
           <FormField id="link-type" label="Type" error={errors.type?.message}>
             {(c) => (
               <select {...c} {...form.register('type')}>
-                {LINK_TYPES.map((t) => <option key={t} value={t}>{t} — {LINK_STYLE[t].label}</option>)}
+                {LINK_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {t} — {LINK_STYLE[t].label}
+                  </option>
+                ))}
               </select>
             )}
           </FormField>
@@ -104,8 +152,12 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
           </FormField>
           <FormAlert message={errors.root?.message} />
           <div className="row" style={{ justifyContent: 'flex-end' }}>
-            <button type="button" className="btn" onClick={close}>Cancel</button>
-            <button type="submit" className="btn primary" disabled={!source || !target || form.formState.isSubmitting}>{draft.id ? 'Save link' : 'Create link'}</button>
+            <button type="button" className="btn" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className="btn primary" disabled={!source || !target || form.formState.isSubmitting}>
+              {draft.id ? 'Save link' : 'Create link'}
+            </button>
           </div>
         </form>
       ) : null}

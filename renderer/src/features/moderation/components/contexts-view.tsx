@@ -17,16 +17,26 @@ const noteTitle = (n: ContextRow) => n.title ?? n.content.slice(0, 80);
 
 const COLUMNS: ServerColumn<ContextRow>[] = [
   {
-    id: 'note', header: 'Note', enableSorting: false,
+    id: 'note',
+    header: 'Note',
+    enableSorting: false,
     cell: ({ row: { original: n } }) => (
       <>
-        <div className="row nowrap"><span className="badge unknown">{n.context_type}</span><strong className="ellipsis">{n.title ?? n.content}</strong></div>
-        <div className="muted small ellipsis">on "{n.video_title}" · @{n.author ?? 'unknown'}</div>
+        <div className="row nowrap">
+          <span className="badge unknown">{n.context_type}</span>
+          <strong className="ellipsis">{n.title ?? n.content}</strong>
+        </div>
+        <div className="muted small ellipsis">
+          on "{n.video_title}" · @{n.author ?? 'unknown'}
+        </div>
       </>
     ),
   },
   {
-    id: 'added', header: 'Added', enableSorting: false, meta: { className: 'nowrap', width: '16%' },
+    id: 'added',
+    header: 'Added',
+    enableSorting: false,
+    meta: { className: 'nowrap', width: '16%' },
     cell: ({ row }) => <span title={formatDateTime(row.original.created_at)}>{formatRelativeTime(row.original.created_at)}</span>,
   },
 ];
@@ -46,47 +56,96 @@ export function ContextsView() {
 
   const decide = (action: 'approve' | 'reject', reason?: string) => {
     if (!note) return;
-    act.mutate({ action, items: [{ id: note.id, expected_updated_at: note.updated_at }], reason }, {
-      onSuccess: (r) => {
-        const done = decisions.settle(r.results, { past: action === 'approve' ? 'Approved' : 'Rejected', titles: new Map([[note.id, noteTitle(note)]]), asked: 1, plural: 'notes' });
-        if (done.size) setHandled((h) => new Set([...h, ...done]));
+    act.mutate(
+      { action, items: [{ id: note.id, expected_updated_at: note.updated_at }], reason },
+      {
+        onSuccess: (r) => {
+          const done = decisions.settle(r.results, {
+            past: action === 'approve' ? 'Approved' : 'Rejected',
+            titles: new Map([[note.id, noteTitle(note)]]),
+            asked: 1,
+            plural: 'notes',
+          });
+          if (done.size) setHandled((h) => new Set([...h, ...done]));
+        },
+        onError: (e) => decisions.react(e),
       },
-      onError: (e) => decisions.react(e),
-    });
+    );
   };
   useShortcuts({
-    j: () => cursor.move(1), ArrowDown: () => cursor.move(1), k: () => cursor.move(-1), ArrowUp: () => cursor.move(-1),
-    a: () => decide('approve'), r: () => { if (note) setRejecting(true); }, 'mod+z': decisions.undo,
+    j: () => cursor.move(1),
+    ArrowDown: () => cursor.move(1),
+    k: () => cursor.move(-1),
+    ArrowUp: () => cursor.move(-1),
+    a: () => decide('approve'),
+    r: () => {
+      if (note) setRejecting(true);
+    },
+    'mod+z': decisions.undo,
   });
 
   if (list.error) return <ErrorAlert error={list.error} title="Could not load the context notes" />;
   if (list.isPending) return <p className="muted">Loading context notes…</p>;
-  if (!notes.length && !list.hasNextPage) return <EmptyState title="No context notes to review"><p>Summaries, quotes and notes users add to videos wait here for approval.</p></EmptyState>;
+  if (!notes.length && !list.hasNextPage)
+    return (
+      <EmptyState title="No context notes to review">
+        <p>Summaries, quotes and notes users add to videos wait here for approval.</p>
+      </EmptyState>
+    );
 
   return (
     <div className="queue-layout">
       <div className="queue-main">
-        <ServerTable table={table} label="Context notes" rowHeight={46} currentId={cursor.current} onOpen={cursor.setCurrent}
-          hasMore={list.hasNextPage} loadingMore={list.isFetchingNextPage} onLoadMore={() => void list.fetchNextPage()} />
+        <ServerTable
+          table={table}
+          label="Context notes"
+          rowHeight={46}
+          currentId={cursor.current}
+          onOpen={cursor.setCurrent}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+        />
       </div>
       <aside className="pane" aria-label="Context note">
         {note ? (
           <>
-            <h2 className="pane-title">{note.context_type} on "{note.video_title}"</h2>
-            <div className="muted">@{note.author ?? 'unknown'} · {formatRelativeTime(note.created_at)}{note.timestamp_seconds !== null ? ` · at ${formatClock(note.timestamp_seconds)}` : ''}{note.is_ai_generated ? ' · AI-generated' : ''}</div>
+            <h2 className="pane-title">
+              {note.context_type} on "{note.video_title}"
+            </h2>
+            <div className="muted">
+              @{note.author ?? 'unknown'} · {formatRelativeTime(note.created_at)}
+              {note.timestamp_seconds !== null ? ` · at ${formatClock(note.timestamp_seconds)}` : ''}
+              {note.is_ai_generated ? ' · AI-generated' : ''}
+            </div>
             {note.title ? <h3>{note.title}</h3> : null}
             <blockquote className="quote">{note.content}</blockquote>
             {note.source_url ? <div className="muted">Source: {note.source_url}</div> : null}
             <div className="row actions" role="toolbar" aria-label="Actions">
-              <button type="button" className="btn primary" disabled={act.isPending} onClick={() => decide('approve')}>Approve <kbd>a</kbd></button>
-              <button type="button" className="btn danger" disabled={act.isPending} onClick={() => setRejecting(true)}>Reject… <kbd>r</kbd></button>
+              <button type="button" className="btn primary" disabled={act.isPending} onClick={() => decide('approve')}>
+                Approve <kbd>a</kbd>
+              </button>
+              <button type="button" className="btn danger" disabled={act.isPending} onClick={() => setRejecting(true)}>
+                Reject… <kbd>r</kbd>
+              </button>
             </div>
           </>
-        ) : <p className="muted">Select a note.</p>}
+        ) : (
+          <p className="muted">Select a note.</p>
+        )}
       </aside>
       {decisions.view}
-      <ReasonDialog open={rejecting} title="Reject this context note?" label="Reason (recorded in the audit log)" confirmLabel="Reject note"
-        onClose={() => setRejecting(false)} onSubmit={(reason) => { setRejecting(false); decide('reject', reason); }} />
+      <ReasonDialog
+        open={rejecting}
+        title="Reject this context note?"
+        label="Reason (recorded in the audit log)"
+        confirmLabel="Reject note"
+        onClose={() => setRejecting(false)}
+        onSubmit={(reason) => {
+          setRejecting(false);
+          decide('reject', reason);
+        }}
+      />
     </div>
   );
 }

@@ -35,7 +35,11 @@ export const MetadataEditor = forwardRef<HTMLSelectElement, { video: VideoReview
         {(control) => (
           <select {...control} ref={ref} value={category ?? ''} onChange={(e) => setCategory(e.target.value ? Number(e.target.value) : null)}>
             <option value="">(none)</option>
-            {(options.data?.categories ?? []).map((c) => <option key={c.id} value={c.id}>{c.parent_id ? `— ${c.name}` : c.name}</option>)}
+            {(options.data?.categories ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.parent_id ? `— ${c.name}` : c.name}
+              </option>
+            ))}
           </select>
         )}
       </FormField>
@@ -46,11 +50,18 @@ export const MetadataEditor = forwardRef<HTMLSelectElement, { video: VideoReview
             <div className="tag-list" role="group" aria-label="Tags">
               {visibleTags.map((t) => (
                 <label key={t.id} className={`tag-chip${tags.has(t.id) ? ' on' : ''}`}>
-                  <input type="checkbox" checked={tags.has(t.id)} onChange={() => setTags((s) => {
-                    const n = new Set(s);
-                    if (n.has(t.id)) n.delete(t.id); else n.add(t.id);
-                    return n;
-                  })} />
+                  <input
+                    type="checkbox"
+                    checked={tags.has(t.id)}
+                    onChange={() =>
+                      setTags((s) => {
+                        const n = new Set(s);
+                        if (n.has(t.id)) n.delete(t.id);
+                        else n.add(t.id);
+                        return n;
+                      })
+                    }
+                  />
                   {t.name}
                 </label>
               ))}
@@ -58,10 +69,17 @@ export const MetadataEditor = forwardRef<HTMLSelectElement, { video: VideoReview
           </>
         )}
       </FormField>
-      <button type="button" className="btn small" disabled={!dirty || save.isPending} onClick={() => save.mutate(
-        { videoId: video.id, expectedUpdatedAt: video.updated_at, categoryId: category, tagIds: [...tags] },
-        { onSuccess: () => toasts.push({ kind: 'success', message: 'Category and tags saved.' }), onError: (e) => react(e) },
-      )}>
+      <button
+        type="button"
+        className="btn small"
+        disabled={!dirty || save.isPending}
+        onClick={() =>
+          save.mutate(
+            { videoId: video.id, expectedUpdatedAt: video.updated_at, categoryId: category, tagIds: [...tags] },
+            { onSuccess: () => toasts.push({ kind: 'success', message: 'Category and tags saved.' }), onError: (e) => react(e) },
+          )
+        }
+      >
         Save category and tags
       </button>
     </section>

@@ -21,26 +21,58 @@ export function queueColumns(operatorId: string | null): ServerColumn<QueueRow>[
   return [
     selectColumn<QueueRow>({ label: (r) => r.title, allLabel: 'Select all loaded items' }),
     {
-      id: 'title', header: 'Video', enableSorting: false, meta: { className: 'title-cell' },
+      id: 'title',
+      header: 'Video',
+      enableSorting: false,
+      meta: { className: 'title-cell' },
       cell: ({ row: { original: r } }) => (
         <>
-          <div className="ellipsis" title={r.title}>{r.title}</div>
+          <div className="ellipsis" title={r.title}>
+            {r.title}
+          </div>
           <div className="muted small ellipsis">
             {r.platform} · {r.channel_name ?? 'unknown channel'}
-            {r.possible_duplicates ? <span className="badge modified" title="Possible duplicate">dup?</span> : null}
-            {isClaimedByOther(r, operatorId) ? <span className="badge unknown" title={`Claimed by ${r.claim!.operator}`}>🔒 {r.claim!.operator}</span> : null}
+            {r.possible_duplicates ? (
+              <span className="badge modified" title="Possible duplicate">
+                dup?
+              </span>
+            ) : null}
+            {isClaimedByOther(r, operatorId) ? (
+              <span className="badge unknown" title={`Claimed by ${r.claim!.operator}`}>
+                🔒 {r.claim!.operator}
+              </span>
+            ) : null}
           </div>
         </>
       ),
     },
-    { id: 'category', header: 'Category', enableSorting: false, meta: { className: 'ellipsis', width: '16%' }, cell: ({ row }) => row.original.category_name ?? '—' },
-    { id: 'submitter', header: 'Submitter', enableSorting: false, meta: { className: 'ellipsis', width: '16%' }, cell: ({ row }) => row.original.submitter_username ?? '—' },
     {
-      id: 'submitted', header: 'Submitted', accessorFn: (r) => r.created_at, meta: { className: 'nowrap', width: '14%' },
+      id: 'category',
+      header: 'Category',
+      enableSorting: false,
+      meta: { className: 'ellipsis', width: '16%' },
+      cell: ({ row }) => row.original.category_name ?? '—',
+    },
+    {
+      id: 'submitter',
+      header: 'Submitter',
+      enableSorting: false,
+      meta: { className: 'ellipsis', width: '16%' },
+      cell: ({ row }) => row.original.submitter_username ?? '—',
+    },
+    {
+      id: 'submitted',
+      header: 'Submitted',
+      accessorFn: (r) => r.created_at,
+      meta: { className: 'nowrap', width: '14%' },
       cell: ({ row }) => <span title={formatDateTime(row.original.created_at)}>{formatRelativeTime(row.original.created_at)}</span>,
     },
     {
-      id: 'reports', header: 'Reports', accessorFn: (r) => r.open_report_count, sortDescFirst: true, meta: { className: 'num', width: '10%' },
+      id: 'reports',
+      header: 'Reports',
+      accessorFn: (r) => r.open_report_count,
+      sortDescFirst: true,
+      meta: { className: 'num', width: '10%' },
       cell: ({ row }) => (row.original.open_report_count ? formatNumber(row.original.open_report_count) : ''),
     },
   ];

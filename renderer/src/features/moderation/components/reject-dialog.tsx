@@ -20,7 +20,7 @@ export function RejectDialog(props: { open: boolean; count: number; onClose: () 
   }
 
   const active = reasons.data ?? [];
-  const text = choice === 'custom' ? custom.trim() : active.find((r) => r.id === choice)?.body ?? '';
+  const text = choice === 'custom' ? custom.trim() : (active.find((r) => r.id === choice)?.body ?? '');
   const tooLong = custom.length > 2000;
   const submit = () => {
     if (text && !tooLong) props.onReject(text);
@@ -31,7 +31,10 @@ export function RejectDialog(props: { open: boolean; count: number; onClose: () 
     const typing = e.target instanceof HTMLTextAreaElement;
     if (/^[1-9]$/.test(e.key) && !typing) {
       const r = active[Number(e.key) - 1];
-      if (r) { e.preventDefault(); setChoice(r.id); }
+      if (r) {
+        e.preventDefault();
+        setChoice(r.id);
+      }
     }
     if (e.key === 'Enter' && (!typing || e.ctrlKey || e.metaKey) && !(e.target instanceof HTMLButtonElement)) {
       e.preventDefault();
@@ -52,8 +55,12 @@ export function RejectDialog(props: { open: boolean; count: number; onClose: () 
       onClose={props.onClose}
       footer={
         <>
-          <button type="button" className="btn" onClick={props.onClose}>Cancel</button>
-          <button type="button" className="btn danger" disabled={!text || tooLong} onClick={submit}>Reject</button>
+          <button type="button" className="btn" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="button" className="btn danger" disabled={!text || tooLong} onClick={submit}>
+            Reject
+          </button>
         </>
       }
     >
@@ -62,7 +69,9 @@ export function RejectDialog(props: { open: boolean; count: number; onClose: () 
         {active.map((r, i) => (
           <label key={r.id} className="reason-option">
             <input type="radio" name="reason" checked={choice === r.id} onChange={() => setChoice(r.id)} autoFocus={i === 0} />
-            <span><kbd>{i + 1}</kbd> <strong>{r.label}</strong> <span className="muted">{r.body}</span></span>
+            <span>
+              <kbd>{i + 1}</kbd> <strong>{r.label}</strong> <span className="muted">{r.body}</span>
+            </span>
           </label>
         ))}
         <label className="reason-option">
@@ -70,8 +79,11 @@ export function RejectDialog(props: { open: boolean; count: number; onClose: () 
           <span>Write a reason</span>
         </label>
         {choice === 'custom' ? (
-          <FormField id="reject-custom" label="Reason the submitter will see"
-            error={tooLong ? `Keep the reason under 2,000 characters (${formatNumber(custom.length)}).` : undefined}>
+          <FormField
+            id="reject-custom"
+            label="Reason the submitter will see"
+            error={tooLong ? `Keep the reason under 2,000 characters (${formatNumber(custom.length)}).` : undefined}
+          >
             {(control) => <textarea {...control} rows={3} value={custom} onChange={(e) => setCustom(e.target.value)} autoFocus />}
           </FormField>
         ) : null}

@@ -4,7 +4,13 @@ import { useState } from 'react';
 export function Thumbnail({ url, title }: { url: string | null; title: string }) {
   const [failed, setFailed] = useState(false);
   if (!url || failed) {
-    return <div className="thumb placeholder" role="img" aria-label={`No thumbnail for ${title}`}>▶</div>;
+    return (
+      <div className="thumb placeholder" role="img" aria-label={`No thumbnail for ${title}`}>
+        ▶
+      </div>
+    );
   }
-  return <img className="thumb" src={url} alt={`Thumbnail of ${title}`} onError={() => setFailed(true)} loading="lazy" referrerPolicy="no-referrer" />;
+  return (
+    <img className="thumb" src={url} alt={`Thumbnail of ${title}`} onError={() => setFailed(true)} loading="lazy" referrerPolicy="no-referrer" />
+  );
 }

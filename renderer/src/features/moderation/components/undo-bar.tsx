@@ -1,6 +1,16 @@
 import type { Undoable } from '../lib/undo-window';
 
-export function UndoBar({ current, secondsLeft, onUndo, busy }: { current: Undoable | null; secondsLeft: number; onUndo: () => void; busy: boolean }) {
+export function UndoBar({
+  current,
+  secondsLeft,
+  onUndo,
+  busy,
+}: {
+  current: Undoable | null;
+  secondsLeft: number;
+  onUndo: () => void;
+  busy: boolean;
+}) {
   if (!current) return null;
   return (
     <div className="undo-bar" role="status" aria-live="polite">

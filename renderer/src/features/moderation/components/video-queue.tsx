@@ -18,7 +18,10 @@ import { useModerationCounts } from '../api/get-counts';
 import { useQueue, type QueueParams } from '../api/get-queue';
 import { useActOnVideos, useClaim } from '../api/moderate';
 import { useDecisions } from '../hooks/use-decisions';
+import { useReviewSkim } from '../hooks/use-review-skim';
 import { useListCursor } from '../hooks/use-list-cursor';
+import { restoredIds } from '../lib/decisions';
+import { begin, settle, startable } from '../lib/in-flight';
 import { queueFilters, viewFromParams, viewToParams, type QueueView } from '../lib/queue-view';
 import { isClaimedByOther, QUEUE_ROW_HEIGHT, QUEUE_SORTS, queueColumns } from './queue-columns';
 import { QueueToolbar } from './queue-toolbar';
@@ -26,9 +29,17 @@ import { RejectDialog } from './reject-dialog';
 import { ReviewPane } from './review-pane';
 import { ShortcutsDialog } from './shortcuts-dialog';
 
-const PAST: Record<VideoAction, string> = { approve: 'Approved', reject: 'Rejected', flag: 'Flagged', reopen: 'Reopened', feature: 'Featured', unfeature: 'Unfeatured' };
+const PAST: Record<VideoAction, string> = {
+  approve: 'Approved',
+  reject: 'Rejected',
+  flag: 'Flagged',
+  reopen: 'Reopened',
+  feature: 'Featured',
+  unfeature: 'Unfeatured',
+};
 
-const without = (selection: Record<string, true>, ids: Set<string>) => Object.fromEntries(Object.entries(selection).filter(([id]) => !ids.has(id))) as Record<string, true>;
+const without = (selection: Record<string, true>, ids: Set<string>) =>
+  Object.fromEntries(Object.entries(selection).filter(([id]) => !ids.has(id))) as Record<string, true>;
 
 export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   const [params, setParams] = useHashParams();
@@ -49,6 +60,11 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   const [since, setSince] = useState<string | null>(null);
   const [me, setMe] = useState<string | null>(null);
   const editRef = useRef<HTMLSelectElement>(null);
+  const mainRef = useRef<HTMLDivElement>(null);
+  // Items with a decision in flight: read synchronously by the next key press (a ref), shown as
+  // busy buttons (state).
+  const inFlight = useRef<ReadonlySet<string>>(new Set());
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
 
   const rows = useMemo(() => keysetRows(list.data).filter((r) => !decided.has(r.id)), [list.data, decided]);
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
@@ -56,6 +72,8 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   const cursor = useListCursor(keys);
   const currentId = cursor.current;
   const current = currentId ? byId.get(currentId) : undefined;
+  const settledId = useReviewSkim(keys, currentId);
+  const loadedIds = useMemo(() => new Set(keysetRows(list.data).map((r) => r.id)), [list.data]);
 
   const columns = useMemo(() => queueColumns(me), [me]);
   const table = useServerTable({ columns, rows, getRowId: (r) => r.id, sort, selectable: true });
@@ -63,8 +81,14 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
 
   const decisions = useDecisions({
     onUndone: (r) => {
-      const back = new Set(r.results.flatMap((x) => (x.outcome === 'done' && x.id ? [x.id] : [])));
+      const restored = restoredIds(r.results);
+      const back = new Set(restored);
       setDecided((d) => new Set([...d].filter((id) => !back.has(id))));
+      inFlight.current = settle(inFlight.current, restored);
+      setBusyIds(inFlight.current);
+      // The item the undo put back opens again as the current one.
+      const reopen = restored.find((id) => loadedIds.has(id));
+      if (reopen) cursor.setCurrent(reopen);
     },
   });
 
@@ -78,22 +102,29 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   }
   useEffect(() => {
     if (freshList) {
-      void qc.fetchQuery(channelQuery('moderation:counts', {}, { staleTime: 0 })).then((c) => setSince(c.at)).catch(() => undefined);
+      void qc
+        .fetchQuery(channelQuery('moderation:counts', {}, { staleTime: 0 }))
+        .then((c) => setSince(c.at))
+        .catch(() => undefined);
       table.resetRowSelection(true);
     }
   }, [list.dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps -- only when a fresh list arrives
   const counts = useModerationCounts(since);
-  const fresh = queue === 'pending' ? counts.data?.new_pending ?? 0 : counts.data?.new_flagged ?? 0;
+  const fresh = queue === 'pending' ? (counts.data?.new_pending ?? 0) : (counts.data?.new_flagged ?? 0);
 
   // Claiming: the opened item is reserved for 5 minutes; someone else's claim is shown, not overridden.
   useEffect(() => {
     if (!view.claim || !currentId) return;
-    claim.mutate({ targetType: 'video', targetId: currentId }, {
-      onSuccess: (r) => {
-        if (r.claimed) setMe(r.operator_id);
-        else toasts.push({ kind: 'info', message: `${r.operator ?? 'Another moderator'} is reviewing this item until ${formatTime(r.expires_at)}.` });
+    claim.mutate(
+      { targetType: 'video', targetId: currentId },
+      {
+        onSuccess: (r) => {
+          if (r.claimed) setMe(r.operator_id);
+          else
+            toasts.push({ kind: 'info', message: `${r.operator ?? 'Another moderator'} is reviewing this item until ${formatTime(r.expires_at)}.` });
+        },
       },
-    });
+    );
   }, [currentId, view.claim]); // eslint-disable-line react-hooks/exhaustive-deps -- claim once per opened item
 
   const targets = (): QueueRow[] => {
@@ -104,31 +135,94 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
     return current ? [current] : [];
   };
 
-  const run = (action: VideoAction, items: QueueRow[], reason?: string) => {
-    if (!items.length) return;
-    act.mutate({ action, items: items.map((r) => ({ id: r.id, expected_status: r.moderation_status as 'pending' | 'approved' | 'rejected' | 'flagged' })), reason }, {
-      onSuccess: (result) => {
-        const doneIds = decisions.settle(result.results, { past: PAST[action], titles: new Map(items.map((i) => [i.id, i.title])), asked: items.length });
-        const leaves = action === 'approve' || action === 'reject' || (action === 'flag' && queue === 'pending');
-        if (leaves) setDecided((d) => new Set([...d, ...doneIds]));
-        table.setRowSelection((s) => without(s, doneIds));
-      },
-      onError: (e) => decisions.react(e),
-    });
+  const setInFlight = (next: ReadonlySet<string>) => {
+    inFlight.current = next;
+    setBusyIds(next);
   };
 
-  const request = (action: VideoAction, items = targets()) => {
+  // One decision per item at a time: items whose previous decision is in flight are skipped (a
+  // second `a` on one does nothing), others go at once. Items the decision took out of the list
+  // stay locked until an undo puts them back, so a key press handled before the list re-rendered
+  // cannot decide them again. Each call settles with its own items, so the undo bar names
+  // exactly what this call did (mutateAsync: mutate's callbacks would only run for the latest call).
+  const run = (action: VideoAction, asked: QueueRow[], reason?: string) => {
+    const ids = new Set(
+      startable(
+        inFlight.current,
+        asked.map((r) => r.id),
+      ),
+    );
+    const items = asked.filter((r) => ids.has(r.id));
+    if (!items.length) return;
+    const itemIds = items.map((r) => r.id);
+    setInFlight(begin(inFlight.current, itemIds));
+    let left = new Set<string>();
+    act
+      .mutateAsync({
+        action,
+        items: items.map((r) => ({ id: r.id, expected_status: r.moderation_status as 'pending' | 'approved' | 'rejected' | 'flagged' })),
+        reason,
+      })
+      .then(
+        (result) => {
+          const doneIds = decisions.settle(result.results, {
+            past: PAST[action],
+            titles: new Map(items.map((i) => [i.id, i.title])),
+            asked: items.length,
+          });
+          const leaves = action === 'approve' || action === 'reject' || (action === 'flag' && queue === 'pending');
+          if (leaves) {
+            left = doneIds;
+            setDecided((d) => new Set([...d, ...doneIds]));
+          }
+          table.setRowSelection((s) => without(s, doneIds));
+        },
+        (e: unknown) => decisions.react(e),
+      )
+      .finally(() =>
+        setInFlight(
+          settle(
+            inFlight.current,
+            itemIds.filter((id) => !left.has(id)),
+          ),
+        ),
+      );
+  };
+
+  const request = (action: VideoAction, asked = targets()) => {
+    const items = asked.filter((r) => startable(inFlight.current, [r.id]).length > 0);
+    if (!items.length) return;
     if (action === 'reject') setRejecting(items.map((r) => r.id));
     else run(action, items);
   };
 
-  useShortcuts({
-    j: () => cursor.move(1), ArrowDown: () => cursor.move(1), k: () => cursor.move(-1), ArrowUp: () => cursor.move(-1),
-    a: () => request('approve'), r: () => request('reject'), f: () => request('flag'),
-    e: () => editRef.current?.focus(), x: () => { if (currentId) toggleRow(table, currentId); },
-    'mod+a': () => table.toggleAllRowsSelected(true), Escape: () => table.resetRowSelection(true),
-    'mod+z': decisions.undo, o: () => { if (current) void openExternal(current.url); }, '?': () => setHelp(true),
-  });
+  // After a filter is picked (or Escape in a field): the list has the focus, so j/k/a act on it.
+  const focusList = () => mainRef.current?.querySelector<HTMLElement>('.queue-scroller')?.focus({ preventScroll: true });
+
+  useShortcuts(
+    {
+      j: () => cursor.move(1),
+      ArrowDown: () => cursor.move(1),
+      k: () => cursor.move(-1),
+      ArrowUp: () => cursor.move(-1),
+      a: () => request('approve'),
+      r: () => request('reject'),
+      f: () => request('flag'),
+      e: () => editRef.current?.focus(),
+      x: () => {
+        if (currentId) toggleRow(table, currentId);
+      },
+      'mod+a': () => table.toggleAllRowsSelected(true),
+      Escape: () => table.resetRowSelection(true),
+      'mod+z': decisions.undo,
+      o: () => {
+        if (current) void openExternal(current.url);
+      },
+      '?': () => setHelp(true),
+    },
+    true,
+    focusList,
+  );
 
   const showNew = () => {
     setDecided(new Set());
@@ -138,44 +232,92 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
 
   return (
     <div className="queue-layout">
-      <div className="queue-main">
-        <QueueToolbar view={view} sort={sort} onChange={(changes: Partial<QueueView>) => setParams(viewToParams({ ...view, ...changes }))} />
+      <div className="queue-main" ref={mainRef}>
+        <QueueToolbar
+          view={view}
+          sort={sort}
+          onChange={(changes: Partial<QueueView>) => setParams(viewToParams({ ...view, ...changes }))}
+          onPicked={focusList}
+        />
         {fresh > 0 ? (
-          <button type="button" className="new-arrivals" onClick={showNew}>{formatNumber(fresh)} new {queue === 'pending' ? 'submission' : 'flag'}{fresh === 1 ? '' : 's'} — show</button>
+          <button type="button" className="new-arrivals" onClick={showNew}>
+            {formatNumber(fresh)} new {queue === 'pending' ? 'submission' : 'flag'}
+            {fresh === 1 ? '' : 's'} — show
+          </button>
         ) : null}
         {selected.length ? (
           <div className="bulk-bar row" role="toolbar" aria-label="Bulk actions">
             <strong>{formatNumber(selected.length)} selected</strong>
-            <button type="button" className="btn primary small" disabled={act.isPending} onClick={() => request('approve')}>Approve selected</button>
-            <button type="button" className="btn danger small" disabled={act.isPending} onClick={() => request('reject')}>Reject selected…</button>
-            {queue === 'pending' ? <button type="button" className="btn small" disabled={act.isPending} onClick={() => request('flag')}>Flag selected</button> : null}
-            <button type="button" className="btn small" onClick={() => table.resetRowSelection(true)}>Clear <kbd>Esc</kbd></button>
+            <button type="button" className="btn primary small" disabled={act.isPending} onClick={() => request('approve')}>
+              Approve selected
+            </button>
+            <button type="button" className="btn danger small" disabled={act.isPending} onClick={() => request('reject')}>
+              Reject selected…
+            </button>
+            {queue === 'pending' ? (
+              <button type="button" className="btn small" disabled={act.isPending} onClick={() => request('flag')}>
+                Flag selected
+              </button>
+            ) : null}
+            <button type="button" className="btn small" onClick={() => table.resetRowSelection(true)}>
+              Clear <kbd>Esc</kbd>
+            </button>
           </div>
         ) : null}
         {list.error ? <ErrorAlert error={list.error} title="Could not load the queue" /> : null}
-        {list.isPending ? <p className="muted">Loading the queue…</p> : rows.length === 0 && !list.hasNextPage ? (
+        {list.isPending ? (
+          <p className="muted">Loading the queue…</p>
+        ) : rows.length === 0 && !list.hasNextPage ? (
           <EmptyState title={filtered ? 'Nothing matches these filters' : `The ${queue} queue is empty`}>
-            <p>{filtered ? 'Clear a filter to see more.' : 'New submissions appear here as they arrive; the count in the tab refreshes on its own.'}</p>
+            <p>
+              {filtered ? 'Clear a filter to see more.' : 'New submissions appear here as they arrive; the count in the tab refreshes on its own.'}
+            </p>
           </EmptyState>
         ) : (
-          <ServerTable table={table} label="Queue" rowHeight={QUEUE_ROW_HEIGHT} currentId={currentId} onOpen={cursor.setCurrent}
+          <ServerTable
+            table={table}
+            label="Queue"
+            rowHeight={QUEUE_ROW_HEIGHT}
+            currentId={currentId}
+            onOpen={cursor.setCurrent}
             rowClassName={(r) => (isClaimedByOther(r, me) ? 'claimed' : undefined)}
-            hasMore={list.hasNextPage} loadingMore={list.isFetchingNextPage} onLoadMore={() => void list.fetchNextPage()} />
+            hasMore={list.hasNextPage}
+            loadingMore={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+          />
         )}
-        <p className="muted small">{formatNumber(rows.length)} loaded{list.hasNextPage ? ' (more as you scroll)' : ''} · <button type="button" className="link-like" onClick={() => setHelp(true)}>Shortcuts <kbd>?</kbd></button></p>
+        <p className="muted small">
+          {formatNumber(rows.length)} loaded{list.hasNextPage ? ' (more as you scroll)' : ''} ·{' '}
+          <button type="button" className="link-like" onClick={() => setHelp(true)}>
+            Shortcuts <kbd>?</kbd>
+          </button>
+        </p>
       </div>
-      <ReviewPane ref={editRef} videoId={currentId} busy={act.isPending}
+      <ReviewPane
+        ref={editRef}
+        videoId={currentId}
+        settledId={settledId}
+        busy={currentId !== null && busyIds.has(currentId)}
         onAction={(action, review) => {
           const row = byId.get(review.video.id) ?? ({ ...review.video, moderation_status: review.video.moderation_status } as unknown as QueueRow);
           request(action, [row]);
-        }} />
+        }}
+      />
       {decisions.view}
-      <RejectDialog open={rejecting !== null} count={rejecting?.length ?? 0} onClose={() => setRejecting(null)}
+      <RejectDialog
+        open={rejecting !== null}
+        count={rejecting?.length ?? 0}
+        onClose={() => setRejecting(null)}
         onReject={(reason) => {
           const ids = new Set(rejecting ?? []);
           setRejecting(null);
-          run('reject', rows.filter((r) => ids.has(r.id)), reason);
-        }} />
+          run(
+            'reject',
+            rows.filter((r) => ids.has(r.id)),
+            reason,
+          );
+        }}
+      />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
   );

@@ -22,11 +22,17 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
    * After a batch: offers to undo what was done and lists what was refused. `titles` names the
    * items (by id) the user asked about; returns the ids that were done.
    */
-  const settle = (results: Outcome[], options: { past: string; titles: ReadonlyMap<string, string>; asked: number; plural?: string }): Set<string> => {
+  const settle = (
+    results: Outcome[],
+    options: { past: string; titles: ReadonlyMap<string, string>; asked: number; plural?: string },
+  ): Set<string> => {
     const done = doneResults(results);
     if (done.length) undoWindow.offer(decisionLabel(options.past, results, options.titles, options.plural), auditIdsOf(results));
     if (done.length !== results.length) {
-      setOutcomes({ title: outcomesTitle(options.past, results, options.asked), results: results.map((r) => ({ ...r, label: options.titles.get(r.id) })) });
+      setOutcomes({
+        title: outcomesTitle(options.past, results, options.asked),
+        results: results.map((r) => ({ ...r, label: options.titles.get(r.id) })),
+      });
     }
     return new Set(done.map((r) => r.id));
   };
@@ -34,14 +40,21 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
   const runUndo = () => {
     const u = undoWindow.take();
     if (!u) return;
-    undo.mutate({ auditIds: u.auditIds }, {
-      onSuccess: (r) => {
-        onUndone(r);
-        if (r.done === r.results.length) toasts.push({ kind: 'success', message: `Undone: ${u.label}` });
-        else setOutcomes({ title: `Undid ${r.done} of ${r.results.length}`, results: r.results.map((x) => ({ ...x, id: x.id ?? String(x.audit_id) })) });
+    undo.mutate(
+      { auditIds: u.auditIds },
+      {
+        onSuccess: (r) => {
+          onUndone(r);
+          if (r.done === r.results.length) toasts.push({ kind: 'success', message: `Undone: ${u.label}` });
+          else
+            setOutcomes({
+              title: `Undid ${r.done} of ${r.results.length}`,
+              results: r.results.map((x) => ({ ...x, id: x.id ?? String(x.audit_id) })),
+            });
+        },
+        onError: (e) => react(e),
       },
-      onError: (e) => react(e),
-    });
+    );
   };
 
   const view = (

@@ -26,3 +26,8 @@ export function decisionLabel(past: string, results: readonly Result[], titles: 
 export function outcomesTitle(past: string, results: readonly Result[], asked: number): string {
   return asked > 1 ? `${past} ${doneResults(results).length} of ${asked}` : 'Not applied';
 }
+
+type UndoneResult = { audit_id?: number; id?: string | null | undefined; outcome: string };
+
+/** The items an undo put back, in order: the first one reopens as current. */
+export const restoredIds = (results: readonly UndoneResult[]): string[] => results.flatMap((r) => (r.outcome === 'done' && r.id ? [r.id] : []));

@@ -19,7 +19,12 @@ export function followCursor(before: readonly string[], after: readonly string[]
   const present = new Set(after);
   const i = current === null ? -1 : before.indexOf(current);
   if (i >= 0) {
-    const next = before.slice(i + 1).find((k) => present.has(k)) ?? before.slice(0, i).reverse().find((k) => present.has(k));
+    const next =
+      before.slice(i + 1).find((k) => present.has(k)) ??
+      before
+        .slice(0, i)
+        .reverse()
+        .find((k) => present.has(k));
     if (next !== undefined) return next;
   }
   return after[0] ?? null;

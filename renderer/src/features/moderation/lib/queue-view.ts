@@ -23,7 +23,7 @@ export const DEFAULT_QUEUE_VIEW: QueueView = { platform: null, category: null, a
 /** The hash parameters a view owns (a tab change clears the filters but keeps `claim`). */
 export const FILTER_PARAMS = ['platform', 'category', 'age', 'q', 'dup'] as const;
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null => (list as readonly string[]).includes(v ?? '') ? (v as T) : null;
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null => ((list as readonly string[]).includes(v ?? '') ? (v as T) : null);
 
 export function viewFromParams(params: URLSearchParams): QueueView {
   const category = Number(params.get('category'));
@@ -51,7 +51,12 @@ export function viewToParams(view: QueueView): Record<(typeof FILTER_PARAMS)[num
 
 /** The filters the queue channel takes (QueueFilters): only those set. */
 export function queueFilters(view: QueueView): {
-  platform?: Platform; category_id?: number; q?: string; has_duplicates?: true; min_age_days?: number; max_age_days?: number;
+  platform?: Platform;
+  category_id?: number;
+  q?: string;
+  has_duplicates?: true;
+  min_age_days?: number;
+  max_age_days?: number;
 } {
   const q = view.q.trim();
   return {

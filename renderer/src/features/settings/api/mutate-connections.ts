@@ -4,6 +4,9 @@ import { useChannelMutation } from '@/api/queries';
 
 export const useSaveProfile = () => useChannelMutation('connections:save', { invalidates: ['connections:list'] });
 export const useSetOperator = () => useChannelMutation('connections:set-operator', { invalidates: ['connections:list'] });
-export const useActivateProfile = () => useChannelMutation('connections:activate', { invalidates: 'all' });
-export const useDeleteProfile = () => useChannelMutation('connections:delete', { invalidates: 'all' });
+export const useActivateProfile = () => useChannelMutation('connections:activate', { invalidates: 'reset' });
+export const useDeleteProfile = () => useChannelMutation('connections:delete', { invalidates: 'reset' });
 export const useTestProfile = () => useChannelMutation('connections:test');
+// Signing in or out changes who acts: every view that shows the operator reads it again.
+export const useSignIn = () => useChannelMutation('connections:sign-in', { invalidates: 'all' });
+export const useSignOut = () => useChannelMutation('connections:sign-out', { invalidates: 'all' });

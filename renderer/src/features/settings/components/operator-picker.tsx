@@ -18,27 +18,46 @@ export function OperatorPicker({ profile }: { profile: Profile }) {
   const toasts = useToasts();
   const react = useErrorReaction();
   const set = useSetOperator();
-  const choose = (operatorId: string | null) => set.mutate({ id: profile.id, operatorId }, {
-    onSuccess: () => toasts.push({ kind: 'success', message: 'Operator saved.' }),
-    onError: (e) => react(e),
-  });
+  const choose = (operatorId: string | null) =>
+    set.mutate(
+      { id: profile.id, operatorId },
+      {
+        onSuccess: () => toasts.push({ kind: 'success', message: 'Operator saved.' }),
+        onError: (e) => react(e),
+      },
+    );
   const current = operators.data?.find((o) => o.id === profile.operatorId);
 
   return (
     <div className="card">
       <p>
         Moderation actions on <strong>{profile.name}</strong> are recorded as{' '}
-        {profile.operatorId ? <strong>{current ? `@${current.username}` : profile.operatorId}</strong>
-          : profile.kind === 'embedded' ? <strong>@ada_moderator (the demo moderator)</strong> : <strong className="error-text">nobody yet — pick an operator</strong>}.
+        {profile.operatorId ? (
+          <strong>{current ? `@${current.username}` : profile.operatorId}</strong>
+        ) : profile.kind === 'embedded' ? (
+          <strong>@ada_moderator (the demo moderator)</strong>
+        ) : (
+          <strong className="error-text">nobody yet — pick an operator</strong>
+        )}
+        .
       </p>
       {operators.error ? <ErrorAlert error={operators.error} title="Could not list users" /> : null}
       <div className="row">
-        <label className="visually-hidden" htmlFor="operator-search">Search users</label>
+        <label className="visually-hidden" htmlFor="operator-search">
+          Search users
+        </label>
         <input id="operator-search" type="search" placeholder="Search users…" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <label className="visually-hidden" htmlFor="operator-select">Operator</label>
+        <label className="visually-hidden" htmlFor="operator-select">
+          Operator
+        </label>
         <select id="operator-select" value={profile.operatorId ?? ''} onChange={(e) => choose(e.target.value || null)}>
           <option value="">{profile.kind === 'embedded' ? 'Demo default' : 'Choose…'}</option>
-          {(operators.data ?? []).map((o) => <option key={o.id} value={o.id}>@{o.username}{o.display_name ? ` — ${o.display_name}` : ''}</option>)}
+          {(operators.data ?? []).map((o) => (
+            <option key={o.id} value={o.id}>
+              @{o.username}
+              {o.display_name ? ` — ${o.display_name}` : ''}
+            </option>
+          ))}
         </select>
       </div>
     </div>

@@ -10,7 +10,12 @@ const KIND_LABEL = { embedded: 'Embedded', supabase: 'Supabase', postgres: 'Post
 
 function secretLine(label: string, s: Profile['serviceRoleKey']) {
   if (!s) return null;
-  return <div className="muted">{label}: {s.set ? `set · ${s.hint ?? ''}` : 'not set'}</div>;
+  const where = s.source === 'session' ? ' · this session only: no keyring protects it on this system, so it is not written to disk' : '';
+  return (
+    <div className="muted">
+      {label}: {s.set ? `set · ${s.hint ?? ''}${where}` : 'not set'}
+    </div>
+  );
 }
 
 export function ProfileList({ state, onEdit }: { state: ConnectionsState; onEdit: (p: Profile) => void }) {
@@ -30,24 +35,35 @@ export function ProfileList({ state, onEdit }: { state: ConnectionsState; onEdit
       react(e);
     }
   };
-  const removeProfile = (p: Profile, input: Input<'connections:delete'>) => remove.mutate(input, {
-    onSuccess: () => toasts.push({ kind: 'success', message: `Profile "${p.name}" deleted.` }),
-    onError: (e) => react(e, { retry: (confirm) => removeProfile(p, { ...input, confirm }) }),
-  });
+  const removeProfile = (p: Profile, input: Input<'connections:delete'>) =>
+    remove.mutate(input, {
+      onSuccess: () => toasts.push({ kind: 'success', message: `Profile "${p.name}" deleted.` }),
+      onError: (e) => react(e, { retry: (confirm) => removeProfile(p, { ...input, confirm }) }),
+    });
 
   return (
     <>
       <table className="data">
         <caption className="visually-hidden">Connection profiles</caption>
         <thead>
-          <tr><th scope="col">Profile</th><th scope="col">Connection</th><th scope="col">Actions</th></tr>
+          <tr>
+            <th scope="col">Profile</th>
+            <th scope="col">Connection</th>
+            <th scope="col">Actions</th>
+          </tr>
         </thead>
         <tbody>
           {state.profiles.map((p) => (
             <tr key={p.id}>
               <td>
-                <div><strong>{p.name}</strong> {p.id === state.activeId ? <span className="badge applied">active</span> : null} {p.production ? <span className="badge modified">production</span> : null}</div>
-                <div className="muted">{KIND_LABEL[p.kind]}{p.readOnly && p.kind !== 'embedded' ? ' · from environment' : ''}</div>
+                <div>
+                  <strong>{p.name}</strong> {p.id === state.activeId ? <span className="badge applied">active</span> : null}{' '}
+                  {p.production ? <span className="badge modified">production</span> : null}
+                </div>
+                <div className="muted">
+                  {KIND_LABEL[p.kind]}
+                  {p.readOnly && p.kind !== 'embedded' ? ' · from environment' : ''}
+                </div>
               </td>
               <td>
                 {p.supabaseUrl ? <div className="mono">{p.supabaseUrl}</div> : null}
@@ -57,19 +73,41 @@ export function ProfileList({ state, onEdit }: { state: ConnectionsState; onEdit
                 {results[p.id] ? (
                   <ul className="checks" aria-label={`Test results for ${p.name}`}>
                     {results[p.id]!.checks.map((c) => (
-                      <li key={c.name}><span className={c.ok ? 'ok' : 'fail'}>{c.ok ? '✓' : '✗'}</span> <strong>{c.name}</strong>: {c.message}</li>
+                      <li key={c.name}>
+                        <span className={c.ok ? 'ok' : 'fail'}>{c.ok ? '✓' : '✗'}</span> <strong>{c.name}</strong>: {c.message}
+                      </li>
                     ))}
                   </ul>
                 ) : null}
               </td>
               <td>
                 <div className="row">
-                  <button type="button" className="btn small" disabled={p.id === state.activeId || activate.isPending} onClick={() => activate.mutate({ id: p.id }, { onError: (e) => react(e) })}>Use</button>
-                  <button type="button" className="btn small" disabled={test.isPending && test.variables?.id === p.id} onClick={() => void runTest(p)}>
+                  <button
+                    type="button"
+                    className="btn small"
+                    disabled={p.id === state.activeId || activate.isPending}
+                    onClick={() => activate.mutate({ id: p.id }, { onError: (e) => react(e) })}
+                  >
+                    Use
+                  </button>
+                  <button
+                    type="button"
+                    className="btn small"
+                    disabled={test.isPending && test.variables?.id === p.id}
+                    onClick={() => void runTest(p)}
+                  >
                     {test.isPending && test.variables?.id === p.id ? 'Testing…' : 'Test connection'}
                   </button>
-                  {!p.readOnly ? <button type="button" className="btn small" onClick={() => onEdit(p)}>Edit</button> : null}
-                  {!p.readOnly ? <button type="button" className="btn small danger" onClick={() => setDeleting(p)}>Delete</button> : null}
+                  {!p.readOnly ? (
+                    <button type="button" className="btn small" onClick={() => onEdit(p)}>
+                      Edit
+                    </button>
+                  ) : null}
+                  {!p.readOnly ? (
+                    <button type="button" className="btn small danger" onClick={() => setDeleting(p)}>
+                      Delete
+                    </button>
+                  ) : null}
                 </div>
               </td>
             </tr>

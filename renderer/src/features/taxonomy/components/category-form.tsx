@@ -12,14 +12,33 @@ import { subtreeIds } from '../lib/category-subtree';
 
 type Values = z.input<typeof categoryInputSchema>;
 
-export function CategoryForm({ category, parentId, all, onDone }: { category: CategoryNode | null; parentId: number | null; all: CategoryNode[]; onDone: () => void }) {
+export function CategoryForm({
+  category,
+  parentId,
+  all,
+  onDone,
+}: {
+  category: CategoryNode | null;
+  parentId: number | null;
+  all: CategoryNode[];
+  onDone: () => void;
+}) {
   const save = useSaveCategory();
   const toasts = useToasts();
   const react = useErrorReaction();
   const form = useForm<Values>({
     resolver: zodResolver(categoryInputSchema),
     defaultValues: category
-      ? { id: category.id, expectedUpdatedAt: category.updated_at, name: category.name, slug: category.slug, description: category.description ?? '', icon: category.icon ?? '', color: category.color ?? '', parentId: category.parent_id }
+      ? {
+          id: category.id,
+          expectedUpdatedAt: category.updated_at,
+          name: category.name,
+          slug: category.slug,
+          description: category.description ?? '',
+          icon: category.icon ?? '',
+          color: category.color ?? '',
+          parentId: category.parent_id,
+        }
       : { name: '', slug: '', description: '', icon: '', color: '', parentId },
   });
   const errors = form.formState.errors;
@@ -39,7 +58,9 @@ export function CategoryForm({ category, parentId, all, onDone }: { category: Ca
   const excluded = category ? subtreeIds(all, category.id) : new Set<number>();
   return (
     <form onSubmit={onSubmit} noValidate aria-label={category ? 'Edit category' : 'New category'}>
-      <FormField id="cat-name" label="Name" error={errors.name?.message}>{(c) => <input {...c} autoComplete="off" {...form.register('name')} />}</FormField>
+      <FormField id="cat-name" label="Name" error={errors.name?.message}>
+        {(c) => <input {...c} autoComplete="off" {...form.register('name')} />}
+      </FormField>
       <FormField id="cat-slug" label="Slug" error={errors.slug?.message} help={`Leave empty to use “${slug || '…'}”.`}>
         {(c) => <input {...c} autoComplete="off" placeholder={slug || 'lower-case-and-hyphens'} {...form.register('slug')} />}
       </FormField>
@@ -47,12 +68,20 @@ export function CategoryForm({ category, parentId, all, onDone }: { category: Ca
         {(c) => (
           <select {...c} {...form.register('parentId', { setValueAs: (v: string) => (v === '' || v === null ? null : Number(v)) })}>
             <option value="">(top level)</option>
-            {all.filter((x) => !excluded.has(x.id)).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {all
+              .filter((x) => !excluded.has(x.id))
+              .map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
           </select>
         )}
       </FormField>
       <div className="row">
-        <FormField id="cat-icon" label="Icon" error={errors.icon?.message}>{(c) => <input {...c} className="narrow" {...form.register('icon')} />}</FormField>
+        <FormField id="cat-icon" label="Icon" error={errors.icon?.message}>
+          {(c) => <input {...c} className="narrow" {...form.register('icon')} />}
+        </FormField>
         <FormField id="cat-color" label="Colour" error={errors.color?.message}>
           {(c) => (
             <div className="row">
@@ -62,11 +91,17 @@ export function CategoryForm({ category, parentId, all, onDone }: { category: Ca
           )}
         </FormField>
       </div>
-      <FormField id="cat-description" label="Description" error={errors.description?.message}>{(c) => <textarea {...c} rows={2} {...form.register('description')} />}</FormField>
+      <FormField id="cat-description" label="Description" error={errors.description?.message}>
+        {(c) => <textarea {...c} rows={2} {...form.register('description')} />}
+      </FormField>
       <FormAlert message={errors.root?.message} />
       <div className="row" style={{ justifyContent: 'flex-end' }}>
-        <button type="button" className="btn" onClick={onDone}>Cancel</button>
-        <button type="submit" className="btn primary" disabled={form.formState.isSubmitting}>{category ? 'Save category' : 'Create category'}</button>
+        <button type="button" className="btn" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="btn primary" disabled={form.formState.isSubmitting}>
+          {category ? 'Save category' : 'Create category'}
+        </button>
       </div>
     </form>
   );

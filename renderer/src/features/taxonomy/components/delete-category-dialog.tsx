@@ -13,8 +13,18 @@ import { subtreeIds } from '../lib/category-subtree';
 
 const parentOf = (category: CategoryNode | null) => (category?.parent_id ? String(category.parent_id) : '');
 
-export function DeleteCategoryDialog({ category, all, production, profileName, onClose }: {
-  category: CategoryNode | null; all: CategoryNode[]; production: boolean; profileName: string; onClose: () => void;
+export function DeleteCategoryDialog({
+  category,
+  all,
+  production,
+  profileName,
+  onClose,
+}: {
+  category: CategoryNode | null;
+  all: CategoryNode[];
+  production: boolean;
+  profileName: string;
+  onClose: () => void;
 }) {
   const del = useDeleteCategory();
   const toasts = useToasts();
@@ -31,24 +41,48 @@ export function DeleteCategoryDialog({ category, all, production, profileName, o
   const subtree = category ? subtreeIds(all, category.id) : new Set<number>();
   const outside = all.filter((c) => !subtree.has(c.id));
   const children = category ? all.filter((c) => c.parent_id === category.id).length : 0;
-  const remove = (input: Input<'taxonomy:delete-category'>) => del.mutate(input, {
-    onSuccess: (r) => toasts.push({ kind: 'success', message: `Deleted; ${formatNumber(r.videos_moved)} video(s) and ${formatNumber(r.children_moved)} subcategor${r.children_moved === 1 ? 'y' : 'ies'} moved.` }),
-    onError: (e) => react(e, { retry: (confirm) => remove({ ...input, confirm }) }),
-  });
+  const remove = (input: Input<'taxonomy:delete-category'>) =>
+    del.mutate(input, {
+      onSuccess: (r) =>
+        toasts.push({
+          kind: 'success',
+          message: `Deleted; ${formatNumber(r.videos_moved)} video(s) and ${formatNumber(r.children_moved)} subcategor${r.children_moved === 1 ? 'y' : 'ies'} moved.`,
+        }),
+      onError: (e) => react(e, { retry: (confirm) => remove({ ...input, confirm }) }),
+    });
   return (
-    <ConfirmDialog open={category !== null} title={`Delete "${category?.name ?? ''}"?`} confirmLabel="Delete category" danger
-      typeToConfirm={production ? profileName : null} onClose={onClose}
+    <ConfirmDialog
+      open={category !== null}
+      title={`Delete "${category?.name ?? ''}"?`}
+      confirmLabel="Delete category"
+      danger
+      typeToConfirm={production ? profileName : null}
+      onClose={onClose}
       onConfirm={(typed) => {
         if (!category) return;
-        remove({ id: category.id, expectedUpdatedAt: category.updated_at, videosTo: videosTo ? Number(videosTo) : null, childrenTo: childrenTo ? Number(childrenTo) : null, confirm: typed || undefined });
+        remove({
+          id: category.id,
+          expectedUpdatedAt: category.updated_at,
+          videosTo: videosTo ? Number(videosTo) : null,
+          childrenTo: childrenTo ? Number(childrenTo) : null,
+          confirm: typed || undefined,
+        });
         onClose();
-      }}>
-      <p>{formatNumber(category?.approved ?? 0)} approved and {formatNumber(category?.pending ?? 0)} pending video(s) are in this category itself; {formatNumber(children)} subcategor{children === 1 ? 'y' : 'ies'}.</p>
+      }}
+    >
+      <p>
+        {formatNumber(category?.approved ?? 0)} approved and {formatNumber(category?.pending ?? 0)} pending video(s) are in this category itself;{' '}
+        {formatNumber(children)} subcategor{children === 1 ? 'y' : 'ies'}.
+      </p>
       <FormField id="del-videos-to" label="Move its videos to">
         {(c) => (
           <select {...c} value={videosTo} onChange={(e) => setVideosTo(e.target.value)}>
             <option value="">(no category)</option>
-            {outside.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {outside.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
           </select>
         )}
       </FormField>
@@ -57,7 +91,11 @@ export function DeleteCategoryDialog({ category, all, production, profileName, o
           {(c) => (
             <select {...c} value={childrenTo} onChange={(e) => setChildrenTo(e.target.value)}>
               <option value="">{category?.parent_id ? `its parent (${all.find((x) => x.id === category.parent_id)?.name})` : '(top level)'}</option>
-              {outside.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+              {outside.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
             </select>
           )}
         </FormField>

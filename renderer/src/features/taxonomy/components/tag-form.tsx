@@ -16,7 +16,9 @@ export function TagForm({ tag, onDone }: { tag: Tag | null; onDone: () => void }
   const react = useErrorReaction();
   const form = useForm<Values>({
     resolver: zodResolver(tagInputSchema),
-    defaultValues: tag ? { id: tag.id, expectedUpdatedAt: tag.updated_at, name: tag.name, slug: '', description: tag.description ?? '' } : { name: '', slug: '', description: '' },
+    defaultValues: tag
+      ? { id: tag.id, expectedUpdatedAt: tag.updated_at, name: tag.name, slug: '', description: tag.description ?? '' }
+      : { name: '', slug: '', description: '' },
   });
   const errors = form.formState.errors;
   // eslint-disable-next-line react-hooks/incompatible-library -- react-hook-form's watch() re-renders this form on every change by design (the slug preview needs it); nothing memoized takes its value
@@ -32,15 +34,23 @@ export function TagForm({ tag, onDone }: { tag: Tag | null; onDone: () => void }
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={tag ? 'Rename tag' : 'New tag'}>
-      <FormField id="tag-name" label="Name" error={errors.name?.message}>{(c) => <input {...c} autoComplete="off" {...form.register('name')} />}</FormField>
+      <FormField id="tag-name" label="Name" error={errors.name?.message}>
+        {(c) => <input {...c} autoComplete="off" {...form.register('name')} />}
+      </FormField>
       <FormField id="tag-slug" label="Slug" error={errors.slug?.message} help={`Leave empty to follow the name: “${slug || '…'}”.`}>
         {(c) => <input {...c} autoComplete="off" placeholder={slug || 'lower-case-and-hyphens'} {...form.register('slug')} />}
       </FormField>
-      <FormField id="tag-description" label="Description" error={errors.description?.message}>{(c) => <textarea {...c} rows={2} {...form.register('description')} />}</FormField>
+      <FormField id="tag-description" label="Description" error={errors.description?.message}>
+        {(c) => <textarea {...c} rows={2} {...form.register('description')} />}
+      </FormField>
       <FormAlert message={errors.root?.message} />
       <div className="row" style={{ justifyContent: 'flex-end' }}>
-        <button type="button" className="btn" onClick={onDone}>Cancel</button>
-        <button type="submit" className="btn primary" disabled={form.formState.isSubmitting}>{tag ? 'Rename' : 'Create tag'}</button>
+        <button type="button" className="btn" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="btn primary" disabled={form.formState.isSubmitting}>
+          {tag ? 'Rename' : 'Create tag'}
+        </button>
       </div>
     </form>
   );

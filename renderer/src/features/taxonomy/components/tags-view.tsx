@@ -38,7 +38,10 @@ export function TagsView({ production, profileName }: { production: boolean; pro
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [debounced, setDebounced] = useState(search);
   useEffect(() => {
-    const t = setTimeout(() => { setDebounced(search); setParams({ q: search || null }); }, 300);
+    const t = setTimeout(() => {
+      setDebounced(search);
+      setParams({ q: search || null });
+    }, 300);
     return () => clearTimeout(t);
   }, [search]); // eslint-disable-line react-hooks/exhaustive-deps -- debounce the search box only
   const tags = useTags({ search: debounced, sort: sort.value });
@@ -65,100 +68,195 @@ export function TagsView({ production, profileName }: { production: boolean; pro
     setSeen((s) => remember(s, rows));
   }
 
-  const columns = useMemo<ServerColumn<Tag>[]>(() => [
-    selectColumn<Tag>({ label: (t) => t.name }),
-    { id: 'name', header: 'Name', accessorFn: (t) => t.name, meta: { className: 'ellipsis' }, cell: ({ row }) => row.original.name },
-    { id: 'slug', header: 'Slug', enableSorting: false, meta: { className: 'ellipsis mono', width: '22%' }, cell: ({ row }) => row.original.slug },
-    { id: 'usage', header: 'Videos', accessorFn: (t) => t.video_count, sortDescFirst: true, meta: { className: 'num', width: '9%' }, cell: ({ row }) => formatNumber(row.original.video_count) },
-    { id: 'newest', header: 'Created', accessorFn: (t) => t.created_at, sortDescFirst: true, meta: { width: '12%' }, cell: ({ row }) => formatDate(row.original.created_at) },
-    {
-      id: 'actions', header: 'Actions', enableSorting: false, meta: { className: 'row-actions', width: 230 },
-      cell: ({ row: { original: t } }) => (
-        <>
-          <button type="button" className="btn small" onClick={() => setEditing(t)} aria-label={`Rename ${t.name}`}>Rename</button>
-          <button type="button" className="btn small" onClick={() => setHistory(t)} aria-label={`History of ${t.name}`}>History</button>
-          <button type="button" className="btn small danger" onClick={() => setDeleting(t)} aria-label={`Delete ${t.name}`}>Delete</button>
-        </>
-      ),
-    },
-  ], []);
+  const columns = useMemo<ServerColumn<Tag>[]>(
+    () => [
+      selectColumn<Tag>({ label: (t) => t.name }),
+      { id: 'name', header: 'Name', accessorFn: (t) => t.name, meta: { className: 'ellipsis' }, cell: ({ row }) => row.original.name },
+      { id: 'slug', header: 'Slug', enableSorting: false, meta: { className: 'ellipsis mono', width: '22%' }, cell: ({ row }) => row.original.slug },
+      {
+        id: 'usage',
+        header: 'Videos',
+        accessorFn: (t) => t.video_count,
+        sortDescFirst: true,
+        meta: { className: 'num', width: '9%' },
+        cell: ({ row }) => formatNumber(row.original.video_count),
+      },
+      {
+        id: 'newest',
+        header: 'Created',
+        accessorFn: (t) => t.created_at,
+        sortDescFirst: true,
+        meta: { width: '12%' },
+        cell: ({ row }) => formatDate(row.original.created_at),
+      },
+      {
+        id: 'actions',
+        header: 'Actions',
+        enableSorting: false,
+        meta: { className: 'row-actions', width: 230 },
+        cell: ({ row: { original: t } }) => (
+          <>
+            <button type="button" className="btn small" onClick={() => setEditing(t)} aria-label={`Rename ${t.name}`}>
+              Rename
+            </button>
+            <button type="button" className="btn small" onClick={() => setHistory(t)} aria-label={`History of ${t.name}`}>
+              History
+            </button>
+            <button type="button" className="btn small danger" onClick={() => setDeleting(t)} aria-label={`Delete ${t.name}`}>
+              Delete
+            </button>
+          </>
+        ),
+      },
+    ],
+    [],
+  );
   const table = useServerTable({ columns, rows, getRowId: (t) => String(t.id), sort, selectable: true });
   const selected = selectedIds(table).flatMap((id) => seen.get(id) ?? []);
 
-  const runMerge = (input: Input<'taxonomy:merge-tags'>) => merge.mutate(input, {
-    onSuccess: (r) => {
-      toasts.push({ kind: 'success', message: `Merged ${formatNumber(r.merged)} tag(s); the target now tags ${formatNumber(r.video_count)} video(s).` });
-      table.resetRowSelection(true);
-    },
-    onError: (e) => react(e, { retry: (confirm) => runMerge({ ...input, confirm }) }),
-  });
-  const runDelete = (t: Tag, input: Input<'taxonomy:delete-tag'>) => del.mutate(input, {
-    onSuccess: (r) => toasts.push({ kind: 'success', message: `Deleted "${t.name}" from ${formatNumber(r.videos)} video(s).` }),
-    onError: (e) => react(e, { retry: (confirm) => runDelete(t, { ...input, confirm }) }),
-  });
-  const runClean = (input: Input<'taxonomy:delete-unused'>) => clean.mutate(input, {
-    onSuccess: (r) => toasts.push({
-      kind: 'success',
-      message: r.deleted.length ? `Deleted ${formatNumber(r.deleted.length)} unused tag(s): ${r.deleted.slice(0, 5).map((d) => d.name).join(', ')}${r.deleted.length > 5 ? '…' : ''}` : 'No unused tags.',
-    }),
-    onError: (e) => react(e, { retry: (confirm) => runClean({ ...input, confirm }) }),
-  });
+  const runMerge = (input: Input<'taxonomy:merge-tags'>) =>
+    merge.mutate(input, {
+      onSuccess: (r) => {
+        toasts.push({
+          kind: 'success',
+          message: `Merged ${formatNumber(r.merged)} tag(s); the target now tags ${formatNumber(r.video_count)} video(s).`,
+        });
+        table.resetRowSelection(true);
+      },
+      onError: (e) => react(e, { retry: (confirm) => runMerge({ ...input, confirm }) }),
+    });
+  const runDelete = (t: Tag, input: Input<'taxonomy:delete-tag'>) =>
+    del.mutate(input, {
+      onSuccess: (r) => toasts.push({ kind: 'success', message: `Deleted "${t.name}" from ${formatNumber(r.videos)} video(s).` }),
+      onError: (e) => react(e, { retry: (confirm) => runDelete(t, { ...input, confirm }) }),
+    });
+  const runClean = (input: Input<'taxonomy:delete-unused'>) =>
+    clean.mutate(input, {
+      onSuccess: (r) =>
+        toasts.push({
+          kind: 'success',
+          message: r.deleted.length
+            ? `Deleted ${formatNumber(r.deleted.length)} unused tag(s): ${r.deleted
+                .slice(0, 5)
+                .map((d) => d.name)
+                .join(', ')}${r.deleted.length > 5 ? '…' : ''}`
+            : 'No unused tags.',
+        }),
+      onError: (e) => react(e, { retry: (confirm) => runClean({ ...input, confirm }) }),
+    });
 
   return (
     <section aria-label="Tags">
       <div className="toolbar row">
-        <label className="inline grow"><span className="visually-hidden">Search tags</span>
-          <input type="search" placeholder="Search tags by name or slug…" value={search} onChange={(e) => setSearch(e.target.value)} /></label>
-        <span className="muted small">{formatNumber(total)} tag{total === 1 ? '' : 's'}</span>
-        <button type="button" className="btn" onClick={() => setEditing('new')}>New tag</button>
-        <button type="button" className="btn" disabled={selected.length < 2} onClick={() => setMerging({ sources: selected, targetId: null })}>Merge selected…</button>
-        <button type="button" className="btn" onClick={() => setCleaning(true)}>Clean up unused…</button>
-        <button type="button" className="btn" aria-expanded={showSuggestions} onClick={() => setShowSuggestions((s) => !s)}>Suggestions</button>
+        <label className="inline grow">
+          <span className="visually-hidden">Search tags</span>
+          <input type="search" placeholder="Search tags by name or slug…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+        <span className="muted small">
+          {formatNumber(total)} tag{total === 1 ? '' : 's'}
+        </span>
+        <button type="button" className="btn" onClick={() => setEditing('new')}>
+          New tag
+        </button>
+        <button type="button" className="btn" disabled={selected.length < 2} onClick={() => setMerging({ sources: selected, targetId: null })}>
+          Merge selected…
+        </button>
+        <button type="button" className="btn" onClick={() => setCleaning(true)}>
+          Clean up unused…
+        </button>
+        <button type="button" className="btn" aria-expanded={showSuggestions} onClick={() => setShowSuggestions((s) => !s)}>
+          Suggestions
+        </button>
       </div>
       {showSuggestions ? (
-        <TagSuggestions busy={merge.isPending} onMerge={(drop, keep) => (production
-          ? setMerging({ sources: [drop], targetId: keep.id })
-          : runMerge({ sourceIds: [drop.id], targetId: keep.id }))} />
+        <TagSuggestions
+          busy={merge.isPending}
+          onMerge={(drop, keep) =>
+            production ? setMerging({ sources: [drop], targetId: keep.id }) : runMerge({ sourceIds: [drop.id], targetId: keep.id })
+          }
+        />
       ) : null}
       {tags.error ? <ErrorAlert error={tags.error} title="Could not load the tags" /> : null}
-      {!tags.isPending && rows.length === 0 ? <EmptyState title={debounced ? 'No tag matches' : 'No tags yet'}><p>{debounced ? 'Try another search.' : 'Create one with “New tag”.'}</p></EmptyState> : (
-        <ServerTable table={table} label="Tags table" className="tags" scrollerClassName="tags-scroller" rowHeight={38}
-          hasMore={tags.hasNextPage} loadingMore={tags.isFetchingNextPage} onLoadMore={() => void tags.fetchNextPage()} />
+      {!tags.isPending && rows.length === 0 ? (
+        <EmptyState title={debounced ? 'No tag matches' : 'No tags yet'}>
+          <p>{debounced ? 'Try another search.' : 'Create one with “New tag”.'}</p>
+        </EmptyState>
+      ) : (
+        <ServerTable
+          table={table}
+          label="Tags table"
+          className="tags"
+          scrollerClassName="tags-scroller"
+          rowHeight={38}
+          hasMore={tags.hasNextPage}
+          loadingMore={tags.isFetchingNextPage}
+          onLoadMore={() => void tags.fetchNextPage()}
+        />
       )}
       <Dialog open={editing !== null} title={editing === 'new' ? 'New tag' : `Rename "${editing?.name ?? ''}"`} onClose={() => setEditing(null)}>
-        {editing ? <TagForm key={editing === 'new' ? 'new' : editing.id} tag={editing === 'new' ? null : editing} onDone={() => setEditing(null)} /> : null}
+        {editing ? (
+          <TagForm key={editing === 'new' ? 'new' : editing.id} tag={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+        ) : null}
       </Dialog>
-      <ConfirmDialog open={deleting !== null} title={`Delete the tag "${deleting?.name ?? ''}"?`} confirmLabel="Delete tag" danger typeToConfirm={production ? profileName : null}
-        onClose={() => setDeleting(null)} onConfirm={(typed) => {
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete the tag "${deleting?.name ?? ''}"?`}
+        confirmLabel="Delete tag"
+        danger
+        typeToConfirm={production ? profileName : null}
+        onClose={() => setDeleting(null)}
+        onConfirm={(typed) => {
           const t = deleting!;
           setDeleting(null);
           runDelete(t, { id: t.id, expectedUpdatedAt: t.updated_at, confirm: typed || undefined });
-        }}>
+        }}
+      >
         <p>It is removed from the {formatNumber(deleting?.video_count ?? 0)} video(s) that carry it; their other tags stay.</p>
       </ConfirmDialog>
-      <ConfirmDialog open={merging !== null} title={`Merge ${merging?.sources.length ?? 0} tag(s)`} confirmLabel="Merge" typeToConfirm={production ? profileName : null}
-        onClose={() => setMerging(null)} onConfirm={(typed) => {
+      <ConfirmDialog
+        open={merging !== null}
+        title={`Merge ${merging?.sources.length ?? 0} tag(s)`}
+        confirmLabel="Merge"
+        typeToConfirm={production ? profileName : null}
+        onClose={() => setMerging(null)}
+        onConfirm={(typed) => {
           const m = merging!;
           setMerging(null);
           const target = m.targetId ?? m.sources[0]!.id;
           runMerge({ sourceIds: m.sources.filter((s) => s.id !== target).map((s) => s.id), targetId: target, confirm: typed || undefined });
-        }}>
+        }}
+      >
         <p>Every video of the merged tags gets the target tag (no duplicates); the merged tags are removed.</p>
         {merging && merging.sources.length > 1 ? (
           <FormField id="merge-target" label="Merge into">
             {(c) => (
-              <select {...c} value={merging.targetId ?? merging.sources[0]!.id} onChange={(e) => setMerging({ ...merging, targetId: Number(e.target.value) })}>
-                {merging.sources.map((s) => <option key={s.id} value={s.id}>{s.name} ({formatNumber(s.video_count)})</option>)}
+              <select
+                {...c}
+                value={merging.targetId ?? merging.sources[0]!.id}
+                onChange={(e) => setMerging({ ...merging, targetId: Number(e.target.value) })}
+              >
+                {merging.sources.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({formatNumber(s.video_count)})
+                  </option>
+                ))}
               </select>
             )}
           </FormField>
         ) : null}
       </ConfirmDialog>
-      <ConfirmDialog open={cleaning} title="Delete every unused tag?" confirmLabel="Delete unused tags" danger typeToConfirm={production ? profileName : null}
-        onClose={() => setCleaning(false)} onConfirm={(typed) => {
+      <ConfirmDialog
+        open={cleaning}
+        title="Delete every unused tag?"
+        confirmLabel="Delete unused tags"
+        danger
+        typeToConfirm={production ? profileName : null}
+        onClose={() => setCleaning(false)}
+        onConfirm={(typed) => {
           setCleaning(false);
           runClean({ confirm: typed || undefined });
-        }}>
+        }}
+      >
         <p>Tags no video carries are deleted. Each deletion is recorded in the audit log.</p>
       </ConfirmDialog>
       <HistoryDialog target={history ? { type: 'tag', id: history.id } : null} title={history?.name ?? ''} onClose={() => setHistory(null)} />

@@ -1,0 +1,35 @@
+-- Trigger function: stamps a comment's edits and deletion, and keeps its author from undoing or rewriting what a moderator decided.
+create or replace function private.comments_before_update()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  -- A writer under row level security is a signed-in author (the console's service_role and the
+  -- owner bypass it): a removed comment stays removed, and a kept one keeps its words.
+  if not exists (select 1 from pg_catalog.pg_roles r where r.rolname = current_user and (r.rolsuper or r.rolbypassrls)) then
+    if coalesce(old.is_deleted, false) and not coalesce(new.is_deleted, false) then
+      raise exception 'This comment was removed; only a moderator can restore it.' using errcode = '42501';
+    end if;
+    if new.content is distinct from old.content and coalesce(old.is_deleted, false) then
+      raise exception 'A removed comment cannot be edited.' using errcode = '42501';
+    end if;
+    if new.content is distinct from old.content and old.kept_at is not null then
+      raise exception 'A moderator kept this comment after it was reported: it can no longer be edited.'
+        using errcode = '42501', hint = 'Reply to it instead.';
+    end if;
+    new.kept_at := old.kept_at;
+  end if;
+  -- Stamped here, not by the client (no column privilege on them).
+  if new.content is distinct from old.content then
+    new.is_edited := true;
+    new.edited_at := pg_catalog.now();
+  end if;
+  if coalesce(new.is_deleted, false) and not coalesce(old.is_deleted, false) then
+    new.deleted_at := coalesce(new.deleted_at, pg_catalog.now());
+  end if;
+  return new;
+end;
+$$;
+comment on function private.comments_before_update() is 'Trigger: stamps is_edited/edited_at and deleted_at; for writers under row level security (authors) refuses restoring a removed comment, editing a removed one and rewriting one a moderator kept.';
+revoke execute on function private.comments_before_update() from public, anon, authenticated, service_role;
