@@ -75,9 +75,11 @@ async function realServer() {
     };
   const run = (arg) => spawnSync('bash', [realPostgresScript, arg], { cwd: os.tmpdir(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const wasRunning = await listening(run('url').stdout.trim());
-  console.log(wasRunning
-    ? `\n  the server of ${path.relative(root, realPostgresScript)} is already running: using it`
-    : `\n  starting a server with ${path.relative(root, realPostgresScript)} start (installs postgresql-15 and builds pgvector when missing)`);
+  console.log(
+    wasRunning
+      ? `\n  the server of ${path.relative(root, realPostgresScript)} is already running: using it`
+      : `\n  starting a server with ${path.relative(root, realPostgresScript)} start (installs postgresql-15 and builds pgvector when missing)`,
+  );
   const started = run('start');
   const url = started.stdout.trim().split('\n').at(-1);
   if (started.status !== 0 || !url) return { error: `${path.relative(root, realPostgresScript)} start failed (exit ${started.status})` };
