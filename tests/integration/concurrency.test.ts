@@ -94,10 +94,16 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
   }
 
   describe('two moderators on the same videos at the same time', () => {
-    type Result = { id: string; outcome: 'done' | 'conflict' | 'invalid'; status?: string; message?: string };
+    type Result = {
+      id: string;
+      outcome: 'done' | 'conflict' | 'invalid';
+      status?: string;
+      message?: string;
+      last_change?: { operator: string; action: string } | null;
+    };
     type Batch = { batch_id: string; results: Result[] };
 
-    it('decides each video exactly once; the other moderator gets a conflict', async () => {
+    it('decides each video exactly once; the other moderator gets a conflict naming who decided', async () => {
       const [gwAda, gwGrace] = await twoGateways();
       try {
         const ids = await newVideos(9);
@@ -141,19 +147,23 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
             audit.filter((a) => a.target_id === id),
             id,
           ).toEqual([{ target_id: id, operator_id: byAda.get(id)?.outcome === 'done' ? ada : grace, to_state: final }]);
-          // The loser was told it changed, and into what; never applied silently.
+          // The loser was told it changed, into what and by whom (although the winner's audit row
+          // was committed after the loser's statement began); never applied silently.
+          const winner =
+            byAda.get(id)?.outcome === 'done' ? { operator: 'ada_moderator', action: 'approve' } : { operator: 'grace_moderator', action: 'reject' };
           for (const loser of mine.filter((r) => r.outcome !== 'done')) {
-            expect(loser).toMatchObject({ outcome: 'conflict', status: final, message: `Changed since you loaded it: it is now ${final}.` });
+            expect(loser).toMatchObject({
+              outcome: 'conflict',
+              status: final,
+              message: `Changed since you loaded it: it is now ${final}.`,
+              last_change: winner,
+            });
           }
         }
       } finally {
         await Promise.all([gwAda.close(), gwGrace.close()]);
       }
     });
-
-    // A colleague is changing the SQL so that the loser's conflict names who decided and when
-    // (`last_change`): the statement's snapshot predates the winner's audit row today.
-    it.todo("names, in the loser's conflict, the moderator who decided the video a moment before");
   });
 
   describe('two backfill workers on one job', () => {

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toAdminError } from '../../electron/db/admin-error';
 import { LocalGloveProvider } from '../../electron/services/embeddings/local-glove-provider';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../support/test-database';
 
-let t: TestDatabase;
+let t: EmbeddedTestDatabase;
 beforeAll(async () => {
-  t = await openTestDatabase('bare');
+  t = await openEmbeddedTestDatabase('bare');
   await t.db.execute('create table public.worker_test (id int primary key, note text)');
 });
 afterAll(() => t.dispose());
