@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redactor } from '../../electron/lib/redactor';
 import { invokeSql } from '../../electron/operations/run-operation';
@@ -13,7 +14,7 @@ import { maskedStatus, type SecretName, type SecretStore } from '../../electron/
 import { createLogger } from '../../electron/services/logger';
 import { signJwt } from '../support/jwt';
 import { startPostgrestDouble, type PostgrestDouble } from '../support/postgrest-double';
-import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../support/test-database';
+import { openMainThreadPglite } from '../support/main-thread-pglite';
 
 const JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 const serviceKey = signJwt({ iss: 'supabase', role: 'service_role', exp: 4_102_444_800 }, JWT_SECRET);
@@ -37,7 +38,8 @@ class MemorySecrets implements SecretStore {
   }
 }
 
-let t: EmbeddedTestDatabase;
+// PGlite's own API on this thread: the double LISTENs for NOTIFY pgrst.
+let t: { db: { db: PGlite; query: <T>(sql: string, params?: unknown[]) => Promise<T[]> }; dispose: () => Promise<void> };
 let api: PostgrestDouble;
 let ada: { id: string; email: string };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'magna-signin-'));
@@ -53,7 +55,11 @@ const connectionsFor = () =>
   );
 
 beforeAll(async () => {
-  t = await openEmbeddedTestDatabase('demo');
+  const opened = await openMainThreadPglite('demo');
+  t = {
+    db: { db: opened.pg, query: async <T>(sql: string, params: unknown[] = []) => (await opened.pg.query<T>(sql, params)).rows },
+    dispose: opened.dispose,
+  };
   [ada] = (await t.db.query<{ id: string; email: string }>("select id, email from public.users where username = 'ada_moderator'")) as [
     { id: string; email: string },
   ];

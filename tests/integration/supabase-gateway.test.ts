@@ -1,4 +1,5 @@
 // The supabase gateway through the real supabase-js against the PostgREST-RPC test double.
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient as createSupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
@@ -6,18 +7,20 @@ import { SupabaseAdminGateway } from '../../electron/db/supabase-admin-gateway';
 import { signJwt } from '../support/jwt';
 import { startPostgrestDouble, type PostgrestDouble } from '../support/postgrest-double';
 import { ADMIN_TEST_FUNCTIONS } from '../support/admin-test-functions';
-import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../support/test-database';
+import { openMainThreadPglite } from '../support/main-thread-pglite';
 
 const JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 const serviceKey = signJwt({ iss: 'supabase', role: 'service_role', exp: 4_102_444_800 }, JWT_SECRET);
 const anonKey = signJwt({ iss: 'supabase', role: 'anon', exp: 4_102_444_800 }, JWT_SECRET);
 const secretKey = 'sb_secret_abcdefghijklmnopqrstuvwxyz012345';
 
-let t: EmbeddedTestDatabase;
+// PGlite's own API on this thread: the double LISTENs for NOTIFY pgrst.
+let t: { db: { db: PGlite }; dispose: () => Promise<void> };
 let api: PostgrestDouble;
 
 beforeAll(async () => {
-  t = await openEmbeddedTestDatabase('supabase-like');
+  const opened = await openMainThreadPglite('supabase-like');
+  t = { db: { db: opened.pg }, dispose: opened.dispose };
   await t.db.db.exec(ADMIN_TEST_FUNCTIONS);
   api = await startPostgrestDouble(t.db.db, { jwtSecret: JWT_SECRET, secretKey });
 });

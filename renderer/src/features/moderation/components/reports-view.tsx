@@ -229,7 +229,12 @@ export function ReportsView() {
         onClose={() => setDialog(null)}
         onSubmit={(reason) => {
           setDialog(null);
-          if (group) contexts.mutate({ action: 'reject', items: [{ id: group.target_id }], reason }, onBatch(group, 'Rejected'));
+          if (group)
+            // Decided on the state shown (no blind writes): the note's approval as the report listed it.
+            contexts.mutate(
+              { action: 'reject', items: [{ id: group.target_id, expected_is_approved: group.target?.is_approved === true }], reason },
+              onBatch(group, 'Rejected'),
+            );
         }}
       />
     </div>
