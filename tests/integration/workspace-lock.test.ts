@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('one process per embedded workspace', () => {
-  const heldByTheConsole = () => new RegExp(`^The workspace at ${workspace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by the console \\(pid ${consoleProcess.pid}, started \\d\\d:\\d\\d\\)\\. `);
+  const heldByTheConsole = () => new RegExp(`^The workspace at ${workspace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by the console \\(pid ${consoleProcess.pid}, started (\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d\\)\\. `);
 
   it('refuses the CLI on a folder the console holds: one sentence naming the console, exit code 1', async () => {
     const err = (await cli('migrate', 'status', '--embedded', workspace).catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
