@@ -34,7 +34,7 @@ const lockFs = {
 
 const PROGRAM_NAMES: Record<WorkspaceProgram, string> = { console: 'the console', cli: 'the magna-console CLI', process: 'another process' };
 const ADVICE: Record<WorkspaceProgram, string> = {
-  console: 'Close it first, or start this console with MAGNA_DATA_DIR set to another folder.',
+  console: 'Close it first: one console or CLI at a time can use a workspace folder.',
   cli: 'Close it first, or point --embedded at another folder.',
   process: 'Close it first, or open another folder.',
 };

@@ -58,7 +58,7 @@ afterAll(async () => {
 describe('one process per embedded workspace', () => {
   const heldByTheConsole = () =>
     new RegExp(
-      `^The workspace at ${workspace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by the console \\(pid ${consoleProcess.pid}, started \\d\\d:\\d\\d\\)\\. `,
+      `^The workspace at ${workspace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by the console \\(pid ${consoleProcess.pid}, started (\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d\\)\\. `,
     );
 
   it('refuses the CLI on a folder the console holds: one sentence naming the console, exit code 1', async () => {
