@@ -1,26 +1,9 @@
 // The console's one window: hardened webPreferences, and guards on every web contents —
 // no navigation away from the renderer, no redirects, no webviews, no new windows (an http(s)
 // link asked for in a new window opens in the user's browser instead, after isSafeExternalUrl).
-import { BrowserWindow, shell, type WebContents, type WebPreferences } from 'electron';
+import { BrowserWindow, shell, type WebContents } from 'electron';
 import { isSafeExternalUrl } from '../console-app';
 import { loadWindowState, saveWindowState } from './window-state';
-
-/** What the window's page may do: nothing of Node, nothing outside its sandbox. */
-export const WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  spellcheck: false,
-  navigateOnDragDrop: false,
-  // Middle-click must not open links in new windows.
-  disableBlinkFeatures: 'Auxclick',
-} as const satisfies WebPreferences;
 
 /** Whether a URL is the renderer's own page (any hash or query): same protocol, host and path. */
 export function isRendererPage(url: string, rendererUrl: string): boolean {
@@ -68,7 +51,24 @@ export function createMainWindow({ title, preload, rendererUrl, stateFile, route
     show: false,
     title,
     backgroundColor: '#0f1115',
-    webPreferences: { ...WEB_PREFERENCES, preload },
+    // What the page may do: nothing of Node, nothing outside its sandbox. Spelled out here (not
+    // spread from a constant) so electronegativity's static checks see each one.
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
