@@ -1,8 +1,9 @@
 // Electron main process: app lifecycle, one hardened window, the menu, deep links, and the
 // handler registry on IPC. Secrets, database connections and jobs live here only.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, Menu, Notification, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, Notification, session, type BrowserWindow } from 'electron';
 import { DEEP_LINK_SCHEME } from './api/deep-links';
 import { APP_EVENT_CHANNEL, type AppCommand, type AppEvent } from './api/events';
 import { createConsoleApp, type ConsoleApp } from './shells/console-app';
@@ -11,6 +12,7 @@ import { menuTemplate } from './shells/electron/app-menu';
 import { DeepLinkRouter } from './shells/electron/deep-link-router';
 import { NotificationSettingsStore } from './shells/electron/notification-settings';
 import type { Alert } from './shells/electron/urgent-work';
+import { createPlatformUpdater, UpdateController } from './shells/electron/updates';
 import { UrgentWorkWatcher } from './shells/electron/urgent-work-watcher';
 import { registerIpc } from './shells/electron/register-ipc';
 import { SafeStorageSecretStore } from './shells/electron/safe-storage-secret-store';
@@ -86,6 +88,38 @@ async function activeProfile(open: ConsoleApp): Promise<{ id: string; name: stri
   return profiles.find((p) => p.id === activeId) ?? null;
 }
 
+/**
+ * Updates, where the packaged app has a feed (resources/app-update.yml, written by electron-builder
+ * from the publish URL given when packaging); development runs and builds without one never check.
+ */
+async function startUpdates(open: ConsoleApp, runningJobs: ReadonlySet<string>): Promise<UpdateController | null> {
+  const feed = process.resourcesPath ? path.join(process.resourcesPath, 'app-update.yml') : null;
+  if (!app.isPackaged || !feed || !existsSync(feed)) {
+    open.logger.info('updates: no feed in this build, not checking');
+    return null;
+  }
+  const updater = await createPlatformUpdater(process.resourcesPath);
+  const controller = new UpdateController({
+    updater,
+    isBusy: () => runningJobs.size > 0,
+    ask: async (version) => {
+      const options = {
+        type: 'info' as const,
+        buttons: ['Restart and Install', 'Later'],
+        defaultId: 0,
+        cancelId: 1,
+        message: `${APP_NAME} ${version} is ready to install.`,
+        detail: 'The download was verified against the update feed. The console restarts to install it.',
+      };
+      const { response } = window && !window.isDestroyed() ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+      return response === 0;
+    },
+    log: open.logger,
+  });
+  controller.start();
+  return controller;
+}
+
 /** Native notifications stay referenced until clicked or closed (else they can be collected and the click lost). */
 const shown = new Set<Notification>();
 function showNotification(alert: Alert): void {
@@ -153,7 +187,17 @@ if (!app.requestSingleInstanceLock()) {
     });
     // Once a minute (MAGNA_NOTIFICATION_POLL_MS shortens it, for tests).
     watcher.start(Math.max(100, Number(process.env.MAGNA_NOTIFICATION_POLL_MS) || 60_000));
-    app.on('before-quit', () => watcher.stop());
+    // Jobs of this console (migrations, backfills it works): an update is not installed while one runs.
+    const runningJobs = new Set<string>();
+    opened.jobs.subscribe((job) => (job.state === 'running' ? runningJobs.add(job.jobId) : runningJobs.delete(job.jobId)));
+    const updates = await startUpdates(opened, runningJobs).catch((e: unknown) => {
+      opened.logger.warn(`updates: could not start: ${String(e)}`);
+      return null;
+    });
+    app.on('before-quit', () => {
+      watcher.stop();
+      updates?.stop();
+    });
     const route = links.attach({ open: showRoute, warn: (message) => opened.logger.warn(message) });
     window = openWindow(route);
     opened.logger.info(`electron shell started (${app.getVersion()})`);

@@ -33,7 +33,15 @@ let loads = 0;
 function standIn(): ElectronStandIn {
   if (!shared.__magnaElectronStandIn) {
     shared.__magnaElectronStandIn = createElectronStandIn();
+    // ES modules (the bundle): a resolve hook. CommonJS packages it loads (electron-updater): Node 20
+    // runs no hooks for require(), so its resolver is wrapped for the one specifier.
     register(pathToFileURL(path.join(import.meta.dirname, 'electron-stand-in-hooks.mjs')).href);
+    const cjs = createRequire(import.meta.url)('node:module') as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+    const resolveFilename = cjs._resolveFilename;
+    const standInCjs = path.join(import.meta.dirname, 'electron-stand-in-module.cjs');
+    cjs._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
+      return request === 'electron' ? standInCjs : resolveFilename.call(this, request, ...rest);
+    };
   }
   return shared.__magnaElectronStandIn;
 }
@@ -41,6 +49,7 @@ function standIn(): ElectronStandIn {
 /** Forgets what an earlier load of main recorded (the stand-in is one instance per process). */
 function reset(e: ElectronStandIn): void {
   e.app.reset();
+  delete (process as { resourcesPath?: string }).resourcesPath;
   e.ipcMain.reset();
   StandInBrowserWindow.all.length = 0;
   StandInMenu.applicationMenu = null;
@@ -77,6 +86,12 @@ export type MainOptions = {
   files?: Record<string, string>;
   /** Environment variables main sees while it starts. */
   env?: Record<string, string>;
+  /** Play a packaged app whose resources folder is this (process.resourcesPath). */
+  packagedResources?: string;
+  /** The app's version (app.getVersion()). */
+  version?: string;
+  /** Set the stand-in up further before main becomes ready. */
+  beforeReady?: (electron: ElectronStandIn) => void;
 };
 
 export async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
@@ -103,6 +118,12 @@ export async function startMain(options: MainOptions = {}): Promise<MainRun> {
   Object.assign(process.env, options.env ?? {});
   electron.app.gotLock = options.gotLock ?? true;
   electron.safeStorage.backend = options.backend ?? 'basic_text';
+  electron.app.version = options.version ?? '0.0.0-stand-in';
+  options.beforeReady?.(electron);
+  if (options.packagedResources) {
+    electron.app.isPackaged = true;
+    (process as { resourcesPath?: string }).resourcesPath = options.packagedResources;
+  }
   const argv = process.argv;
   if (options.argv) process.argv = options.argv;
   try {

@@ -6,6 +6,6 @@
 const standIn = globalThis.__magnaElectronStandIn;
 if (!standIn) throw new Error('The electron stand-in is not installed: call installElectronStandIn() first.');
 
-export const { app, BrowserWindow, Menu, session, shell, safeStorage, ipcMain, Notification, dialog, clipboard, contextBridge, ipcRenderer } =
+export const { app, BrowserWindow, Menu, session, shell, safeStorage, ipcMain, Notification, dialog, clipboard, net, contextBridge, ipcRenderer } =
   standIn;
 export default standIn;

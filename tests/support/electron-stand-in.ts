@@ -5,6 +5,8 @@
 // can check what main asked for. Electron's own rules are kept where a mistake would otherwise
 // pass unnoticed: a second ipcMain.handle() for a channel throws, as in Electron.
 import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import https from 'node:https';
 
 /** An Electron event whose default a listener may prevent (will-navigate, will-quit…). */
 export class StandInEvent {
@@ -154,6 +156,9 @@ export class StandInApp extends EventEmitter {
   quitted = false;
   exitCode: number | null = null;
   ready = false;
+  /** Whether this plays a packaged app (updates are only checked there). */
+  isPackaged = false;
+  appPath = '';
   private resolveReady: () => void = () => undefined;
   private readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
@@ -168,6 +173,8 @@ export class StandInApp extends EventEmitter {
     this.quitted = false;
     this.exitCode = null;
     this.ready = false;
+    this.isPackaged = false;
+    this.appPath = '';
     this.readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve));
   }
 
@@ -180,6 +187,12 @@ export class StandInApp extends EventEmitter {
   }
   getVersion(): string {
     return this.version;
+  }
+  getAppPath(): string {
+    return this.appPath;
+  }
+  relaunch(): void {
+    this.calls.push('relaunch');
   }
   enableSandbox(): void {
     this.calls.push('enableSandbox');
@@ -291,6 +304,11 @@ export class StandInMenu {
 }
 
 export class StandInSession {
+  readonly partitions: string[] = [];
+  fromPartition(name: string): StandInSession {
+    this.partitions.push(name);
+    return new StandInSession();
+  }
   permissionRequestHandler: Fn | null = null;
   permissionCheckHandler: Fn | null = null;
   devicePermissionHandler: Fn | null = null;
@@ -394,7 +412,12 @@ export function createElectronStandIn() {
     app: new StandInApp(),
     BrowserWindow: StandInBrowserWindow,
     Menu: StandInMenu,
-    session: { defaultSession: new StandInSession() },
+    session: {
+      defaultSession: new StandInSession(),
+      fromPartition: (name: string) => standIn.session.defaultSession.fromPartition(name),
+    },
+    /** Electron's net.request, played by Node's http(s) (electron-updater downloads with it). */
+    net: { request: (options: http.RequestOptions & { protocol?: string }) => (options.protocol === 'https:' ? https : http).request(options) },
     shell: { opened: [] as string[], openExternal: (url: string) => (standIn.shell.opened.push(url), Promise.resolve()) },
     safeStorage: new StandInSafeStorage(),
     ipcMain: new StandInIpcMain(),
