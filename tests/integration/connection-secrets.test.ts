@@ -9,31 +9,12 @@ import { SupabaseAdminGateway } from '../../electron/db/supabase-admin-gateway';
 import { Redactor } from '../../electron/lib/redactor';
 import { ConnectionService } from '../../electron/services/connections/connection-service';
 import { ProfileStore } from '../../electron/services/connections/profile-store';
-import { maskedStatus, type SecretName, type SecretStore } from '../../electron/services/connections/secret-store';
 import { createLogger } from '../../electron/services/logger';
 import { startConsoleApp } from '../support/console-app-harness';
 import { signJwt } from '../support/jwt';
+import { MemorySecrets } from '../support/memory-secrets';
 
 const KEY = signJwt({ role: 'service_role', iss: 'supabase' }, 'a-project-secret-that-is-long-enough-for-hs256');
-
-/** An editable store, as Electron's safeStorage store is. */
-class MemorySecrets implements SecretStore {
-  readonly editable = true;
-  readonly location = null;
-  readonly data = new Map<string, Partial<Record<SecretName, string>>>();
-  get(id: string, name: SecretName) {
-    return this.data.get(id)?.[name] ?? null;
-  }
-  set(id: string, name: SecretName, value: string) {
-    this.data.set(id, { ...this.data.get(id), [name]: value });
-  }
-  deleteProfile(id: string) {
-    this.data.delete(id);
-  }
-  status(id: string, name: SecretName) {
-    return maskedStatus(this.get(id, name), 'encrypted');
-  }
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'magna-secrets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

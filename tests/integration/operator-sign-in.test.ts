@@ -10,33 +10,15 @@ import { Redactor } from '../../electron/lib/redactor';
 import { invokeSql } from '../../electron/operations/run-operation';
 import { ConnectionService } from '../../electron/services/connections/connection-service';
 import { ProfileStore } from '../../electron/services/connections/profile-store';
-import { maskedStatus, type SecretName, type SecretStore } from '../../electron/services/connections/secret-store';
 import { createLogger } from '../../electron/services/logger';
 import { signJwt } from '../support/jwt';
+import { MemorySecrets } from '../support/memory-secrets';
 import { startPostgrestDouble, type PostgrestDouble } from '../support/postgrest-double';
 import { openMainThreadPglite } from '../support/main-thread-pglite';
 
 const JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 const serviceKey = signJwt({ iss: 'supabase', role: 'service_role', exp: 4_102_444_800 }, JWT_SECRET);
 const PASSWORD = 'correct horse battery staple';
-
-class MemorySecrets implements SecretStore {
-  readonly editable = true;
-  readonly location = null;
-  readonly data = new Map<string, Partial<Record<SecretName, string>>>();
-  get(id: string, name: SecretName) {
-    return this.data.get(id)?.[name] ?? null;
-  }
-  set(id: string, name: SecretName, value: string) {
-    this.data.set(id, { ...this.data.get(id), [name]: value });
-  }
-  deleteProfile(id: string) {
-    this.data.delete(id);
-  }
-  status(id: string, name: SecretName) {
-    return maskedStatus(this.get(id, name), 'encrypted');
-  }
-}
 
 // PGlite's own API on this thread: the double LISTENs for NOTIFY pgrst.
 let t: { db: { db: PGlite; query: <T>(sql: string, params?: unknown[]) => Promise<T[]> }; dispose: () => Promise<void> };
