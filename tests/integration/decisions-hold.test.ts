@@ -126,6 +126,19 @@ describe("a comment's author", () => {
     }
   });
 
+  it('cannot rewrite a comment while a report about it is open (the moderator decides on the words reported)', async () => {
+    const c = await newComment();
+    await report('comment', c);
+    await expect(asAuthor(author, "update public.comments set content = 'Something harmless now' where id = $1", [c])).rejects.toMatchObject({
+      code: '42501',
+      message: expect.stringContaining('has been reported'),
+    });
+    expect(await comment(c)).toMatchObject({ content: 'Original words', is_edited: false });
+    // Withdrawing it stays possible; the moderator still reads the reported words.
+    await asAuthor(author, 'update public.comments set is_deleted = true where id = $1', [c]);
+    expect(await comment(c)).toMatchObject({ content: 'Original words', is_deleted: true });
+  });
+
   it('still edits and withdraws a comment nobody decided on; the edit is stamped, not claimed', async () => {
     const c = await newComment();
     await expect(asAuthor(author, 'update public.comments set is_edited = false where id = $1', [c])).rejects.toMatchObject({ code: '42501' });
@@ -135,6 +148,23 @@ describe("a comment's author", () => {
     expect(
       (await t.db.query<{ deleted_at: string | null }>('select deleted_at from public.comments where id = $1', [c]))[0]!.deleted_at,
     ).not.toBeNull();
+  });
+});
+
+describe("a context note's author", () => {
+  it('cannot delete a note while a report about it is open: the report would vanish with it', async () => {
+    const note = await newNote();
+    await report('context', note);
+    await expect(asAuthor(author, 'delete from public.video_contexts where id = $1', [note])).rejects.toMatchObject({
+      code: '42501',
+      message: expect.stringContaining('has been reported'),
+    });
+    const open = await t.db.query<{ n: number }>("select count(*)::int as n from public.reports where context_id = $1 and status = 'open'", [note]);
+    expect(open[0]!.n).toBe(1);
+    // Once a moderator has settled the reports, the author may delete it again.
+    await gw.call('admin_dismiss_reports', { p_operator: ada, p_target_type: 'context', p_target_id: note });
+    await asAuthor(author, 'delete from public.video_contexts where id = $1', [note]);
+    expect((await t.db.query('select 1 from public.video_contexts where id = $1', [note])).length).toBe(0);
   });
 });
 
@@ -395,7 +425,7 @@ describe('every decision states what it was made on', () => {
     expect(knowing.done).toBe(1);
   });
 
-  it('undoing a keep lets its author edit again', async () => {
+  it('undoing a keep reopens the reports: the author edits again only once they are settled', async () => {
     const c = await newComment();
     await report('comment', c);
     const kept = (await gw.call('admin_moderate_comments', {
@@ -405,6 +435,10 @@ describe('every decision states what it was made on', () => {
     })) as Batch;
     await gw.call('admin_undo_moderation', { p_operator: ada, p_audit_ids: [kept.results[0]!.audit_id] });
     expect((await comment(c)).kept_at).toBeNull();
+    await expect(asAuthor(author, "update public.comments set content = 'Clarified' where id = $1", [c])).rejects.toMatchObject({
+      message: expect.stringContaining('has been reported'),
+    });
+    await t.db.query("update public.reports set status = 'resolved', resolved_at = now() where comment_id = $1", [c]);
     await asAuthor(author, "update public.comments set content = 'Clarified' where id = $1", [c]);
     expect((await comment(c)).content).toBe('Clarified');
   });
