@@ -460,18 +460,32 @@ describe('a curator who lost a link to another', () => {
 });
 
 describe('the audit logs', () => {
+  const anyJob = async () =>
+    (
+      (await gw.call('admin_embedding_job_create', {
+        p_operator: ada,
+        p_provider: 'openai-compatible',
+        p_model: 'audit-model',
+        p_dimensions: 8,
+        p_scope: 'all',
+        p_statuses: ['rejected'],
+        p_dry_run: false,
+      })) as { id: string }
+    ).id;
+
   const LOGS = {
     moderation_audit_log: (op: string, id: string) => `(operator_id, action, target_type, target_id) values ('${op}', 'approve', 'video', '${id}')`,
     taxonomy_audit_log: (op: string) => `(operator_id, action, target_type, target_id) values ('${op}', 'delete', 'tag', 1)`,
     reference_audit_log: (op: string, id: string) => `(operator_id, action, reference_id) values ('${op}', 'delete', '${id}')`,
     staff_audit_log: (op: string, id: string) => `(operator_id, action, user_id, role) values ('${op}', 'grant', '${id}', 'admin')`,
+    embedding_audit_log: (op: string, id: string) => `(operator_id, action, job_id) values ('${op}', 'cancel', '${id}')`,
   };
 
   it.each(Object.keys(LOGS) as (keyof typeof LOGS)[])(
     '%s: service_role cannot forge a row (a chosen id, a back-dated time, another operator), edit or delete one',
     async (log) => {
+      const values = LOGS[log](grace, log === 'staff_audit_log' ? author : log === 'embedding_audit_log' ? await anyJob() : video);
       const before = (await t.db.query<{ n: number }>(`select count(*)::int as n from public.${log}`))[0]!.n;
-      const values = LOGS[log](grace, log === 'staff_audit_log' ? author : video);
       const [cols, rest] = values.split(') values (') as [string, string];
       for (const role of ['service_role', 'authenticated', 'anon'] as const) {
         const attempts = [
@@ -526,6 +540,38 @@ describe('anon and trending videos', () => {
     for (const role of ['anon', 'authenticated'] as const) {
       await expect(asRole(t.db, role, null, (tx) => tx.query('select id from public.trending_videos'))).rejects.toMatchObject({ code: '42501' });
     }
+  });
+});
+
+describe('backfill decisions', () => {
+  it('are audited: who created, paused, resumed, cancelled a job and retried its failed items, with the counts then', async () => {
+    const job = (await gw.call('admin_embedding_job_create', {
+      p_operator: ada,
+      p_provider: 'openai-compatible',
+      p_model: 'audited-model',
+      p_dimensions: 8,
+      p_scope: 'all',
+      p_statuses: ['flagged'],
+      p_dry_run: false,
+    })) as { id: string; total: number };
+    for (const action of ['pause', 'resume', 'cancel'])
+      await gw.call('admin_embedding_control', { p_operator: ada, p_job_id: job.id, p_action: action });
+    // A refused control changes nothing and is not audited.
+    await expect(gw.call('admin_embedding_control', { p_operator: ada, p_job_id: job.id, p_action: 'pause' })).rejects.toMatchObject({
+      code: 'PT409',
+    });
+    await expect(gw.call('admin_embedding_control', { p_operator: grace, p_job_id: job.id, p_action: 'resume' })).rejects.toMatchObject({
+      code: '42501',
+    });
+    const rows = await t.db.query<{ action: string; operator_id: string; details: Record<string, unknown> }>(
+      'select action, operator_id, details from public.embedding_audit_log where job_id = $1 order by id',
+      [job.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual(['create', 'pause', 'resume', 'cancel']);
+    expect(rows.every((r) => r.operator_id === ada)).toBe(true);
+    expect(rows[0]!.details).toMatchObject({ model: 'audited-model', dimensions: 8, total: job.total });
+    expect(rows[1]!.details).toMatchObject({ from_status: 'running' });
+    expect(rows[3]!.details).toMatchObject({ from_status: 'running' });
   });
 });
 

@@ -1,4 +1,4 @@
--- Admin API: pauses, resumes or cancels a backfill, or puts its failed items back to work.
+-- Admin API: pauses, resumes or cancels a backfill, or puts its failed items back to work; audited.
 create or replace function public.admin_embedding_control(p_operator uuid, p_job_id uuid, p_action text)
 returns jsonb
 language plpgsql
@@ -33,6 +33,9 @@ begin
     else
       raise exception 'Unknown action "%": use pause, resume, cancel or retry_failed.', p_action using errcode = '22023';
   end case;
+  perform private.record_embedding_audit(p_operator, p_action, p_job_id,
+    pg_catalog.jsonb_build_object('from_status', j.status, 'done', j.done, 'failed', j.failed, 'total', j.total)
+      || case when p_action = 'retry_failed' then pg_catalog.jsonb_build_object('retried', v_n) else '{}'::jsonb end);
   return (select pg_catalog.to_jsonb(x) from public.embedding_jobs x where x.id = p_job_id);
 end;
 $$;

@@ -54,6 +54,9 @@ begin
   values (p_provider, p_model, p_dimensions, p_scope, p_statuses, v_count, coalesce(p_options, '{}'::jsonb), p_operator)
   returning * into v_job;
   insert into public.embedding_job_items (job_id, video_id) select v_job.id, video_id from pg_temp.embedding_candidates;
+  perform private.record_embedding_audit(p_operator, 'create', v_job.id,
+    pg_catalog.jsonb_build_object('provider', p_provider, 'model', p_model, 'dimensions', p_dimensions, 'scope', p_scope,
+                                  'statuses', pg_catalog.to_jsonb(p_statuses), 'total', v_count));
   return pg_catalog.to_jsonb(v_job) || pg_catalog.jsonb_build_object('dry_run', false, 'estimated_tokens', (v_chars / 4)::bigint);
 end;
 $$;
