@@ -22,8 +22,9 @@ begin
   end if;
   -- LIKE's wildcards in the search are literal characters.
   v_pattern := '%' || pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.lower(v_q), '\', '\\'), '%', '\%'), '_', '\_') || '%';
-  -- Usernames are unique: the username alone is the keyset. The search text is the expression
-  -- idx_users_search_trgm indexes, so a search is an index scan at any number of users.
+  -- Usernames are unique: the username alone is the keyset. The search text is spelled exactly as
+  -- idx_users_search_trgm's expression, so a rare match is a trigram index scan; a common one
+  -- walks the username index, and the expression is cheap to test on each row (no function call).
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x) order by x.username), '[]'::jsonb)
     into v_rows
     from (
@@ -31,7 +32,7 @@ begin
              coalesce((select pg_catalog.jsonb_agg(s.role order by s.role) from private.staff_members() s where s.user_id = u.id), '[]'::jsonb) as roles
         from public.users u
        where (v_q is null or (v_id is not null and u.id = v_id)
-              or (v_id is null and private.user_search_text(u.username, u.display_name, u.email) like v_pattern))
+              or (v_id is null and pg_catalog.lower(u.username || ' ' || coalesce(u.display_name, '') || ' ' || u.email) like v_pattern))
          and (v_after is null or u.username > v_after)
        order by u.username
        limit p_limit + 1

@@ -3,7 +3,6 @@
 -- the declaration files and generate a new migration.
 --   new      supabase/schemas/users/admin_user_detail.sql
 --   new      supabase/schemas/users/admin_user_page.sql
---   new      supabase/schemas/users/user_search_text.sql
 
 -- Fail fast instead of queueing behind long transactions on a live database.
 set local lock_timeout = '10s';
@@ -89,22 +88,6 @@ revoke execute on function public.admin_user_detail(uuid, uuid, integer) from pu
 grant execute on function public.admin_user_detail(uuid, uuid, integer) to service_role;
 -- end declaration: supabase/schemas/users/admin_user_detail.sql
 
--- declaration: supabase/schemas/users/user_search_text.sql
--- Internal helper: the text a user search matches (username, display name, e-mail), lower-cased; the trigram index idx_users_search_trgm is built on this very expression.
-create or replace function private.user_search_text(p_username text, p_display_name text, p_email text)
-returns text
-language sql
-immutable
-parallel safe
-set search_path = ''
-as $$
-  select pg_catalog.lower(p_username || ' ' || coalesce(p_display_name, '') || ' ' || p_email)
-$$;
-comment on function private.user_search_text(text, text, text) is 'Internal: lower(username || display name || e-mail), the expression idx_users_search_trgm indexes and admin_user_page searches.';
-revoke execute on function private.user_search_text(text, text, text) from public, anon, authenticated;
-grant execute on function private.user_search_text(text, text, text) to service_role;
--- end declaration: supabase/schemas/users/user_search_text.sql
-
 -- declaration: supabase/schemas/users/admin_user_page.sql
 -- Admin API: a page of users searched by name, username, e-mail or id, by username; keyset pagination.
 create or replace function public.admin_user_page(p_operator uuid, p_search text default null, p_limit integer default 100, p_cursor jsonb default null)
@@ -130,8 +113,9 @@ begin
   end if;
   -- LIKE's wildcards in the search are literal characters.
   v_pattern := '%' || pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.lower(v_q), '\', '\\'), '%', '\%'), '_', '\_') || '%';
-  -- Usernames are unique: the username alone is the keyset. The search text is the expression
-  -- idx_users_search_trgm indexes, so a search is an index scan at any number of users.
+  -- Usernames are unique: the username alone is the keyset. The search text is spelled exactly as
+  -- idx_users_search_trgm's expression, so a rare match is a trigram index scan; a common one
+  -- walks the username index, and the expression is cheap to test on each row (no function call).
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x) order by x.username), '[]'::jsonb)
     into v_rows
     from (
@@ -139,7 +123,7 @@ begin
              coalesce((select pg_catalog.jsonb_agg(s.role order by s.role) from private.staff_members() s where s.user_id = u.id), '[]'::jsonb) as roles
         from public.users u
        where (v_q is null or (v_id is not null and u.id = v_id)
-              or (v_id is null and private.user_search_text(u.username, u.display_name, u.email) like v_pattern))
+              or (v_id is null and pg_catalog.lower(u.username || ' ' || coalesce(u.display_name, '') || ' ' || u.email) like v_pattern))
          and (v_after is null or u.username > v_after)
        order by u.username
        limit p_limit + 1
