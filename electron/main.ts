@@ -161,14 +161,20 @@ if (!app.requestSingleInstanceLock()) {
     applySessionPolicy(session.defaultSession, rendererUrl);
     const dataDir = app.getPath('userData');
     const secrets = await SafeStorageSecretStore.open(path.join(dataDir, 'secrets.enc.json'));
+    // Warnings about a damaged file wait for the logger, which the console app creates.
+    const storeWarnings: string[] = [];
+    const store = new NotificationSettingsStore(path.join(dataDir, 'notifications.json'), (m) => storeWarnings.push(m));
+    notificationSettings = store;
     const opened = createConsoleApp({
       shell: 'electron',
       dataDir,
       secrets: () => secrets,
       openExternal: async (url) => openExternalSafely(url),
+      // The Settings page edits the same choices as the Notifications menu, which is rebuilt after each.
+      notifications: { store, changed: () => void buildMenu() },
     });
     consoleApp = opened;
-    notificationSettings = new NotificationSettingsStore(path.join(dataDir, 'notifications.json'), (m) => opened.logger.warn(m));
+    for (const m of storeWarnings) opened.logger.warn(m);
     registerIpc(
       opened,
       rendererUrl,

@@ -12,6 +12,7 @@ export const APP_COMMANDS = [
   'go-embeddings',
   'go-migrations',
   'go-settings',
+  'go-users',
   'command-palette',
   'search',
   'reload-data',

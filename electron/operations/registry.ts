@@ -4,7 +4,9 @@ import { consoleOperations } from './console';
 import { embeddingsOperations } from './embeddings';
 import { graphOperations } from './graph';
 import { moderationOperations } from './moderation';
+import { notificationsOperations } from './notifications';
 import { taxonomyOperations } from './taxonomy';
+import { usersOperations } from './users';
 
 export const operations = {
   ...consoleOperations,
@@ -12,6 +14,8 @@ export const operations = {
   ...taxonomyOperations,
   ...graphOperations,
   ...embeddingsOperations,
+  ...usersOperations,
+  ...notificationsOperations,
 };
 
 export type Operations = typeof operations;

@@ -5,6 +5,7 @@ import type { EmbeddingsService } from '../services/embeddings/embeddings-servic
 import type { LinksCsvService } from '../services/graph/links-csv-service';
 import type { JobRegistry } from '../services/jobs';
 import type { MigrationsService } from '../services/migrations/migrations-service';
+import type { NotificationChoices } from '../services/notification-choices';
 
 export type AppInfo = { version: string; shell: 'electron' | 'browser'; platform: string; dataDir: string };
 
@@ -15,4 +16,5 @@ export type Services = {
   embeddings: EmbeddingsService;
   linksCsv: LinksCsvService;
   jobs: JobRegistry;
+  notifications: Pick<NotificationChoices, 'get' | 'set'>;
 };

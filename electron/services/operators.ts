@@ -12,13 +12,16 @@ export async function findOperatorId(gateway: AdminGateway, username: string): P
   return rows.find((r) => r.username === username)?.id ?? null;
 }
 
+/** Staff roles an operator may hold (admin implies the others), for messages. */
+export const STAFF_ROLE_NAMES = ['moderator', 'curator', 'admin'] as const;
+
 export async function requireOperatorId(gateway: AdminGateway, username: string): Promise<string> {
   const id = await findOperatorId(gateway, username);
+  // One sentence, whether the name is unknown, suspended or holds no role: the list cannot tell them apart, and the fix is the same.
   if (!id)
     throw new AdminError({
       code: 'operator_missing',
-      message: `No active user named "${username}".`,
-      hint: 'Pass the username of an active user with --operator.',
+      message: `"${username}" is not an active staff member, so it cannot be the operator: pass the username of an active user holding a staff role (${STAFF_ROLE_NAMES.join(', ')}).`,
     });
   return id;
 }

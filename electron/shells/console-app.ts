@@ -13,6 +13,7 @@ import { Redactor } from '../lib/redactor';
 import { MigrationsService } from '../services/migrations/migrations-service';
 import { LinksCsvService } from '../services/graph/links-csv-service';
 import { EmbeddingsService } from '../services/embeddings/embeddings-service';
+import { NotificationChoices, type NotificationChoicesStore } from '../services/notification-choices';
 import { AdminError } from '../db/admin-error';
 import { createHandlers, type Handlers } from '../operations/run-operation';
 
@@ -24,6 +25,8 @@ export type ConsoleAppOptions = {
   /** Opens an http(s) URL outside the app; false when the shell leaves it to the page. */
   openExternal: (url: string) => Promise<boolean>;
   echoLog?: boolean;
+  /** The desktop app's notification choices (none in the browser shell); `changed` runs after an edit. */
+  notifications?: { store: NotificationChoicesStore; changed: () => void };
 };
 
 export type ConsoleApp = {
@@ -84,6 +87,7 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
       embeddings,
       linksCsv: new LinksCsvService(connections),
       jobs,
+      notifications: new NotificationChoices(connections, options.notifications?.store ?? null, options.notifications?.changed),
     },
     connections,
   );

@@ -10,8 +10,14 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const cli = (...args: string[]) => run(process.execPath, [path.join(root, 'bin', 'magna-console.mjs'), ...args], { cwd: root, timeout: 120_000 });
 
 let t: EmbeddedTestDatabase;
+let plainUser: string;
 beforeAll(async () => {
   t = await openEmbeddedTestDatabase('demo');
+  plainUser = (
+    await t.db.query<{ username: string }>(
+      'select u.username from public.users u where u.is_active and not exists (select 1 from public.staff_roles s where s.user_id = u.id) order by 1 limit 1',
+    )
+  )[0]!.username;
   await t.db.close(); // the CLI opens the folder itself
 });
 afterAll(() => t.dispose());
@@ -44,5 +50,21 @@ describe('magna-console', () => {
     const usage = (await cli('backfill', '--embedded', t.dir, '--scope', 'some').catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--scope');
+  });
+
+  it.each([
+    ['an unknown user', () => 'nobody_by_this_name'],
+    ['a user without a staff role', () => plainUser],
+  ])('--operator naming %s prints one sentence saying so and which roles exist, and does nothing', async (_who, name) => {
+    const err = (await cli('backfill', '--embedded', t.dir, '--statuses', 'flagged', '--operator', name()).catch((e: unknown) => e)) as {
+      code: number;
+      stderr: string;
+      stdout: string;
+    };
+    expect(err.code).toBe(1);
+    expect(err.stderr.trim().split('\n')).toEqual([
+      `error: "${name()}" is not an active staff member, so it cannot be the operator: pass the username of an active user holding a staff role (moderator, curator, admin).`,
+    ]);
+    expect(err.stdout).toBe('');
   });
 });

@@ -314,6 +314,38 @@ describe('the built main process, other launches', () => {
     }
   });
 
+  it('notifications: the Settings page edits the same choices as the menu, for the active profile only', async () => {
+    const run = await startMain();
+    try {
+      const top = fromFrame(run.window().webContents, run.window().webContents.url);
+      const call = (channel: string, payload: unknown) => run.electron.ipcMain.invoke(channel, top, payload) as Promise<Result>;
+      const flat = (list: MenuItemTemplate[]): MenuItemTemplate[] => list.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+      const item = (id: string) => flat(run.electron.Menu.applicationMenu!.items).find((i) => i.id === id)!;
+      expect(await call('notifications:get', {})).toMatchObject({ ok: true, data: { available: true, profileId: 'embedded' } });
+      const saved = await call('notifications:set', {
+        profileId: 'embedded',
+        settings: { urgentReports: true, backfills: false, oldestPendingHours: 4 },
+      });
+      expect(saved).toMatchObject({ ok: true, data: { settings: { urgentReports: true, oldestPendingHours: 4 } } });
+      expect(JSON.parse(readFileSync(path.join(run.userData, 'notifications.json'), 'utf8'))).toEqual({
+        embedded: { urgentReports: true, backfills: false, oldestPendingHours: 4 },
+      });
+      await until(
+        () => item('notify-urgent-reports').checked === true && item('notify-pending-4').checked === true,
+        'the menu rebuilt with the choices',
+      );
+      // Choices shown for another profile are refused, never applied to the active one.
+      expect(
+        await call('notifications:set', { profileId: 'staging', settings: { urgentReports: false, backfills: false, oldestPendingHours: null } }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'profile_changed' },
+      });
+    } finally {
+      await run.dispose();
+    }
+  });
+
   it('notifications: the oldest pending video past the age shows one, and a click opens it', async () => {
     const run = await startMain({
       env: { MAGNA_NOTIFICATION_POLL_MS: '150' },

@@ -22,6 +22,7 @@ const ROLE_OF_DOMAIN: Record<string, string> = {
   graph: 'curator',
   embeddings: 'admin',
   foundation: 'admin',
+  users: 'moderator',
 };
 /** Any active user may ask which roles they hold. */
 const NO_ROLE = new Set(['admin_my_roles']);

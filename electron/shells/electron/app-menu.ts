@@ -1,5 +1,5 @@
 // The native menu: the console's own commands (the command palette's), sent to the page on the
-// app event channel — pages (Alt+1…6; ⌘1…6 on macOS), command palette, search, reload data,
+// app event channel — pages (Alt+1…7; ⌘1…7 on macOS), command palette, search, reload data,
 // switch profile, toggle theme, keyboard shortcuts, About — plus the platform's edit, view and
 // window menus. The page runs each command as the palette does (renderer/src/app/app.tsx).
 import type { MenuItemConstructorOptions } from 'electron';
@@ -13,6 +13,7 @@ const PAGES: [AppCommand, string][] = [
   ['go-embeddings', 'Embeddings'],
   ['go-migrations', 'Migrations'],
   ['go-settings', 'Settings'],
+  ['go-users', 'Users'],
 ];
 
 export type MenuOptions = {

@@ -6,25 +6,13 @@
 //   - the oldest pending video passes an age the admin set (once per video);
 //   - a backfill finishes (with or without failures) or is cancelled.
 // Quiet while the console window is focused; at most one notification per minute per kind.
-import { z } from 'zod';
 import { toLinkRoute } from '../../api/deep-links';
+import type { NotificationSettings } from '../../api/notifications';
 
 export const URGENT_REPORT_REASONS: readonly string[] = ['copyright'];
 export const MIN_INTERVAL_MS = 60_000;
-export const PENDING_AGE_CHOICES_HOURS = [1, 4, 12, 24, 72] as const;
-
-export const notificationSettingsSchema = z.object({
-  urgentReports: z.boolean().default(false),
-  backfills: z.boolean().default(false),
-  oldestPendingHours: z
-    .number()
-    .positive()
-    .max(24 * 365)
-    .nullable()
-    .default(null),
-});
-export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
-export const NOTIFICATIONS_OFF: NotificationSettings = { urgentReports: false, backfills: false, oldestPendingHours: null };
+// The choices' schema is the contract's: the Settings page edits them through the notifications channels.
+export { NOTIFICATIONS_OFF, PENDING_AGE_CHOICES_HOURS, notificationSettingsSchema, type NotificationSettings } from '../../api/notifications';
 
 export const isWatching = (s: NotificationSettings) => s.urgentReports || s.backfills || s.oldestPendingHours !== null;
 

@@ -5,6 +5,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppCommand } from '@contract/events';
+import type { StaffRoleName } from '@contract/users';
+import { useRoles } from '@/api/use-roles';
 import { useConnections } from '@/features/settings/api/get-connections';
 import { useActivateProfile } from '@/features/settings/api/mutate-connections';
 import { EmbeddingsPage } from '@/features/embeddings/embeddings-page';
@@ -14,12 +16,14 @@ import { useModerationCounts } from '@/features/moderation/api/get-counts';
 import { ModerationPage } from '@/features/moderation/moderation-page';
 import { SettingsPage } from '@/features/settings/settings-page';
 import { TaxonomyPage } from '@/features/taxonomy/taxonomy-page';
+import { UsersPage } from '@/features/users/users-page';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { RoleRequired } from '@/components/role-required';
 import { useErrorReaction } from '@/components/error-reaction-provider';
 import { useToasts } from '@/components/toasts';
 import { formatNumber } from '@/lib/format';
 import { applyTheme, initialTheme, type Theme } from '@/lib/theme';
-import { isUnknownRoute, navigate, replaceHash, ROUTES, useHashRoute, useLinkRoute, useRawHash, type Route } from '@/lib/use-hash-route';
+import { isUnknownRoute, LINK_PAGES, navigate, replaceHash, ROUTES, useHashRoute, useLinkRoute, useRawHash, type Route } from '@/lib/use-hash-route';
 import { AboutDialog } from './about-dialog';
 import { CommandPalette, type Command } from './command-palette';
 import { LinkRoute } from './link-route';
@@ -33,7 +37,21 @@ const LABELS: Record<Route, string> = {
   embeddings: 'Embeddings',
   migrations: 'Migrations',
   settings: 'Settings',
+  users: 'Users',
 };
+
+/** The staff role each page needs (admin implies all): what the database asks of its functions. */
+const PAGE_ROLES: Record<Route, StaffRoleName | null> = {
+  moderation: 'moderator',
+  taxonomy: 'curator',
+  graph: 'curator',
+  embeddings: 'admin',
+  migrations: 'admin',
+  users: 'moderator',
+  settings: null,
+};
+/** The sidebar's order (Settings last); the Alt+digit keys follow ROUTES. */
+const NAV: Route[] = ['moderation', 'taxonomy', 'graph', 'embeddings', 'migrations', 'users', 'settings'];
 
 type Dialog = 'palette' | 'profiles' | 'shortcuts' | 'about' | null;
 
@@ -49,7 +67,8 @@ export function App() {
   const react = useErrorReaction();
   const toasts = useToasts();
   const queryClient = useQueryClient();
-  const counts = useModerationCounts();
+  const roles = useRoles();
+  const counts = useModerationCounts(null, roles.can('moderator'));
   const waiting = counts.data ? counts.data.pending + counts.data.flagged + counts.data.reports + counts.data.contexts : null;
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -121,7 +140,7 @@ export function App() {
         e.preventDefault();
         run('keyboard-shortcuts');
       }
-      if (e.altKey && !e.ctrlKey && !e.metaKey && /^[1-6]$/.test(e.key)) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && /^[1-7]$/.test(e.key)) {
         e.preventDefault();
         navigate(ROUTES[Number(e.key) - 1]!);
       }
@@ -132,7 +151,9 @@ export function App() {
 
   const commands = useMemo<Command[]>(
     () => [
-      ...ROUTES.map((r, i) => ({ id: `go-${r}`, label: `Go to ${LABELS[r]}`, hint: `Alt+${i + 1}`, run: () => run(`go-${r}`) })),
+      ...ROUTES.flatMap((r, i) =>
+        roles.can(PAGE_ROLES[r]) ? [{ id: `go-${r}`, label: `Go to ${LABELS[r]}`, hint: `Alt+${i + 1}`, run: () => run(`go-${r}`) }] : [],
+      ),
       { id: 'search', label: 'Search on this page', run: () => run('search') },
       { id: 'reload-data', label: 'Reload data', run: () => run('reload-data') },
       { id: 'theme', label: `Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`, run: () => run('toggle-theme') },
@@ -147,10 +168,16 @@ export function App() {
           run: () => activate.mutate({ id: p.id }, { onError: (e) => react(e) }),
         })),
     ],
-    [theme, connections.data, activate, react, run],
+    [theme, connections.data, activate, react, run, roles],
   );
 
+  // A page (or a link into one) the operator's role cannot use says which role it needs.
+  const needed = PAGE_ROLES[link ? LINK_PAGES[link.kind] : route];
   const page = (() => {
+    if (needed && !roles.can(needed) && roles.state.status === 'ready') {
+      const what = link ? `This ${link.kind === 'job' ? 'backfill job' : link.kind}` : LABELS[route];
+      return <RoleRequired what={what} role={needed} state={roles.state} verb={active?.kind === 'supabase' ? 'signed in as' : 'acting as'} />;
+    }
     if (link) return <LinkRoute link={link} />;
     switch (route) {
       case 'moderation':
@@ -165,6 +192,8 @@ export function App() {
         return <MigrationsPage production={production} profileName={active?.name ?? ''} />;
       case 'settings':
         return <SettingsPage theme={theme} onTheme={setTheme} />;
+      case 'users':
+        return <UsersPage production={production} profileName={active?.name ?? ''} canAdminister={roles.canUse('staff:grant')} />;
     }
   })();
 
@@ -199,8 +228,8 @@ export function App() {
       </header>
       <div className="body">
         <nav className="sidebar" aria-label="Main">
-          {ROUTES.map((r, i) => (
-            <a key={r} href={`#/${r}`} aria-current={route === r ? 'page' : undefined} aria-keyshortcuts={`Alt+${i + 1}`}>
+          {NAV.filter((r) => roles.can(PAGE_ROLES[r])).map((r) => (
+            <a key={r} href={`#/${r}`} aria-current={route === r ? 'page' : undefined} aria-keyshortcuts={`Alt+${ROUTES.indexOf(r) + 1}`}>
               <span>{LABELS[r]}</span>
               {r === 'moderation' && waiting !== null ? (
                 <span className="nav-count" aria-label={`${formatNumber(waiting)} items waiting`}>
@@ -210,10 +239,16 @@ export function App() {
             </a>
           ))}
           <div className="kbd-hint">
-            <kbd>Ctrl K</kbd> commands · <kbd>Alt 1–6</kbd> pages
+            <kbd>Ctrl K</kbd> commands · <kbd>Alt 1–7</kbd> pages
           </div>
         </nav>
         <main id="main" className="content" tabIndex={-1}>
+          {roles.state.status === 'no-operator' && route !== 'settings' ? (
+            <div className="alert info" role="status">
+              {roles.state.message} Nothing on this profile can be changed until one is chosen. <a href="#/settings">Open Settings</a> to pick the
+              operator{active?.kind === 'supabase' ? ' (sign in)' : ''}.
+            </div>
+          ) : null}
           <ErrorBoundary resetKey={link ? `${link.kind}/${link.id}` : route}>{page}</ErrorBoundary>
         </main>
       </div>

@@ -8,7 +8,7 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { parseLinkRoute, type DeepLink, type DeepLinkKind } from '@contract/deep-links';
 
-export const ROUTES = ['moderation', 'taxonomy', 'graph', 'embeddings', 'migrations', 'settings'] as const;
+export const ROUTES = ['moderation', 'taxonomy', 'graph', 'embeddings', 'migrations', 'settings', 'users'] as const;
 export type Route = (typeof ROUTES)[number];
 
 const listeners = new Set<() => void>();

@@ -6,6 +6,7 @@ import type { Theme } from '@/lib/theme';
 import { useAppInfo, useConnections } from './api/get-connections';
 import { ProfileForm } from './components/profile-form';
 import { OperatorPicker } from './components/operator-picker';
+import { NotificationSettings } from './components/notification-settings';
 import { OperatorSignIn } from './components/operator-sign-in';
 import { ProfileList } from './components/profile-list';
 
@@ -57,6 +58,9 @@ export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Th
             return active.kind === 'supabase' ? <OperatorSignIn profile={active} /> : <OperatorPicker profile={active} />;
           })()
         : null}
+
+      <h2>Notifications</h2>
+      <NotificationSettings />
 
       <h2>Appearance</h2>
       <div className="row" role="radiogroup" aria-label="Theme">

@@ -3,7 +3,8 @@
 import { useChannelMutation } from '@/api/queries';
 
 export const useSaveProfile = () => useChannelMutation('connections:save', { invalidates: ['connections:list'] });
-export const useSetOperator = () => useChannelMutation('connections:set-operator', { invalidates: ['connections:list'] });
+// Another operator may hold other roles: every view (and the pages the roles allow) reads again.
+export const useSetOperator = () => useChannelMutation('connections:set-operator', { invalidates: 'all' });
 export const useActivateProfile = () => useChannelMutation('connections:activate', { invalidates: 'reset' });
 export const useDeleteProfile = () => useChannelMutation('connections:delete', { invalidates: 'reset' });
 export const useTestProfile = () => useChannelMutation('connections:test');
