@@ -1,6 +1,4 @@
 -- Trigger function: stamps a comment's edits and deletion, and keeps its author from undoing or rewriting what a moderator decided.
--- Security definer so that it can see every open report on the comment (an author sees only the
--- reports they filed); the writer is the role the session acts as, read from the role setting.
 create or replace function private.comments_before_update()
 returns trigger
 language plpgsql
@@ -10,6 +8,8 @@ as $$
 declare
   v_writer text := coalesce(nullif(pg_catalog.current_setting('role', true), 'none'), session_user);
 begin
+  -- Security definer so that it sees every open report on the comment (an author sees only the
+  -- reports they filed); the writer is the role the session acts as, read from its role setting.
   -- A writer under row level security is a signed-in author (the console's service_role and the
   -- owner bypass it): a removed comment stays removed, a kept one keeps its words, and a reported
   -- one keeps the words it was reported for until a moderator has decided.
