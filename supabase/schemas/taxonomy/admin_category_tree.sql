@@ -6,11 +6,9 @@ stable
 set search_path = ''
 as $$
   select private.require_staff(p_operator, 'curator');
+  -- Own counts are maintained by triggers on videos (category_video_counts): no pass over the videos.
   with recursive own as (
-    select v.category_id,
-           count(*) filter (where v.moderation_status = 'approved') as approved,
-           count(*) filter (where v.moderation_status = 'pending') as pending
-      from public.videos v where v.category_id is not null group by v.category_id
+    select n.category_id, n.approved, n.pending from public.category_video_counts n
   ), closure(ancestor, descendant) as (
     select c.id, c.id from public.categories c
     union all
