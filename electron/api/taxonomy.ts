@@ -109,7 +109,8 @@ export const tagPageInputSchema = z
     cursor: cursor.optional(),
   })
   .strict();
-export const tagPageSchema = z.object({ rows: z.array(tagSchema), total: z.number(), next_cursor: cursor });
+/** total is exact when total_exact; else the table's estimated size (nothing searched) or "more than" that many matches. */
+export const tagPageSchema = z.object({ rows: z.array(tagSchema), total: z.number(), total_exact: z.boolean(), next_cursor: cursor });
 
 export const mergeTagsSchema = z
   .object({
@@ -126,6 +127,15 @@ export const suggestionSchema = z.object({
   score: z.number(),
 });
 export type TagSuggestion = z.infer<typeof suggestionSchema>;
+
+export const tagEmbeddingSchema = z.object({
+  model: z.string(),
+  embedded: z.number(),
+  failed: z.number(),
+  skipped: z.number(),
+  remaining: z.number(),
+});
+export type TagEmbeddingResult = z.infer<typeof tagEmbeddingSchema>;
 
 export const pickerInputSchema = z
   .object({

@@ -1,7 +1,7 @@
 // Taxonomy: the category tree, tags (rename, merge, clean-up, suggestions) and bulk tagging.
 import { z } from 'zod';
 import * as T from '../api/taxonomy';
-import { snakeArgs, sqlOperation, text } from './define-operation';
+import { serviceOperation, snakeArgs, sqlOperation, text } from './define-operation';
 
 const none = z.object({}).strict();
 const confirm = z.string().optional();
@@ -89,6 +89,20 @@ export const taxonomyOperations = {
     input: none,
     output: z.array(T.suggestionSchema),
     args: () => ({ p_limit: 50 }),
+  }),
+  'taxonomy:semantic-suggestions': sqlOperation({
+    fn: 'admin_tag_semantic_suggestions',
+    role: 'curator',
+    operator: true,
+    input: none,
+    output: z.array(T.suggestionSchema),
+    args: () => ({ p_limit: 50 }),
+  }),
+  'taxonomy:embed-tags': serviceOperation({
+    role: 'curator',
+    input: none,
+    output: T.tagEmbeddingSchema,
+    run: (s) => s.embeddings.embedTagNames(),
   }),
   'taxonomy:videos': sqlOperation({
     fn: 'admin_video_picker',

@@ -11,16 +11,18 @@ import * as embeddings from './suites/embeddings';
 import * as responsiveness from './suites/responsiveness';
 import type { Report } from './measure';
 
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { videos: { type: 'string' } } });
+
 const suites: Record<string, (report: Report, options: { videos: number }) => Promise<void>> = {
   foundation: foundation.run,
   moderation: (report) => moderation.run(report),
-  taxonomy: (report) => taxonomy.run(report),
+  // Taxonomy runs on 1,000,000 videos unless --videos says otherwise (its dataset takes long to generate).
+  taxonomy: (report) => taxonomy.run(report, values.videos ? Number(values.videos) : 1_000_000),
   graph: (report) => graph.run(report),
   embeddings: (report) => embeddings.run(report),
   responsiveness: responsiveness.run,
 };
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { videos: { type: 'string' } } });
 const chosen = positionals.length ? positionals : Object.keys(suites);
 const options = { videos: Number(values.videos ?? 20_000) };
 

@@ -109,9 +109,10 @@ test('a Supabase profile with an invalid URL shows the field error and saves not
 });
 
 test('a crash in one page shows the error boundary, and the rest of the app keeps working', async ({ page }) => {
-  // Simulate a renderer bug: the overview arrives in a shape the page does not expect.
+  // Simulate a renderer bug: the tree arrives in a shape the page does not expect (an object, not a list;
+  // the tree tolerates rows with missing fields).
   await page.route('**/api/rpc/taxonomy:tree', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data: [{ id: 1 }, { id: 2 }] }) }),
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data: { id: 1 } }) }),
   );
   await open(page, 'taxonomy');
   await expect(page.getByRole('alert')).toContainText('This page crashed.');

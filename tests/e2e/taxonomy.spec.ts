@@ -1,5 +1,8 @@
 // Curating in the browser shell: create a sub-category, reorder by drag, merge two tags,
-// bulk-tag three videos.
+// bulk-tag three videos; the tree collapses (remembered), filters and walks by keyboard, with one
+// row menu per row and the built-in "All" without dead actions; names in natural order; a merge
+// suggested by meaning; axe clean in both themes.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type Shell } from './browser-shell';
 
@@ -32,7 +35,8 @@ const childrenOf = async (page: Page, slug: string) => {
 
 test('create a sub-category', async ({ page }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Add a subcategory to Science' }).click();
+  await page.getByRole('button', { name: 'Actions for Science' }).click();
+  await page.getByRole('menuitem', { name: 'Add subcategory' }).click();
   const form = page.getByRole('form', { name: 'New category' });
   await form.getByLabel('Name').fill('Quantum Computing');
   await expect(form.getByText('Leave empty to use “quantum-computing”.')).toBeVisible();
@@ -90,4 +94,132 @@ test('bulk-tag three videos', async ({ page }) => {
   await page.getByRole('checkbox', { name: 'Add visualization' }).check();
   await page.getByRole('button', { name: 'Apply to 3 videos' }).click();
   await expect(page.getByRole('status').filter({ hasText: /3 done/ })).toBeVisible();
+});
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+/** Axe in the light theme, then again in the dark one (the theme is a saved setting: reload). */
+async function axeBothThemes(page: Page, again: () => Promise<void>) {
+  expect(await axe(page)).toEqual([]);
+  await page.evaluate(() => localStorage.setItem('magna.theme', 'dark'));
+  await page.reload();
+  await again();
+  expect(await axe(page)).toEqual([]);
+  await page.evaluate(() => localStorage.setItem('magna.theme', 'light'));
+}
+
+const item = (page: Page, name: string) => page.getByRole('tree', { name: 'Categories' }).getByRole('treeitem', { name, exact: true });
+
+test('the tree collapses (remembered), walks by arrow keys and filters keeping ancestors', async ({ page }) => {
+  await open(page);
+  const science = item(page, 'Science');
+  await expect(science).toHaveAttribute('aria-expanded', 'true');
+  await expect(item(page, 'Physics')).toBeVisible();
+  await science.getByTestId('category-science').locator('.cat-name').click();
+  await expect(science).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(science).toHaveAttribute('aria-expanded', 'false');
+  await expect(item(page, 'Physics')).toHaveCount(0);
+  await page.reload();
+  await expect(item(page, 'Science')).toHaveAttribute('aria-expanded', 'false');
+  await item(page, 'Science').getByTestId('category-science').locator('.cat-name').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(item(page, 'Science')).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowRight');
+  const firstChild = item(page, 'Science').getByRole('group').getByRole('treeitem').first();
+  await expect(firstChild).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(item(page, 'Science')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(firstChild).toBeFocused();
+
+  await page.getByRole('searchbox', { name: 'Filter categories' }).fill('astro');
+  await expect(item(page, 'Astronomy')).toBeVisible();
+  await expect(item(page, 'Astronomy').locator('mark')).toHaveText('Astro');
+  await expect(item(page, 'Science')).toBeVisible();
+  await expect(item(page, 'Physics')).toHaveCount(0);
+  await expect(item(page, 'Technology')).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Filter categories' }).fill('no such category');
+  await expect(page.getByText('No category matches “no such category”')).toBeVisible();
+});
+
+test('one row menu per row; the built-in "All" offers only what works, and is listed once in the bulk filter', async ({ page }) => {
+  await open(page);
+  const tree = page.getByRole('tree', { name: 'Categories' });
+  await expect(tree.getByRole('button', { name: /^Actions for / })).toHaveCount(await tree.getByRole('treeitem').count());
+  await expect(tree.getByRole('button', { name: /^(Edit|History|Delete|\+ Sub)/ })).toHaveCount(0);
+  await tree.getByRole('button', { name: 'Actions for All' }).click();
+  await expect(page.getByRole('menu', { name: 'Actions for All' }).getByRole('menuitem')).toHaveText(['History']);
+  await page.keyboard.press('Escape');
+  await expect(tree.getByRole('button', { name: 'Actions for All' })).toBeFocused();
+
+  await tree.getByRole('button', { name: 'Actions for Chemistry' }).click();
+  const menu = page.getByRole('menu', { name: 'Actions for Chemistry' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Edit', 'Add subcategory', 'Move…', 'History', 'Delete…']);
+  await expect(menu.getByRole('menuitem', { name: 'Edit' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Move…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Move "Chemistry"' });
+  await dialog.getByLabel('Parent').selectOption({ label: 'Physics' });
+  await dialog.getByRole('button', { name: 'Move' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Moved "Chemistry" under "Physics"' })).toBeVisible();
+  expect(await childrenOf(page, 'physics')).toContain('chemistry');
+  await axeBothThemes(page, async () => {
+    await expect(item(page, 'Physics')).toBeVisible();
+    await page.getByRole('tree', { name: 'Categories' }).getByRole('button', { name: 'Actions for Physics' }).click();
+    await expect(page.getByRole('menu', { name: 'Actions for Physics' })).toBeVisible();
+  });
+
+  await open(page, 'bulk');
+  await expect(page.getByRole('combobox', { name: /^Category/ }).locator('option', { hasText: /^All$/ })).toHaveCount(1);
+});
+
+test('tag names in natural order: 1, 2, 10', async ({ page }) => {
+  await open(page, 'tags');
+  for (const name of ['Lesson 10', 'Lesson 2', 'Lesson 1']) await rpc(page, 'taxonomy:save-tag', { name });
+  await page.getByRole('searchbox', { name: 'Search tags' }).fill('lesson');
+  const table = page.getByRole('table', { name: 'Tags table' });
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await expect(table.locator('tbody tr')).toHaveText([/Lesson 1(?!\d)/, /Lesson 2/, /Lesson 10/]);
+});
+
+test('a merge suggested by meaning: tag names embedded with the videos model', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page, 'tags');
+  // The videos' model first: a small offline backfill (the rejected videos).
+  const job = await rpc<{ jobId: string }>(page, 'embeddings:start', { provider: { provider: 'local' }, scope: 'missing', statuses: ['rejected'] });
+  await expect
+    .poll(async () => (await rpc<{ id: string; status: string }[]>(page, 'embeddings:jobs', {})).find((j) => j.id === job.jobId)?.status, {
+      timeout: 120_000,
+    })
+    .toBe('done');
+  await rpc(page, 'taxonomy:save-tag', { name: 'Movie' });
+  await rpc(page, 'taxonomy:save-tag', { name: 'Film' });
+  await open(page, 'tags');
+  await page.getByRole('button', { name: 'Suggestions' }).click();
+  const panel = page.getByLabel('Possible duplicate tags');
+  await panel.getByRole('button', { name: 'Embed tag names' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Embedded \d+ tag name\(s\) with glove/ })).toBeVisible();
+  const pair = panel.getByRole('listitem').filter({ hasText: 'similar meaning' }).filter({ hasText: 'Film' });
+  await expect(pair).toContainText(/Film.*~.*Movie|Movie.*~.*Film/);
+  await expect(pair).toContainText(/similar meaning \d+%/);
+  await axeBothThemes(page, async () => {
+    await page.getByRole('button', { name: 'Suggestions' }).click();
+    await expect(page.getByLabel('Possible duplicate tags').getByRole('listitem').filter({ hasText: 'similar meaning' }).first()).toBeVisible();
+  });
+  await page
+    .getByLabel('Possible duplicate tags')
+    .getByRole('listitem')
+    .filter({ hasText: 'similar meaning' })
+    .filter({ hasText: 'Film' })
+    .getByRole('button', { name: /^Merge/ })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged 1 tag(s)' })).toBeVisible();
+  const left = await rpc<{ rows: { name: string }[] }>(page, 'taxonomy:tags', { search: 'film' });
+  const right = await rpc<{ rows: { name: string }[] }>(page, 'taxonomy:tags', { search: 'movie' });
+  expect([...left.rows, ...right.rows].map((r) => r.name).filter((n) => n === 'Film' || n === 'Movie')).toHaveLength(1);
 });

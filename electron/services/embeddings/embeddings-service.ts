@@ -10,6 +10,7 @@ import { AdminError } from '../../db/admin-error';
 import type { JobRegistry } from '../jobs';
 import type { Logger } from '../logger';
 import type { DatabaseSession } from '../session';
+import { embedTagNames, type TagNameEmbedding } from '../taxonomy/embed-tag-names';
 import { runBackfill, type BackfillProgress, type BackfillResult } from './backfill-runner';
 import { LocalGloveProvider } from './local-glove-provider';
 import { OpenAiCompatibleProvider } from './openai-compatible-provider';
@@ -200,6 +201,15 @@ export class EmbeddingsService {
       p_model: model,
       p_limit: 10,
     })) as never;
+  }
+
+  /** Embeds the tag names that need it with the videos' model and provider settings (taxonomy's merge suggestions by meaning). */
+  async embedTagNames(): Promise<TagNameEmbedding> {
+    return embedTagNames({
+      gateway: await this.session.gateway(),
+      operator: await this.session.operatorId(),
+      provider: (config) => providerFor(config, this.credentials()),
+    });
   }
 
   stopAll(): void {

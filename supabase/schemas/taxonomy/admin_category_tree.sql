@@ -6,18 +6,17 @@ stable
 set search_path = ''
 as $$
   select private.require_staff(p_operator, 'curator');
+  -- Own counts are maintained by triggers on videos (category_video_counts): no pass over the
+  -- videos. Totals walk up from the categories that have videos only (not a closure of the whole
+  -- tree): each count is added to its category and every ancestor.
   with recursive own as (
-    select v.category_id,
-           count(*) filter (where v.moderation_status = 'approved') as approved,
-           count(*) filter (where v.moderation_status = 'pending') as pending
-      from public.videos v where v.category_id is not null group by v.category_id
-  ), closure(ancestor, descendant) as (
-    select c.id, c.id from public.categories c
+    select n.category_id, n.approved, n.pending from public.category_video_counts n where n.approved <> 0 or n.pending <> 0
+  ), up(id, approved, pending) as (
+    select o.category_id, o.approved, o.pending from own o
     union all
-    select cl.ancestor, c.id from closure cl join public.categories c on c.parent_id = cl.descendant
+    select c.parent_id, up.approved, up.pending from up join public.categories c on c.id = up.id where c.parent_id is not null
   ), total as (
-    select cl.ancestor as id, sum(o.approved)::bigint as approved, sum(o.pending)::bigint as pending
-      from closure cl join own o on o.category_id = cl.descendant group by cl.ancestor
+    select up.id, sum(up.approved)::bigint as approved, sum(up.pending)::bigint as pending from up group by up.id
   )
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'id', c.id, 'name', c.name, 'slug', c.slug, 'description', c.description, 'icon', c.icon, 'color', c.color,

@@ -11,6 +11,7 @@ declare
   v_sources jsonb;
   v_added integer;
   v_missing integer[];
+  v_gone public.taxonomy_audit_log;
 begin
   perform private.require_staff(p_operator, 'curator');
   if p_source_ids is null or pg_catalog.cardinality(p_source_ids) = 0 then
@@ -19,17 +20,29 @@ begin
   if p_target_id = any (p_source_ids) then
     raise exception 'A tag cannot be merged into itself.' using errcode = '22023', hint = 'Take the target out of the tags to merge.';
   end if;
-  select * into v_target from public.tags where id = p_target_id for update;
-  if not found then
-    raise exception 'No target tag with id %.', p_target_id using errcode = 'P0002';
-  end if;
-  -- Lock the sources in id order; report any that are gone (merged or deleted meanwhile).
-  perform 1 from public.tags where id = any (p_source_ids) order by id for update;
-  v_missing := array(select s from unnest(p_source_ids) s where not exists (select 1 from public.tags where id = s));
+  -- Lock the target and the sources in one statement, in id order: two curators merging the same
+  -- tags (even into each other) queue on the first id instead of deadlocking; the one who waited
+  -- then finds what the other removed, and is told so (PT409) with who merged it.
+  perform 1 from public.tags where id = any (p_source_ids || p_target_id) order by id for update;
+  v_missing := array(select s from unnest(p_source_ids || p_target_id) s where not exists (select 1 from public.tags where id = s));
   if pg_catalog.cardinality(v_missing) > 0 then
-    raise exception 'Some tags to merge no longer exist (%).', pg_catalog.array_to_string(v_missing, ', ')
-      using errcode = 'PT409', hint = 'Another curator may have merged or deleted them: reload the tags.';
+    select a.* into v_gone from public.taxonomy_audit_log a
+     where a.target_type = 'tag' and a.target_id = any (v_missing) and a.action in ('merge', 'delete', 'delete_unused')
+     order by a.id desc limit 1;
+    if v_gone.id is null and not (p_target_id = any (v_missing)) then
+      raise exception 'Some tags to merge do not exist (%).', pg_catalog.array_to_string(v_missing, ', ')
+        using errcode = 'PT409', hint = 'Reload the tags and pick them again.';
+    elsif v_gone.id is null then
+      raise exception 'No target tag with id %.', p_target_id using errcode = 'P0002', hint = 'Reload the tags and pick the target again.';
+    end if;
+    raise exception 'Tag "%" was % by % a moment ago (%).', coalesce(v_gone.before->>'name', v_gone.target_id::text),
+      case v_gone.action when 'merge' then 'merged into "' || coalesce(v_gone.after->>'name', v_gone.details->>'name', '?') || '"' else 'deleted' end,
+      coalesce((select u.username from public.users u where u.id = v_gone.operator_id), 'another curator'),
+      pg_catalog.to_char(v_gone.occurred_at, 'HH24:MI:SS')
+      using errcode = 'PT409', detail = pg_catalog.array_to_string(v_missing, ', '),
+            hint = 'Nothing was changed: reload the tags and merge again if it is still needed.';
   end if;
+  select * into v_target from public.tags where id = p_target_id;
   select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('id', t.id, 'name', t.name, 'slug', t.slug, 'video_count', t.video_count) order by t.id)
     into v_sources from public.tags t where t.id = any (p_source_ids);
 

@@ -1,3 +1,5 @@
+// Styles of the taxonomy views (tree, row menu, suggestions); the shared ones are in styles.css.
+import './taxonomy.css';
 import { useHashParams } from '@/lib/use-hash-route';
 import { BulkTagging } from './components/bulk-tagging';
 import { CategoryTree } from './components/category-tree';

@@ -12,3 +12,4 @@ export const useDeleteTag = () => useChannelMutation('taxonomy:delete-tag', { in
 export const useMergeTags = () => useChannelMutation('taxonomy:merge-tags', { invalidates: SAME_DATA });
 export const useDeleteUnusedTags = () => useChannelMutation('taxonomy:delete-unused', { invalidates: SAME_DATA });
 export const useBulkTag = () => useChannelMutation('taxonomy:bulk-tag', { invalidates: SAME_DATA });
+export const useEmbedTagNames = () => useChannelMutation('taxonomy:embed-tags', { invalidates: SAME_DATA });

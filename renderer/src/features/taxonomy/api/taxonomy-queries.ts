@@ -12,6 +12,9 @@ export const useTags = (p: { search: string; sort: 'name' | 'usage' | 'newest' }
 /** Likely duplicate tags. */
 export const useTagSuggestions = (enabled: boolean) => useQuery(channelQuery('taxonomy:suggestions', {}, { enabled }));
 
+/** Tags whose names mean nearly the same (their name embeddings, the videos' model). */
+export const useSemanticSuggestions = (enabled: boolean) => useQuery(channelQuery('taxonomy:semantic-suggestions', {}, { enabled }));
+
 /** Videos to bulk-tag, filtered (keyset pages of 100). */
 export const useVideoPicker = (p: Omit<Input<'taxonomy:videos'>, 'cursor' | 'limit'>) =>
   useInfiniteQuery({ ...keysetQuery('taxonomy:videos', p, { limit: 100 }), placeholderData: keepPreviousData });

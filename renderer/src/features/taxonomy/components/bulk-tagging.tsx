@@ -11,6 +11,8 @@ import { selectColumn, selectedIds, ServerTable, useServerTable, type ServerColu
 import { formatNumber } from '@/lib/format';
 import { useBulkTag } from '../api/taxonomy-mutations';
 import { useCategoryTree, useTags, useVideoPicker } from '../api/taxonomy-queries';
+import { compareNames } from '../lib/natural-order';
+import { isBuiltIn } from '../lib/tree-rows';
 
 type Status = 'pending' | 'approved' | 'rejected' | 'flagged';
 
@@ -50,6 +52,8 @@ export function BulkTagging() {
   const [status, setStatus] = useState<Status | null>(null);
   const videos = useVideoPicker({ search, categoryId, tagId, status });
   const tree = useCategoryTree();
+  // The built-in "All" is the filter's "no filter" choice and no video's category: listed once, as that.
+  const categoryOptions = useMemo(() => (tree.data ?? []).filter((c) => !isBuiltIn(c)).sort((a, b) => compareNames(a.name, b.name)), [tree.data]);
   const [tagSearch, setTagSearch] = useState('');
   const tagList = useTags({ search: tagSearch, sort: 'usage' });
   const tagOptions = useMemo(() => keysetRows(tagList.data).slice(0, 40), [tagList.data]);
@@ -99,7 +103,7 @@ export function BulkTagging() {
           Category
           <select value={categoryId ?? ''} onChange={(e) => setCategoryId(e.target.value ? Number(e.target.value) : null)}>
             <option value="">All</option>
-            {(tree.data ?? []).map((c) => (
+            {categoryOptions.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
@@ -209,7 +213,7 @@ export function BulkTagging() {
               onChange={(e) => setSetCat({ on: true, id: e.target.value ? Number(e.target.value) : null })}
             >
               <option value="">(no category)</option>
-              {(tree.data ?? []).map((c) => (
+              {categoryOptions.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>

@@ -9,6 +9,7 @@ import { FormAlert, FormField } from '@/components/form-field';
 import { useToasts } from '@/components/toasts';
 import { useSaveCategory } from '../api/taxonomy-mutations';
 import { subtreeIds } from '../lib/category-subtree';
+import { isBuiltIn } from '../lib/tree-rows';
 
 type Values = z.input<typeof categoryInputSchema>;
 
@@ -69,7 +70,7 @@ export function CategoryForm({
           <select {...c} {...form.register('parentId', { setValueAs: (v: string) => (v === '' || v === null ? null : Number(v)) })}>
             <option value="">(top level)</option>
             {all
-              .filter((x) => !excluded.has(x.id))
+              .filter((x) => !excluded.has(x.id) && !isBuiltIn(x))
               .map((x) => (
                 <option key={x.id} value={x.id}>
                   {x.name}

@@ -47,6 +47,8 @@ export function TagsView({ production, profileName }: { production: boolean; pro
   const tags = useTags({ search: debounced, sort: sort.value });
   const rows = useMemo(() => keysetRows(tags.data), [tags.data]);
   const total = tags.data?.pages[0]?.total ?? 0;
+  // Large tables give an estimate (nothing searched) or stop counting at 1,000 matches.
+  const exact = tags.data?.pages[0]?.total_exact ?? true;
   const [editing, setEditing] = useState<Tag | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Tag | null>(null);
   const [merging, setMerging] = useState<{ sources: SuggestedTag[]; targetId: number | null } | null>(null);
@@ -153,7 +155,8 @@ export function TagsView({ production, profileName }: { production: boolean; pro
           <input type="search" placeholder="Search tags by name or slug…" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
         <span className="muted small">
-          {formatNumber(total)} tag{total === 1 ? '' : 's'}
+          {exact ? '' : debounced.trim() ? 'more than ' : 'about '}
+          {formatNumber(total)} tag{total === 1 && exact ? '' : 's'}
         </span>
         <button type="button" className="btn" onClick={() => setEditing('new')}>
           New tag
