@@ -3,23 +3,22 @@
 // At 3 hops the far videos are folded into "+N more" cards; the view fits the cards whenever
 // the set of cards changes, and the minimap shows each card in its status colour.
 import {
-  applyNodeChanges,
   Background,
   Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
+  useNodesState,
   useReactFlow,
   type Connection,
   type Edge,
   type Node,
-  type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Neighbourhood } from '@contract/graph';
 import { collapseDistant, type MoreGroup } from '../lib/collapse-distant';
-import { layoutGraph } from '../lib/layout-graph';
+import { layoutGraph, MORE_WIDTH } from '../lib/layout-graph';
 import { LINK_STYLE } from '../lib/link-types';
 import { useDocumentTheme } from '../lib/use-document-theme';
 import { NODE_TYPES, type MoreNode, type VideoNode } from './video-node';
@@ -28,7 +27,7 @@ type Positions = Map<string, { x: number; y: number }>;
 type Card = VideoNode | MoreNode;
 
 const NO_IDS: ReadonlySet<string> = new Set();
-const FIT = { padding: 0.12, maxZoom: 1.1 } as const;
+const FIT = { padding: 0.05, maxZoom: 1.1 } as const;
 
 /** A card's colour on the minimap: its status (the theme's own colours), the folded cards muted. */
 const STATUS_COLOUR: Record<string, string> = { approved: 'var(--ok)', pending: 'var(--warn)', rejected: 'var(--danger)', flagged: 'var(--danger)' };
@@ -75,6 +74,7 @@ export function GraphCanvas(props: {
     .join(',');
   // The parents whose folded videos the user opened; forgotten when the neighbourhood changes.
   const [opened, setOpened] = useState<{ nodeKey: string; ids: ReadonlySet<string> }>({ nodeKey, ids: NO_IDS });
+  if (opened.nodeKey !== nodeKey) setOpened({ nodeKey, ids: NO_IDS });
   const openedIds = opened.nodeKey === nodeKey ? opened.ids : NO_IDS;
   const view = useMemo(() => collapseDistant(props.data.nodes, props.data.edges, openedIds), [props.data, openedIds]);
   const titles = useMemo(() => new Map(props.data.nodes.map((n) => [n.id, n.title])), [props.data.nodes]);
@@ -82,7 +82,11 @@ export function GraphCanvas(props: {
   // Re-layout when the set of cards changes or the user asks; edits alone keep the layout.
   // (Adjusted while rendering the change, so no frame shows the previous layout.)
   const viewKey = `${nodeKey}|${[...openedIds].sort().join(',')}|${props.layoutVersion}`;
-  const lay = () => layoutGraph([...view.nodes, ...view.groups], [...view.edges, ...view.groups.map((g) => ({ source: g.parent, target: g.id }))]);
+  const lay = () =>
+    layoutGraph(
+      [...view.nodes, ...view.groups.map((g) => ({ id: g.id, width: MORE_WIDTH }))],
+      [...view.edges, ...view.groups.map((g) => ({ source: g.parent, target: g.id }))],
+    );
   const [layout, setLayout] = useState(() => ({ viewKey, positions: lay() }));
   let positions = layout.positions;
   if (layout.viewKey !== viewKey) {
@@ -91,19 +95,14 @@ export function GraphCanvas(props: {
   }
 
   // The cards, rebuilt at the laid-out places when the videos, the layout or the focus change;
-  // until then, where the user dragged them (and as React Flow measured them).
-  const expand = (parent: string) => setOpened((o) => ({ nodeKey, ids: new Set([...(o.nodeKey === nodeKey ? o.ids : []), parent]) }));
-  const [cards, setCards] = useState(() => ({
-    from: props.data.nodes,
-    positions,
-    focus: props.focus,
-    nodes: cardsOf(view.nodes, view.groups, positions, props.focus, titles, expand),
-  }));
-  let nodes = cards.nodes;
-  if (cards.from !== props.data.nodes || cards.positions !== positions || cards.focus !== props.focus) {
-    nodes = cardsOf(view.nodes, view.groups, positions, props.focus, titles, expand);
-    setCards({ from: props.data.nodes, positions, focus: props.focus, nodes });
-  }
+  // until then, where the user dragged them. React Flow's own changes (moves, measurements,
+  // selection) go through its node state, which the minimap and fit-to-view read.
+  const [nodes, setNodes, onNodesChange] = useNodesState<Node>([]);
+  const expand = useCallback((parent: string) => setOpened((o) => ({ nodeKey: o.nodeKey, ids: new Set([...o.ids, parent]) })), []);
+  useEffect(() => {
+    setNodes(cardsOf(view.nodes, view.groups, positions, props.focus, titles, expand) as Node[]);
+    // view follows props.data, positions the layout: cards are rebuilt when either changes.
+  }, [positions, props.focus, view, titles, expand, setNodes]);
 
   // Fit the view to the cards on load and whenever the set of cards changes (React Flow waits
   // until the new cards are measured).
@@ -140,17 +139,11 @@ export function GraphCanvas(props: {
   return (
     <div className="graph-canvas" aria-label="Link graph">
       <ReactFlow<Node, Edge>
-        nodes={nodes as Node[]}
+        nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
         colorMode={theme}
-        onNodesChange={(changes: NodeChange[]) =>
-          setCards((c) => {
-            // Moves and React Flow's measurements are kept; cards are never added or removed here.
-            const kept = changes.filter((ch) => ch.type === 'position' || ch.type === 'dimensions' || ch.type === 'select');
-            return kept.length ? { ...c, nodes: applyNodeChanges(kept, c.nodes as Node[]) as Card[] } : c;
-          })
-        }
+        onNodesChange={onNodesChange}
         isValidConnection={(c) => c.source !== c.target && !c.source.startsWith('more:') && !c.target.startsWith('more:')}
         onConnect={(c: Connection) => {
           if (c.source && c.target) props.onConnect(c.source, c.target);
