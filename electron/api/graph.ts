@@ -113,14 +113,17 @@ export const importInputSchema = z
     // 10 MB: larger files are split by the user (the message says so) rather than half-read.
     csv: z.string().max(10_000_000, 'The CSV is larger than 10 MB: split it into smaller files.'),
     dryRun: z.boolean().default(true),
+    // Re-importing a file: links that already exist (same ends and type) count as skipped, not failed.
+    skipExisting: z.boolean().default(false),
   })
   .strict();
-export const importRowResultSchema = z.object({ row: z.number(), outcome: z.enum(['ok', 'error']), message: z.string().optional() });
+export const importRowResultSchema = z.object({ row: z.number(), outcome: z.enum(['ok', 'skipped', 'error']), message: z.string().optional() });
 export type ImportRowResult = z.infer<typeof importRowResultSchema>;
 export const importResultSchema = z.object({
   applied: z.boolean(),
   dryRun: z.boolean(),
   ok: z.number(),
+  skipped: z.number(),
   failed: z.number(),
   rows: z.array(importRowResultSchema),
 });

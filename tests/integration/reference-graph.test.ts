@@ -29,6 +29,9 @@ async function videos(count: number, duration = 600): Promise<string[]> {
   }
   return ids;
 }
+/** Sets the videos' moderation status directly (the test plays the moderator). */
+const setStatus = (ids: string[], status: 'approved' | 'rejected' | 'pending' | 'flagged') =>
+  t.db.query('update public.videos set moderation_status = $2, is_approved = ($2 = $3) where id = any ($1::uuid[])', [ids, status, 'approved']);
 const link = (source: string, target: string, type = 'prerequisite', extra: Record<string, unknown> = {}) =>
   gw.call('admin_save_reference', { p_operator: op, p_source: source, p_target: target, p_type: type, ...extra }) as Promise<{ id: string }>;
 const chainOf = async (length: number, type = 'prerequisite') => {
@@ -94,6 +97,7 @@ describe('views', () => {
 
   it('orders a learning path so each video follows what it requires, and saves it as a collection', async () => {
     const [top, a, b, c] = await videos(4);
+    await setStatus([top!, a!, b!, c!], 'approved');
     await link(top!, a!);
     await link(top!, b!);
     await link(a!, c!);
@@ -112,6 +116,42 @@ describe('views', () => {
       [saved.collection_id],
     );
     expect(positions.map((p) => p.video_id)).toEqual(path);
+  });
+
+  it('leaves prerequisites that are not approved out of a learning path, keeping the approved ones behind them', async () => {
+    // top requires rejected and pending; rejected requires deep (approved): deep still comes first.
+    const [top, rejected, pending, deep] = await videos(4);
+    await link(top!, rejected!);
+    await link(top!, pending!);
+    await link(rejected!, deep!);
+    await setStatus([top!, deep!], 'approved');
+    await setStatus([rejected!], 'rejected');
+    const path = ((await gw.call('admin_learning_path', { p_operator: op, p_video_id: top })) as { id: string }[]).map((p) => p.id);
+    expect(path).toEqual([deep, top]);
+    const saved = (await gw.call('admin_save_learning_path', { p_operator: op, p_video_id: top, p_title: 'Approved only' })) as {
+      collection_id: string;
+    };
+    const statuses = await t.db.query<{ moderation_status: string }>(
+      'select v.moderation_status from public.collection_videos cv join public.videos v on v.id = cv.video_id where cv.collection_id = $1',
+      [saved.collection_id],
+    );
+    expect(statuses.map((s) => s.moderation_status)).toEqual(['approved', 'approved']);
+  });
+
+  it.each(['rejected', 'pending', 'flagged'] as const)('refuses a learning path that would start from a %s video, saving nothing', async (status) => {
+    const [top, before] = await videos(2);
+    await link(top!, before!);
+    await setStatus([before!], 'approved');
+    await setStatus([top!], status);
+    await expect(gw.call('admin_learning_path', { p_operator: op, p_video_id: top })).rejects.toMatchObject({
+      code: '22023',
+      message: expect.stringContaining(`Only an approved video can head a learning path: "Graph video`),
+      hint: expect.stringContaining('Approve it'),
+    });
+    const collections = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from public.collections'))[0]!.n;
+    const count = await collections();
+    await expect(gw.call('admin_save_learning_path', { p_operator: op, p_video_id: top, p_title: 'Never' })).rejects.toMatchObject({ code: '22023' });
+    expect(await collections()).toBe(count);
   });
 
   it('serves a 1–3 hop neighbourhood, capped nearest first, with the links among the shown videos', async () => {
@@ -190,6 +230,67 @@ describe('import', () => {
     expect(msg(6)).toContain('Unknown link type');
     expect(msg(7)).toContain('cannot link to itself');
     expect(msg(8)).toContain('past the end');
+    expect(await count()).toBe(before);
+  });
+
+  it('with skip-existing, links that already exist are skipped (dry run and real run), new ones applied; without it they fail', async () => {
+    const [a, b, c] = await videos(3);
+    await link(a!, b!, 'related', { p_note: 'kept as it was' });
+    const rows = [
+      { row: 2, source: a, target: b, type: 'related', note: 'from the file' },
+      { row: 3, source: b, target: c, type: 'related' },
+      // The same link twice in one file: the second is skipped too.
+      { row: 4, source: b, target: c, type: 'related' },
+      // Same ends, another type: a new link.
+      { row: 5, source: a, target: b, type: 'cited' },
+    ];
+    type Result = { applied: boolean; ok: number; skipped: number; failed: number; results: { row: number; outcome: string; message?: string }[] };
+    const before = await count();
+    const strict = (await gw.call('admin_import_references', { p_operator: op, p_dry_run: true, p_rows: rows })) as Result;
+    expect(strict).toMatchObject({ ok: 2, skipped: 0, failed: 2 });
+    expect(strict.results.find((r) => r.row === 2)?.message).toContain('already have a related link');
+
+    const dry = (await gw.call('admin_import_references', { p_operator: op, p_dry_run: true, p_skip_existing: true, p_rows: rows })) as Result;
+    expect(dry).toMatchObject({ applied: false, ok: 2, skipped: 2, failed: 0 });
+    expect(dry.results.map((r) => [r.row, r.outcome])).toEqual([
+      [2, 'skipped'],
+      [3, 'ok'],
+      [4, 'skipped'],
+      [5, 'ok'],
+    ]);
+    expect(dry.results[0]!.message).toBe('This link already exists: skipped.');
+    expect(await count()).toBe(before);
+
+    const real = (await gw.call('admin_import_references', { p_operator: op, p_dry_run: false, p_skip_existing: true, p_rows: rows })) as Result;
+    expect(real).toMatchObject({ applied: true, ok: 2, skipped: 2, failed: 0 });
+    expect(await count()).toBe(before + 2);
+    const kept = await t.db.query<{ note: string }>(
+      "select note from public.video_references where source_video_id = $1 and target_video_id = $2 and reference_type = 'related'",
+      [a!, b!],
+    );
+    expect(kept).toEqual([{ note: 'kept as it was' }]);
+
+    // The same file again: everything skipped, nothing written, nothing failed.
+    const again = (await gw.call('admin_import_references', { p_operator: op, p_dry_run: false, p_skip_existing: true, p_rows: rows })) as Result;
+    expect(again).toMatchObject({ applied: true, ok: 0, skipped: 4, failed: 0 });
+    expect(await count()).toBe(before + 2);
+  });
+
+  it('skip-existing does not hide other problems: a bad row still blocks the whole file', async () => {
+    const [a, b] = await videos(2);
+    await link(a!, b!, 'related');
+    const before = await count();
+    const r = (await gw.call('admin_import_references', {
+      p_operator: op,
+      p_dry_run: false,
+      p_skip_existing: true,
+      p_rows: [
+        { row: 2, source: a, target: b, type: 'related' },
+        { row: 3, source: b, target: a, type: 'sequel' },
+        { row: 4, source: a, target: 'https://nowhere.example/y', type: 'related' },
+      ],
+    })) as { applied: boolean; ok: number; skipped: number; failed: number };
+    expect(r).toMatchObject({ applied: false, ok: 1, skipped: 1, failed: 1 });
     expect(await count()).toBe(before);
   });
 

@@ -5,7 +5,13 @@ import type * as G from '../../api/graph';
 import type { DatabaseSession } from '../session';
 import { readLinksCsv, writeLinksCsv } from './links-csv';
 
-type SqlImport = { applied: boolean; ok: number; failed: number; results: { row: number; outcome: 'ok' | 'error'; message?: string }[] };
+type SqlImport = {
+  applied: boolean;
+  ok: number;
+  skipped: number;
+  failed: number;
+  results: { row: number; outcome: 'ok' | 'skipped' | 'error'; message?: string }[];
+};
 
 export class LinksCsvService {
   constructor(private readonly session: DatabaseSession) {}
@@ -22,12 +28,20 @@ export class LinksCsvService {
           p_operator: await this.session.operatorId(),
           p_rows: rows,
           p_dry_run: dryRun,
+          p_skip_existing: input.skipExisting,
         })) as SqlImport)
-      : { applied: false, ok: 0, failed: 0, results: [] };
+      : { applied: false, ok: 0, skipped: 0, failed: 0, results: [] };
     const all = [...problems.map((p) => ({ row: p.row, outcome: 'error' as const, message: p.message })), ...sql.results].sort(
       (a, b) => a.row - b.row,
     );
-    return { applied: sql.applied && !dryRun, dryRun: input.dryRun, ok: sql.ok, failed: sql.failed + problems.length, rows: all };
+    return {
+      applied: sql.applied && !dryRun,
+      dryRun: input.dryRun,
+      ok: sql.ok,
+      skipped: sql.skipped,
+      failed: sql.failed + problems.length,
+      rows: all,
+    };
   }
 
   async exportCsv(videoId: string | null): Promise<{ csv: string; rows: number }> {

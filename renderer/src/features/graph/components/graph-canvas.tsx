@@ -1,29 +1,61 @@
 // The neighbourhood as an editable graph: drag from a card's right handle to another card to link
 // them (the type is chosen next), click a link to edit it. Layout is dagre's, re-run on demand.
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Connection, type Edge, type Node, type NodeChange } from '@xyflow/react';
+// At 3 hops the far videos are folded into "+N more" cards; the view fits the cards whenever
+// the set of cards changes, and the minimap shows each card in its status colour.
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useNodesState,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type Node,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Neighbourhood } from '@contract/graph';
-import { layoutGraph } from '../lib/layout-graph';
+import { collapseDistant, type MoreGroup } from '../lib/collapse-distant';
+import { layoutGraph, MORE_WIDTH } from '../lib/layout-graph';
 import { LINK_STYLE } from '../lib/link-types';
-import { NODE_TYPES, type VideoNode } from './video-node';
+import { useDocumentTheme } from '../lib/use-document-theme';
+import { NODE_TYPES, type MoreNode, type VideoNode } from './video-node';
 
 type Positions = Map<string, { x: number; y: number }>;
+type Card = VideoNode | MoreNode;
 
-/** The cards of `nodes` at their laid-out places. */
-const videoNodes = (nodes: Neighbourhood['nodes'], positions: Positions, focus: string): VideoNode[] =>
-  nodes.map((n) => ({
+const NO_IDS: ReadonlySet<string> = new Set();
+const FIT = { padding: 0.05, maxZoom: 1.1 } as const;
+
+/** A card's colour on the minimap: its status (the theme's own colours), the folded cards muted. */
+const STATUS_COLOUR: Record<string, string> = { approved: 'var(--ok)', pending: 'var(--warn)', rejected: 'var(--danger)', flagged: 'var(--danger)' };
+const minimapColour = (n: Node) => (n.type === 'more' ? 'var(--muted)' : (STATUS_COLOUR[(n as VideoNode).data.status] ?? 'var(--muted)'));
+
+/** The cards of the view at their laid-out places. */
+function cardsOf(
+  nodes: Neighbourhood['nodes'],
+  groups: MoreGroup[],
+  positions: Positions,
+  focus: string,
+  titles: Map<string, string>,
+  expand: (parent: string) => void,
+): Card[] {
+  const videos: Card[] = nodes.map((n) => ({
     id: n.id,
     type: 'video' as const,
     position: positions.get(n.id) ?? { x: 0, y: 0 },
     data: { title: n.title, status: n.moderation_status, thumbnail: n.thumbnail_url, depth: n.depth, focused: n.id === focus },
   }));
-
-/** The cards after React Flow's changes: only moves are kept (the same list when nothing moved). */
-function moveNodes(nodes: VideoNode[], changes: NodeChange[]): VideoNode[] {
-  let next = nodes;
-  for (const c of changes) if (c.type === 'position' && c.position) next = next.map((n) => (n.id === c.id ? { ...n, position: c.position! } : n));
-  return next;
+  const more: Card[] = groups.map((g) => ({
+    id: g.id,
+    type: 'more' as const,
+    position: positions.get(g.id) ?? { x: 0, y: 0 },
+    connectable: false,
+    data: { count: g.hidden.length, parentTitle: titles.get(g.parent) ?? '', onExpand: () => expand(g.parent) },
+  }));
+  return [...videos, ...more];
 }
 
 export function GraphCanvas(props: {
@@ -34,36 +66,53 @@ export function GraphCanvas(props: {
   onEdgeSelect: (edgeId: string) => void;
   onNodeOpen: (videoId: string) => void;
 }) {
-  // Re-layout when the set of videos changes or the user asks; edits alone keep the layout.
-  // (Adjusted while rendering the change, so no frame shows the previous layout.)
+  const theme = useDocumentTheme();
+  const { fitView } = useReactFlow();
   const nodeKey = props.data.nodes
     .map((n) => n.id)
     .sort()
     .join(',');
-  const [layout, setLayout] = useState(() => ({ nodeKey, version: props.layoutVersion, positions: layoutGraph(props.data.nodes, props.data.edges) }));
+  // The parents whose folded videos the user opened; forgotten when the neighbourhood changes.
+  const [opened, setOpened] = useState<{ nodeKey: string; ids: ReadonlySet<string> }>({ nodeKey, ids: NO_IDS });
+  if (opened.nodeKey !== nodeKey) setOpened({ nodeKey, ids: NO_IDS });
+  const openedIds = opened.nodeKey === nodeKey ? opened.ids : NO_IDS;
+  const view = useMemo(() => collapseDistant(props.data.nodes, props.data.edges, openedIds), [props.data, openedIds]);
+  const titles = useMemo(() => new Map(props.data.nodes.map((n) => [n.id, n.title])), [props.data.nodes]);
+
+  // Re-layout when the set of cards changes or the user asks; edits alone keep the layout.
+  // (Adjusted while rendering the change, so no frame shows the previous layout.)
+  const viewKey = `${nodeKey}|${[...openedIds].sort().join(',')}|${props.layoutVersion}`;
+  const lay = () =>
+    layoutGraph(
+      [...view.nodes, ...view.groups.map((g) => ({ id: g.id, width: MORE_WIDTH }))],
+      [...view.edges, ...view.groups.map((g) => ({ source: g.parent, target: g.id }))],
+    );
+  const [layout, setLayout] = useState(() => ({ viewKey, positions: lay() }));
   let positions = layout.positions;
-  if (layout.nodeKey !== nodeKey || layout.version !== props.layoutVersion) {
-    positions = layoutGraph(props.data.nodes, props.data.edges);
-    setLayout({ nodeKey, version: props.layoutVersion, positions });
+  if (layout.viewKey !== viewKey) {
+    positions = lay();
+    setLayout({ viewKey, positions });
   }
 
   // The cards, rebuilt at the laid-out places when the videos, the layout or the focus change;
-  // until then, where the user dragged them.
-  const [cards, setCards] = useState(() => ({
-    from: props.data.nodes,
-    positions,
-    focus: props.focus,
-    nodes: videoNodes(props.data.nodes, positions, props.focus),
-  }));
-  let nodes = cards.nodes;
-  if (cards.from !== props.data.nodes || cards.positions !== positions || cards.focus !== props.focus) {
-    nodes = videoNodes(props.data.nodes, positions, props.focus);
-    setCards({ from: props.data.nodes, positions, focus: props.focus, nodes });
-  }
+  // until then, where the user dragged them. React Flow's own changes (moves, measurements,
+  // selection) go through its node state, which the minimap and fit-to-view read.
+  const [nodes, setNodes, onNodesChange] = useNodesState<Node>([]);
+  const expand = useCallback((parent: string) => setOpened((o) => ({ nodeKey: o.nodeKey, ids: new Set([...o.ids, parent]) })), []);
+  useEffect(() => {
+    setNodes(cardsOf(view.nodes, view.groups, positions, props.focus, titles, expand) as Node[]);
+    // view follows props.data, positions the layout: cards are rebuilt when either changes.
+  }, [positions, props.focus, view, titles, expand, setNodes]);
+
+  // Fit the view to the cards on load and whenever the set of cards changes (React Flow waits
+  // until the new cards are measured).
+  useEffect(() => {
+    void fitView(FIT);
+  }, [viewKey, fitView]);
 
   const edges = useMemo<Edge[]>(
-    () =>
-      props.data.edges.map((e) => ({
+    () => [
+      ...view.edges.map((e) => ({
         id: e.id,
         source: e.source,
         target: e.target,
@@ -74,35 +123,55 @@ export function GraphCanvas(props: {
         markerEnd: { type: MarkerType.ArrowClosed, color: LINK_STYLE[e.type].color },
         data: { type: e.type },
       })),
-    [props.data.edges],
+      ...view.groups.map((g) => ({
+        id: `${g.id}:edge`,
+        source: g.parent,
+        target: g.id,
+        type: 'default',
+        selectable: false,
+        focusable: false,
+        style: { stroke: 'var(--muted)', strokeDasharray: '4 4' },
+      })),
+    ],
+    [view],
   );
 
   return (
     <div className="graph-canvas" aria-label="Link graph">
       <ReactFlow<Node, Edge>
-        nodes={nodes as Node[]}
+        nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
-        onNodesChange={(changes) =>
-          setCards((c) => {
-            const moved = moveNodes(c.nodes, changes);
-            return moved === c.nodes ? c : { ...c, nodes: moved };
-          })
-        }
-        isValidConnection={(c) => c.source !== c.target}
+        colorMode={theme}
+        onNodesChange={onNodesChange}
+        isValidConnection={(c) => c.source !== c.target && !c.source.startsWith('more:') && !c.target.startsWith('more:')}
         onConnect={(c: Connection) => {
           if (c.source && c.target) props.onConnect(c.source, c.target);
         }}
-        onEdgeClick={(_e, edge) => props.onEdgeSelect(edge.id)}
-        onNodeDoubleClick={(_e, node) => props.onNodeOpen(node.id)}
+        onEdgeClick={(_e, edge) => {
+          if (!edge.id.startsWith('more:')) props.onEdgeSelect(edge.id);
+        }}
+        onNodeDoubleClick={(_e, node) => {
+          if (node.type === 'video') props.onNodeOpen(node.id);
+        }}
         fitView
+        fitViewOptions={FIT}
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}
         deleteKeyCode={null}
       >
         <Background />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Overview of the graph" />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Overview of the graph"
+          nodeColor={minimapColour}
+          nodeStrokeColor={(n) => ((n.data as { focused?: boolean }).focused ? 'var(--accent)' : 'transparent')}
+          nodeStrokeWidth={6}
+          nodeBorderRadius={6}
+          style={{ width: 160, height: 100 }}
+        />
       </ReactFlow>
     </div>
   );

@@ -1,5 +1,7 @@
-// Create or edit a link: type, note, and the moment in the source video (mm:ss). When adding
-// from the toolbar, a search picks the other video. The database judges cycles and duplicates.
+// Create or edit a link, read as one sentence (source, type, target) that follows the fields;
+// a swap button turns the direction round. Note and the moment in the source video (mm:ss).
+// When adding from the toolbar, a search picks the other video. The database judges cycles
+// and duplicates.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -11,7 +13,7 @@ import { FormAlert, FormField } from '@/components/form-field';
 import { useToasts } from '@/components/toasts';
 import { useSaveLink } from '../api/graph-mutations';
 import { useFindVideos } from '../api/graph-queries';
-import { LINK_STYLE } from '../lib/link-types';
+import { LINK_STYLE, linkSentence } from '../lib/link-types';
 
 type Values = z.input<typeof saveLinkSchema>;
 export type LinkDraft = {
@@ -25,11 +27,18 @@ export type LinkDraft = {
   focusTitle: string;
 };
 
-function VideoSearch({ onPick, exclude, error }: { onPick: (v: FoundVideo) => void; exclude: string; error: string | undefined }) {
+function VideoSearch(props: {
+  label: string;
+  picked: FoundVideo | null;
+  onPick: (v: FoundVideo) => void;
+  exclude: string;
+  error: string | undefined;
+}) {
+  const { onPick, exclude, error } = props;
   const [q, setQ] = useState('');
   const found = useFindVideos(q);
   return (
-    <FormField id="link-search" label="Other video (title, URL or id)" error={error}>
+    <FormField id="link-search" label={props.label} error={error}>
       {(c) => (
         <>
           <input {...c} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Type at least 2 characters…" autoComplete="off" />
@@ -38,7 +47,7 @@ function VideoSearch({ onPick, exclude, error }: { onPick: (v: FoundVideo) => vo
               .filter((v) => v.id !== exclude)
               .map((v) => (
                 <li key={v.id}>
-                  <button type="button" className="link-like" onClick={() => onPick(v)}>
+                  <button type="button" className="link-like" aria-pressed={props.picked?.id === v.id} onClick={() => onPick(v)}>
                     {v.title}
                   </button>{' '}
                   <span className={`badge status-${v.moderation_status}`}>{v.moderation_status}</span>
@@ -56,14 +65,14 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
   const toasts = useToasts();
   const react = useErrorReaction();
   const [other, setOther] = useState<FoundVideo | null>(null);
-  const [outgoing, setOutgoing] = useState(true);
   const needsPick = draft !== null && (!draft.source || !draft.target);
   const form = useForm<Values>({
     resolver: zodResolver(saveLinkSchema),
     values: draft
       ? {
           id: draft.id,
-          source: draft.source ?? '',
+          // A new link from the toolbar starts from the focused video; the other end is picked.
+          source: draft.source ?? (needsPick ? draft.focus : ''),
           target: draft.target ?? '',
           type: draft.type ?? 'related',
           note: draft.note ?? '',
@@ -86,64 +95,70 @@ export function LinkDialog({ draft, titles, onClose }: { draft: LinkDraft | null
       react(e, { form });
     }
   });
-  // eslint-disable-next-line react-hooks/incompatible-library -- react-hook-form's watch() re-renders this form on every change by design (the names of the picked videos need it); nothing memoized takes its values
+  // eslint-disable-next-line react-hooks/incompatible-library -- react-hook-form's watch() re-renders this form on every change by design (the sentence needs every field); nothing memoized takes its values
   const source = form.watch('source');
   const target = form.watch('target');
+  const type = form.watch('type');
   const name = (id: string) => titles.get(id) ?? (other?.id === id ? other.title : id);
+  // Which end the picked video takes when adding from the toolbar: the one that is not the focus.
+  const pickedEnd: 'source' | 'target' = draft && needsPick && source !== draft.focus ? 'source' : 'target';
+  const swap = () => {
+    form.setValue('source', target, { shouldDirty: true });
+    form.setValue('target', source, { shouldDirty: true });
+  };
+  const end = (which: 'source' | 'target') => {
+    const id = which === 'source' ? source : target;
+    if (draft && needsPick && which === pickedEnd) {
+      return (
+        <VideoSearch
+          label={which === 'source' ? 'From (the other video: title, URL or id)' : 'To (the other video: title, URL or id)'}
+          picked={other}
+          exclude={draft.focus}
+          error={errors.target?.message ?? errors.source?.message}
+          onPick={(v) => {
+            setOther(v);
+            form.setValue(which, v.id, { shouldDirty: true });
+          }}
+        />
+      );
+    }
+    return (
+      <div className="link-end">
+        <span className="muted small">{which === 'source' ? 'From' : 'To'}</span> <strong>{id ? name(id) : '—'}</strong>
+      </div>
+    );
+  };
+  const sentence = source && target && type ? linkSentence(type, name(source), name(target)) : null;
   return (
     <Dialog open={draft !== null} title={draft?.id ? 'Edit link' : 'New link'} onClose={close}>
       {draft ? (
         <form onSubmit={submit} noValidate aria-label={draft.id ? 'Edit link' : 'New link'}>
-          {needsPick ? (
-            <>
-              <VideoSearch
-                exclude={draft.focus}
-                error={errors.target?.message ?? errors.source?.message}
-                onPick={(v) => {
-                  setOther(v);
-                  form.setValue('source', outgoing ? draft.focus : v.id);
-                  form.setValue('target', outgoing ? v.id : draft.focus);
-                }}
-              />
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={outgoing}
-                  onChange={(e) => {
-                    setOutgoing(e.target.checked);
-                    if (other) {
-                      form.setValue('source', e.target.checked ? draft.focus : other.id);
-                      form.setValue('target', e.target.checked ? other.id : draft.focus);
-                    }
-                  }}
-                />
-                From “{draft.focusTitle}” to the other video
-              </label>
-            </>
-          ) : null}
-          {source && target ? (
-            <p>
-              <strong>{name(source)}</strong> → <strong>{name(target)}</strong>
-            </p>
-          ) : (
-            <p className="muted">Pick the other video.</p>
-          )}
+          <p className={sentence ? 'link-sentence' : 'link-sentence muted'} aria-live="polite" aria-label="The link reads">
+            {sentence ?? `Pick the other video: “${name(draft.focus)}” ${type ? LINK_STYLE[type].label : 'links to'} …`}
+          </p>
+          <div className="link-ends">
+            {end('source')}
+            <FormField id="link-type" label="Type" error={errors.type?.message}>
+              {(c) => (
+                <select {...c} {...form.register('type')}>
+                  {LINK_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {t} — {LINK_STYLE[t].label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            {end('target')}
+            <button type="button" className="btn small" onClick={swap} disabled={!source && !target}>
+              ⇅ Swap direction
+            </button>
+          </div>
           {!needsPick && (errors.target?.message ?? errors.source?.message) ? (
             <span className="error" role="alert">
               {errors.target?.message ?? errors.source?.message}
             </span>
           ) : null}
-          <FormField id="link-type" label="Type" error={errors.type?.message}>
-            {(c) => (
-              <select {...c} {...form.register('type')}>
-                {LINK_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {t} — {LINK_STYLE[t].label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
           <FormField id="link-timestamp" label="Moment in the source video (optional)" error={errors.timestamp?.message}>
             {(c) => <input {...c} placeholder="mm:ss" {...form.register('timestamp')} />}
           </FormField>

@@ -123,10 +123,11 @@ function LearningPath({ videoId, title }: { videoId: string; title: string }) {
   const react = useErrorReaction();
   const [name, setName] = useState(`Learning path: ${title}`);
   const [titleError, setTitleError] = useState<string | undefined>();
+  if (path.error) return <ErrorAlert error={path.error} title="No learning path for this video" />;
   if (!path.data) return <p className="muted">Loading…</p>;
   return (
     <div>
-      <p className="muted">Watch in this order: each video after everything it requires.</p>
+      <p className="muted">Watch in this order: each video after everything it requires. Only approved videos are listed.</p>
       <ol className="timeline">
         {path.data.map((p) => (
           <li key={p.id}>{p.title}</li>
@@ -218,14 +219,15 @@ function CsvPanel({ videoId }: { videoId: string }) {
   const react = useErrorReaction();
   const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [skipExisting, setSkipExisting] = useState(false);
   const run = (dryRun: boolean) =>
     csv &&
     imp.mutate(
-      { csv: csv.text, dryRun },
+      { csv: csv.text, dryRun, skipExisting },
       {
         onSuccess: (r) => {
           setResult(r);
-          if (r.applied) toasts.push({ kind: 'success', message: `Imported ${formatNumber(r.ok)} link(s).` });
+          if (r.applied) toasts.push({ kind: 'success', message: `Imported ${formatNumber(r.ok)} link(s)${skippedText(r.skipped)}.` });
         },
         onError: (e) => react(e),
       },
@@ -276,6 +278,18 @@ function CsvPanel({ videoId }: { videoId: string }) {
           />
         )}
       </FormField>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={skipExisting}
+          onChange={(e) => {
+            // The dry run that allows Apply must have been made with the same choice.
+            setSkipExisting(e.target.checked);
+            setResult(null);
+          }}
+        />
+        Skip links that already exist (same videos and type)
+      </label>
       <div className="row">
         <button type="button" className="btn" disabled={!csv || imp.isPending} onClick={() => run(true)}>
           Dry run
@@ -293,13 +307,21 @@ function CsvPanel({ videoId }: { videoId: string }) {
         <div role="status" className="import-result">
           <p>
             {result.applied
-              ? `Applied: ${formatNumber(result.ok)} link(s) created.`
+              ? `Applied: ${formatNumber(result.ok)} link(s) created${skippedText(result.skipped)}.`
               : result.dryRun
-                ? `Dry run: ${formatNumber(result.ok)} row(s) would be created, ${formatNumber(result.failed)} have problems. Nothing was written.`
+                ? `Dry run: ${formatNumber(result.ok)} row(s) would be created, ${formatNumber(result.failed)} have problems${skippedText(result.skipped, 'would be ')}. Nothing was written.`
                 : `Not applied: ${formatNumber(result.failed)} row(s) have problems, so nothing was written.`}
+            {!skipExisting && result.rows.some((r) => r.message?.includes('already have a')) ? (
+              <> Some links already exist: tick “Skip links that already exist” and run the dry run again.</>
+            ) : null}
           </p>
-          <table className="data">
+          <table className="data import-rows">
             <caption className="visually-hidden">Outcome per row</caption>
+            <colgroup>
+              <col className="import-row-number" />
+              <col className="import-row-outcome" />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Row</th>
@@ -312,7 +334,7 @@ function CsvPanel({ videoId }: { videoId: string }) {
                 <tr key={r.row}>
                   <td className="num">{formatNumber(r.row)}</td>
                   <td>
-                    <span className={`badge ${r.outcome === 'ok' ? 'applied' : 'modified'}`}>{r.outcome}</span>
+                    <span className={`badge ${OUTCOME_BADGE[r.outcome]}`}>{r.outcome}</span>
                   </td>
                   <td>{r.message ?? ''}</td>
                 </tr>
@@ -324,6 +346,11 @@ function CsvPanel({ videoId }: { videoId: string }) {
     </div>
   );
 }
+
+const OUTCOME_BADGE: Record<ImportResult['rows'][number]['outcome'], string> = { ok: 'applied', skipped: 'unknown', error: 'modified' };
+
+/** ", 2 skipped (already exist)" when some were skipped; nothing otherwise. */
+const skippedText = (skipped: number, verb = '') => (skipped > 0 ? `, ${formatNumber(skipped)} ${verb}skipped (already exist)` : '');
 
 function History({ videoId }: { videoId: string }) {
   const h = useLinkHistory(videoId);

@@ -4,18 +4,26 @@ import dagre from '@dagrejs/dagre';
 
 export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 64;
+/** The width of a folded "+N more" card. */
+export const MORE_WIDTH = 110;
 
-export function layoutGraph(nodes: { id: string }[], edges: { source: string; target: string }[]): Map<string, { x: number; y: number }> {
+/** Positions of the nodes (a node may be narrower than a card, e.g. a folded "+N more"). */
+export function layoutGraph(
+  nodes: { id: string; width?: number }[],
+  edges: { source: string; target: string }[],
+): Map<string, { x: number; y: number }> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 90, marginx: 20, marginy: 20 });
+  // Compact enough that a 3-hop view fits the canvas with its cards readable.
+  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 60, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  const width = new Map(nodes.map((n) => [n.id, n.width ?? NODE_WIDTH]));
+  for (const n of nodes) g.setNode(n.id, { width: width.get(n.id)!, height: NODE_HEIGHT });
   for (const e of edges) if (e.source !== e.target) g.setEdge(e.source, e.target);
   dagre.layout(g);
   const out = new Map<string, { x: number; y: number }>();
   for (const n of nodes) {
     const p = g.node(n.id) as { x: number; y: number } | undefined;
-    out.set(n.id, p ? { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 } : { x: 0, y: 0 });
+    out.set(n.id, p ? { x: p.x - width.get(n.id)! / 2, y: p.y - NODE_HEIGHT / 2 } : { x: 0, y: 0 });
   }
   return out;
 }

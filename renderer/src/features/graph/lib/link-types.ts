@@ -9,3 +9,27 @@ export const LINK_STYLE: Record<LinkType, { color: string; label: string }> = {
   cited: { color: '#cc79a7', label: 'cites' },
   contradicts: { color: '#b91c1c', label: 'contradicts' },
 };
+
+/**
+ * A link read as one sentence, source first: "“Linear Equations” requires “Intro to Algebra”
+ * (watch “Intro to Algebra” first)". The words follow the edge labels, so the dialog, the
+ * side panel and the arrows on the graph say the same thing.
+ */
+export function linkSentence(type: LinkType, source: string, target: string): string {
+  const s = `“${source}”`;
+  const t = `“${target}”`;
+  switch (type) {
+    case 'prerequisite':
+      return `${s} requires ${t} (watch ${t} first).`;
+    case 'sequel':
+      return `${s} is a sequel of ${t}.`;
+    case 'related':
+      return `${s} is related to ${t}.`;
+    case 'response':
+      return `${s} responds to ${t}.`;
+    case 'cited':
+      return `${s} cites ${t}.`;
+    case 'contradicts':
+      return `${s} contradicts ${t}.`;
+  }
+}
