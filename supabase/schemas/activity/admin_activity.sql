@@ -1,0 +1,206 @@
+-- Admin API: one keyset-paged feed over every audit log (moderation, taxonomy, graph, staff, embedding backfills), newest first.
+create or replace function public.admin_activity(p_operator uuid, p_filters jsonb default '{}'::jsonb, p_limit integer default 100, p_cursor jsonb default null)
+returns jsonb
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_domains text[];
+  v_unknown text;
+  v_domain text := nullif(p_filters ->> 'domain', '');
+  v_action text := nullif(p_filters ->> 'action', '');
+  v_q text := pg_catalog.lower(nullif(pg_catalog.btrim(p_filters ->> 'q'), ''));
+  v_operator_filter uuid;
+  v_from timestamptz;
+  v_to timestamptz;
+  v_at timestamptz;
+  v_dom text;
+  v_seq bigint;
+  v_job uuid;
+  v_rows jsonb;
+begin
+  perform private.moderation_require_operator(p_operator);
+  perform private.check_page_size(p_limit, 1000);
+  v_domains := private.activity_domains(p_operator);
+  if pg_catalog.cardinality(v_domains) = 0 then
+    raise exception '% is not staff: the activity log needs the moderator, curator or admin role.', (select u.username from public.users u where u.id = p_operator)
+      using errcode = '42501', hint = 'Act as a staff member (Settings, Operator), or ask an admin to grant a role.';
+  end if;
+
+  p_filters := coalesce(p_filters, '{}'::jsonb);
+  if pg_catalog.jsonb_typeof(p_filters) <> 'object' then
+    raise exception 'The filters must be an object.' using errcode = '22023';
+  end if;
+  select k into v_unknown from pg_catalog.jsonb_object_keys(p_filters) k where k not in ('domain', 'action', 'operator_id', 'from', 'to', 'q') limit 1;
+  if v_unknown is not null then
+    raise exception 'Unknown filter "%".', v_unknown using errcode = '22023', hint = 'Filters: domain, action, operator_id, from, to, q.';
+  end if;
+  if v_domain is not null and v_domain not in ('moderation', 'taxonomy', 'graph', 'staff', 'embeddings') then
+    raise exception 'Unknown domain "%".', v_domain using errcode = '22023', hint = 'Domains: moderation, taxonomy, graph, staff, embeddings.';
+  end if;
+  if v_domain is not null and not v_domain = any (v_domains) then
+    raise exception 'Your staff roles do not cover the % log: you can read %.', v_domain, pg_catalog.array_to_string(v_domains, ', ')
+      using errcode = '42501', hint = 'The moderation log needs the moderator role, taxonomy and graph the curator role, staff and embeddings admin.';
+  end if;
+  if v_domain is not null then
+    v_domains := array[v_domain];
+  end if;
+  if nullif(p_filters ->> 'operator_id', '') is not null then
+    v_operator_filter := private.parse_uuid(p_filters ->> 'operator_id');
+    if v_operator_filter is null then
+      raise exception 'The operator filter "%" is not a user id.', p_filters ->> 'operator_id' using errcode = '22023';
+    end if;
+  end if;
+  if v_q is not null and pg_catalog.char_length(v_q) > 200 then
+    raise exception 'The search text is longer than 200 characters.' using errcode = '22023';
+  end if;
+  begin
+    v_from := nullif(p_filters ->> 'from', '')::timestamptz;
+    v_to := nullif(p_filters ->> 'to', '')::timestamptz;
+  exception when others then
+    raise exception 'The date range "%" to "%" is not two dates.', p_filters ->> 'from', p_filters ->> 'to'
+      using errcode = '22023', hint = 'Give ISO dates, e.g. 2026-11-01 or 2026-11-01T12:00:00Z.';
+  end;
+  if v_from is not null and v_to is not null and v_to <= v_from then
+    raise exception 'The date range ends (%) before it starts (%).', v_to, v_from using errcode = '22023';
+  end if;
+
+  -- The cursor: the sort keys (at desc, domain asc, key desc) of the last row of the page before.
+  -- key is the log's id: a zero-padded bigint for the audit logs (text order = numeric order), a
+  -- job's uuid for backfills; it is parsed here, once, never inside the branches.
+  if p_cursor is not null then
+    begin
+      v_at := (p_cursor ->> 'at')::timestamptz;
+      v_dom := p_cursor ->> 'domain';
+      if v_dom = 'embeddings' then
+        v_job := (p_cursor ->> 'key')::uuid;
+      else
+        v_seq := (p_cursor ->> 'key')::bigint;
+      end if;
+    exception when others then
+      v_at := null;
+    end;
+    if v_at is null or v_dom is null or (v_seq is null and v_job is null) then
+      raise exception 'The page cursor is not one this function gave.' using errcode = '22023', hint = 'Reload the list from its first page.';
+    end if;
+  end if;
+
+  -- One keyset index scan per log, each on (occurred_at desc, id desc), each stopping after
+  -- p_limit + 1 rows; the merge keeps the first p_limit + 1 of them.
+  with feed as (
+    (select a.occurred_at as at, 'moderation'::text as domain, pg_catalog.lpad(a.id::text, 19, '0') as key, a.action, a.operator_id,
+            a.target_type, a.target_id::text as target_id, coalesce(a.reason, a.note) as summary, null::jsonb as detail
+       from public.moderation_audit_log a
+      where 'moderation' = any (v_domains)
+        and a.occurred_at <= coalesce(v_at, 'infinity') and a.occurred_at >= coalesce(v_from, '-infinity') and a.occurred_at < coalesce(v_to, 'infinity')
+        and (v_at is null or a.occurred_at < v_at or 'moderation' > v_dom or ('moderation' = v_dom and a.id < v_seq))
+        and (v_operator_filter is null or a.operator_id = v_operator_filter)
+        and (v_action is null or a.action = v_action)
+        and (v_q is null
+             or pg_catalog.strpos(pg_catalog.lower(pg_catalog.concat_ws(' ', a.action, a.target_type, a.target_id, a.reason, a.note)), v_q) > 0
+             or exists (select 1 from public.users o where o.id = a.operator_id and pg_catalog.strpos(pg_catalog.lower(o.username), v_q) > 0)
+             or (a.target_type = 'video' and exists (select 1 from public.videos v where v.id = a.target_id and pg_catalog.strpos(pg_catalog.lower(v.title), v_q) > 0)))
+      order by a.occurred_at desc, a.id desc
+      limit p_limit + 1)
+    union all
+    (select a.occurred_at, 'taxonomy', pg_catalog.lpad(a.id::text, 19, '0'), a.action, a.operator_id,
+            a.target_type, a.target_id::text, null, coalesce(a.after, a.before)
+       from public.taxonomy_audit_log a
+      where 'taxonomy' = any (v_domains)
+        and a.occurred_at <= coalesce(v_at, 'infinity') and a.occurred_at >= coalesce(v_from, '-infinity') and a.occurred_at < coalesce(v_to, 'infinity')
+        and (v_at is null or a.occurred_at < v_at or 'taxonomy' > v_dom or ('taxonomy' = v_dom and a.id < v_seq))
+        and (v_operator_filter is null or a.operator_id = v_operator_filter)
+        and (v_action is null or a.action = v_action)
+        and (v_q is null
+             or pg_catalog.strpos(pg_catalog.lower(pg_catalog.concat_ws(' ', a.action, a.target_type, a.target_id, a.before ->> 'name', a.after ->> 'name', a.details::text)), v_q) > 0
+             or exists (select 1 from public.users o where o.id = a.operator_id and pg_catalog.strpos(pg_catalog.lower(o.username), v_q) > 0))
+      order by a.occurred_at desc, a.id desc
+      limit p_limit + 1)
+    union all
+    (select a.occurred_at, 'graph', pg_catalog.lpad(a.id::text, 19, '0'), a.action, a.operator_id,
+            'reference', a.reference_id::text, coalesce(a.after, a.before) ->> 'note', coalesce(a.after, a.before)
+       from public.reference_audit_log a
+      where 'graph' = any (v_domains)
+        and a.occurred_at <= coalesce(v_at, 'infinity') and a.occurred_at >= coalesce(v_from, '-infinity') and a.occurred_at < coalesce(v_to, 'infinity')
+        and (v_at is null or a.occurred_at < v_at or 'graph' > v_dom or ('graph' = v_dom and a.id < v_seq))
+        and (v_operator_filter is null or a.operator_id = v_operator_filter)
+        and (v_action is null or a.action = v_action)
+        and (v_q is null
+             or pg_catalog.strpos(pg_catalog.lower(pg_catalog.concat_ws(' ', a.action, a.reference_id, a.before::text, a.after::text)), v_q) > 0
+             or exists (select 1 from public.users o where o.id = a.operator_id and pg_catalog.strpos(pg_catalog.lower(o.username), v_q) > 0))
+      order by a.occurred_at desc, a.id desc
+      limit p_limit + 1)
+    union all
+    (select a.occurred_at, 'staff', pg_catalog.lpad(a.id::text, 19, '0'), a.action, a.operator_id,
+            'user', a.user_id::text, a.reason, pg_catalog.jsonb_build_object('role', a.role)
+       from public.staff_audit_log a
+      where 'staff' = any (v_domains)
+        and a.occurred_at <= coalesce(v_at, 'infinity') and a.occurred_at >= coalesce(v_from, '-infinity') and a.occurred_at < coalesce(v_to, 'infinity')
+        and (v_at is null or a.occurred_at < v_at or 'staff' > v_dom or ('staff' = v_dom and a.id < v_seq))
+        and (v_operator_filter is null or a.operator_id = v_operator_filter)
+        and (v_action is null or a.action = v_action)
+        and (v_q is null
+             or pg_catalog.strpos(pg_catalog.lower(pg_catalog.concat_ws(' ', a.action, a.role, a.reason, a.user_id)), v_q) > 0
+             or exists (select 1 from public.users o where o.id in (a.operator_id, a.user_id) and pg_catalog.strpos(pg_catalog.lower(o.username), v_q) > 0))
+      order by a.occurred_at desc, a.id desc
+      limit p_limit + 1)
+    union all
+    -- A backfill is logged once, when it was started (its progress and state are the job's own).
+    (select j.created_at, 'embeddings', j.id::text, 'backfill', j.operator_id,
+            'job', j.id::text, j.last_error, pg_catalog.jsonb_build_object('model', j.model, 'scope', j.scope, 'status', j.status, 'done', j.done, 'total', j.total)
+       from public.embedding_jobs j
+      where 'embeddings' = any (v_domains)
+        and j.created_at <= coalesce(v_at, 'infinity') and j.created_at >= coalesce(v_from, '-infinity') and j.created_at < coalesce(v_to, 'infinity')
+        and (v_at is null or j.created_at < v_at or 'embeddings' > v_dom or ('embeddings' = v_dom and j.id::text < v_job::text))
+        and (v_operator_filter is null or j.operator_id = v_operator_filter)
+        and (v_action is null or v_action = 'backfill')
+        and (v_q is null
+             or pg_catalog.strpos(pg_catalog.lower(pg_catalog.concat_ws(' ', 'backfill', j.id, j.provider, j.model, j.scope, j.status, j.last_error)), v_q) > 0
+             or exists (select 1 from public.users o where o.id = j.operator_id and pg_catalog.strpos(pg_catalog.lower(o.username), v_q) > 0))
+      order by j.created_at desc, j.id::text desc
+      limit p_limit + 1)
+  ), page as (
+    select f.* from feed f order by f.at desc, f.domain, f.key desc limit p_limit + 1
+  )
+  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'at', p.at, 'domain', p.domain, 'key', p.key, 'action', p.action, 'operator_id', p.operator_id, 'operator', o.username,
+           'target_type', p.target_type, 'target_id', p.target_id, 'target', t.label, 'href', t.href, 'summary', p.summary)
+         order by p.at desc, p.domain, p.key desc), '[]'::jsonb)
+    into v_rows
+    from page p
+    join public.users o on o.id = p.operator_id
+    cross join lateral (
+      select case
+               when p.domain = 'moderation' and p.target_type = 'video' then
+                 (select pg_catalog.jsonb_build_object('label', v.title, 'href', '#/video/' || v.id) from public.videos v where v.id = p.target_id::uuid)
+               when p.domain = 'moderation' and p.target_type = 'comment' then
+                 (select pg_catalog.jsonb_build_object('label', 'Comment: ' || pg_catalog.left(c.content, 80), 'href', '#/video/' || c.video_id) from public.comments c where c.id = p.target_id::uuid)
+               when p.domain = 'moderation' and p.target_type = 'context' then
+                 (select pg_catalog.jsonb_build_object('label', 'Context note: ' || pg_catalog.left(vc.content, 80), 'href', '#/video/' || vc.video_id)
+                    from public.video_contexts vc where vc.id = p.target_id::uuid)
+               when p.domain = 'moderation' and p.target_type = 'user' then
+                 (select pg_catalog.jsonb_build_object('label', 'User ' || u.username) from public.users u where u.id = p.target_id::uuid)
+               when p.domain = 'taxonomy' then
+                 pg_catalog.jsonb_build_object('label', pg_catalog.initcap(p.target_type) || ' ' || coalesce(p.detail ->> 'name', '#' || p.target_id), 'href', '#/taxonomy')
+               when p.domain = 'graph' then
+                 pg_catalog.jsonb_build_object(
+                   'label', coalesce((select v.title from public.videos v where v.id = private.parse_uuid(p.detail ->> 'source_video_id')), 'deleted video')
+                            || ' → ' || coalesce(p.detail ->> 'reference_type', 'link') || ' → '
+                            || coalesce((select v.title from public.videos v where v.id = private.parse_uuid(p.detail ->> 'target_video_id')), 'deleted video'),
+                   'href', '#/graph/' || (p.detail ->> 'source_video_id'))
+               when p.domain = 'staff' then
+                 (select pg_catalog.jsonb_build_object('label', u.username || ' · ' || (p.detail ->> 'role')) from public.users u where u.id = p.target_id::uuid)
+               when p.domain = 'embeddings' then
+                 pg_catalog.jsonb_build_object('label', pg_catalog.concat_ws(' · ', p.detail ->> 'model', p.detail ->> 'scope', p.detail ->> 'status',
+                   (p.detail ->> 'done') || '/' || (p.detail ->> 'total')), 'href', '#/job/' || p.target_id)
+             end as item
+    ) l
+    cross join lateral (select l.item ->> 'label' as label, l.item ->> 'href' as href) t;
+
+  return private.keyset_page(v_rows, p_limit, array['at', 'domain', 'key']);
+end;
+$$;
+comment on function public.admin_activity(uuid, jsonb, integer, jsonb) is 'Admin: every audit log in one feed, newest first, keyset-paged ({rows, next_cursor}); filters {domain, action, operator_id, from, to, q}. Admins read every log, moderators the moderation log, curators taxonomy and graph.';
+revoke execute on function public.admin_activity(uuid, jsonb, integer, jsonb) from public, anon, authenticated;
+grant execute on function public.admin_activity(uuid, jsonb, integer, jsonb) to service_role;
