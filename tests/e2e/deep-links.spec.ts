@@ -15,7 +15,7 @@ const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 async function signIn(page: Page) {
   await page.goto(shell.url);
-  await expect(page.getByRole('heading', { name: 'Moderation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 }
 
 async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {

@@ -7,6 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppCommand } from '@contract/events';
 import { useConnections } from '@/features/settings/api/get-connections';
 import { useActivateProfile } from '@/features/settings/api/mutate-connections';
+import { ActivityPage } from '@/features/activity/activity-page';
+import { DashboardPage } from '@/features/dashboard/dashboard-page';
 import { EmbeddingsPage } from '@/features/embeddings/embeddings-page';
 import { GraphPage } from '@/features/graph/graph-page';
 import { MigrationsPage } from '@/features/migrations/migrations-page';
@@ -27,11 +29,13 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { useAppEvents } from './use-app-events';
 
 const LABELS: Record<Route, string> = {
+  dashboard: 'Dashboard',
   moderation: 'Moderation',
   taxonomy: 'Taxonomy',
   graph: 'Graph',
   embeddings: 'Embeddings',
   migrations: 'Migrations',
+  activity: 'Activity',
   settings: 'Settings',
 };
 
@@ -121,7 +125,7 @@ export function App() {
         e.preventDefault();
         run('keyboard-shortcuts');
       }
-      if (e.altKey && !e.ctrlKey && !e.metaKey && /^[1-6]$/.test(e.key)) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && /^[1-8]$/.test(e.key)) {
         e.preventDefault();
         navigate(ROUTES[Number(e.key) - 1]!);
       }
@@ -153,6 +157,10 @@ export function App() {
   const page = (() => {
     if (link) return <LinkRoute link={link} />;
     switch (route) {
+      case 'dashboard':
+        return <DashboardPage />;
+      case 'activity':
+        return <ActivityPage />;
       case 'moderation':
         return <ModerationPage />;
       case 'taxonomy':
@@ -210,7 +218,7 @@ export function App() {
             </a>
           ))}
           <div className="kbd-hint">
-            <kbd>Ctrl K</kbd> commands · <kbd>Alt 1–6</kbd> pages
+            <kbd>Ctrl K</kbd> commands · <kbd>Alt 1–8</kbd> pages
           </div>
         </nav>
         <main id="main" className="content" tabIndex={-1}>

@@ -3,7 +3,7 @@ import { Dialog } from '@/components/dialog';
 
 const SHORTCUTS: [keys: string, what: string][] = [
   ['Ctrl/Cmd+K', 'Command palette: every command below, by typing'],
-  ['Alt+1 … Alt+6', 'Moderation, Taxonomy, Graph, Embeddings, Migrations, Settings'],
+  ['Alt+1 … Alt+8', 'Dashboard, Moderation, Taxonomy, Graph, Embeddings, Migrations, Activity, Settings'],
   ['F1', 'This list'],
   ['?', "The moderation queue's own keys (in a queue)"],
   ['Ctrl/Cmd+F', 'Search on this page (desktop app)'],
