@@ -169,8 +169,12 @@ describe('admin_dashboard', () => {
     expect(d.depth.at(-1)).toEqual({ day: today, pending: counts.pending, flagged: counts.flagged });
   });
 
-  it("records today's depth once per day and keeps the latest reading", async () => {
+  it("records today's depth once per day, keeps the latest reading, and writes nothing when it did not change", async () => {
     await gw.call('admin_dashboard', { p_operator: hedy, p_days: 7 });
+    // An unchanged reading writes nothing, not even a row lock (which would make every refresh's
+    // commit wait for a WAL flush): the row's xmax stays 0.
+    await gw.call('admin_dashboard', { p_operator: hedy, p_days: 7 });
+    expect((await one<{ xmax: string }>('select xmax::text as xmax from public.queue_depth_daily order by day desc limit 1')).xmax).toBe('0');
     const before = await one<{ n: number; pending: number }>('select count(*)::int as n, max(pending)::int as pending from public.queue_depth_daily');
     const v = await one<{ id: string }>(
       "select id from public.videos where moderation_status = 'pending' and submitted_by <> $1 order by created_at limit 1",

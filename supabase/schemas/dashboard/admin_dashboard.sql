@@ -31,10 +31,14 @@ begin
   -- Today's depth: the latest reading of the day wins. The history starts the first day a
   -- console showed the dashboard (a past day's depth is not derivable: videos may be inserted in
   -- any state, and only decisions are audited).
-  insert into public.queue_depth_daily as d (day, pending, flagged, recorded_at)
-  values ((pg_catalog.now() at time zone 'utc')::date, v_pending, v_flagged, pg_catalog.now())
-  on conflict (day) do update set pending = excluded.pending, flagged = excluded.flagged, recorded_at = excluded.recorded_at
-    where (d.pending, d.flagged) is distinct from (excluded.pending, excluded.flagged);
+  -- Written only when the reading changed: an unchanged one would still lock the row and make
+  -- the call's commit wait for a WAL flush, every minute, in every console.
+  if not exists (select 1 from public.queue_depth_daily d
+                  where d.day = (pg_catalog.now() at time zone 'utc')::date and d.pending = v_pending and d.flagged = v_flagged) then
+    insert into public.queue_depth_daily as d (day, pending, flagged, recorded_at)
+    values ((pg_catalog.now() at time zone 'utc')::date, v_pending, v_flagged, pg_catalog.now())
+    on conflict (day) do update set pending = excluded.pending, flagged = excluded.flagged, recorded_at = excluded.recorded_at;
+  end if;
 
   return pg_catalog.jsonb_build_object(
     'days', p_days,
