@@ -40,9 +40,9 @@ returns jsonb
 language plpgsql
 stable
 set search_path = ''
--- Planned for each call's own filters: a plan cached for all of them cannot use the operator's
--- index when one is given, nor drop the branches of the logs left out.
-set plan_cache_mode = force_custom_plan
+-- The unfiltered feed keeps its cached plan (planning the five branches costs more than running
+-- them); a filtered call is planned for its own filters (below).
+set plan_cache_mode = auto
 as $$
 declare
   v_domains text[];
@@ -103,6 +103,13 @@ begin
   end;
   if v_from is not null and v_to is not null and v_to <= v_from then
     raise exception 'The date range ends (%) before it starts (%).', v_to, v_from using errcode = '22023';
+  end if;
+
+  -- A plan cached for every filter cannot use the operator's index when one is given, nor drop
+  -- the branches of the logs left out: a filtered call is planned for its own values (until the
+  -- function returns, which restores the setting above).
+  if p_filters <> '{}'::jsonb then
+    perform pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
   end if;
 
   -- The cursor: the sort keys (at desc, domain asc, key desc) of the last row of the page before.
@@ -279,10 +286,14 @@ begin
   -- Today's depth: the latest reading of the day wins. The history starts the first day a
   -- console showed the dashboard (a past day's depth is not derivable: videos may be inserted in
   -- any state, and only decisions are audited).
-  insert into public.queue_depth_daily as d (day, pending, flagged, recorded_at)
-  values ((pg_catalog.now() at time zone 'utc')::date, v_pending, v_flagged, pg_catalog.now())
-  on conflict (day) do update set pending = excluded.pending, flagged = excluded.flagged, recorded_at = excluded.recorded_at
-    where (d.pending, d.flagged) is distinct from (excluded.pending, excluded.flagged);
+  -- Written only when the reading changed: an unchanged one would still lock the row and make
+  -- the call's commit wait for a WAL flush, every minute, in every console.
+  if not exists (select 1 from public.queue_depth_daily d
+                  where d.day = (pg_catalog.now() at time zone 'utc')::date and d.pending = v_pending and d.flagged = v_flagged) then
+    insert into public.queue_depth_daily as d (day, pending, flagged, recorded_at)
+    values ((pg_catalog.now() at time zone 'utc')::date, v_pending, v_flagged, pg_catalog.now())
+    on conflict (day) do update set pending = excluded.pending, flagged = excluded.flagged, recorded_at = excluded.recorded_at;
+  end if;
 
   return pg_catalog.jsonb_build_object(
     'days', p_days,
