@@ -100,7 +100,7 @@ begin
   -- p_limit + 1 rows; the merge keeps the first p_limit + 1 of them.
   with feed as (
     (select a.occurred_at as at, 'moderation'::text as domain, pg_catalog.lpad(a.id::text, 19, '0') as key, a.action, a.operator_id,
-            a.target_type, a.target_id::text as target_id, coalesce(a.reason, a.note) as summary, null::jsonb as detail
+            a.target_type, a.target_id::text as target_id, coalesce(a.reason, a.note) as summary, null::jsonb as detail, a.target_id as target_uuid
        from public.moderation_audit_log a
       where 'moderation' = any (v_domains)
         and a.occurred_at <= coalesce(v_at, 'infinity') and a.occurred_at >= coalesce(v_from, '-infinity') and a.occurred_at < coalesce(v_to, 'infinity')
@@ -115,7 +115,7 @@ begin
       limit p_limit + 1)
     union all
     (select a.occurred_at, 'taxonomy', pg_catalog.lpad(a.id::text, 19, '0'), a.action, a.operator_id,
-            a.target_type, a.target_id::text, null, coalesce(a.after, a.before)
+            a.target_type, a.target_id::text, null, coalesce(a.after, a.before), null::uuid
        from public.taxonomy_audit_log a
       where 'taxonomy' = any (v_domains)
         and a.occurred_at <= coalesce(v_at, 'infinity') and a.occurred_at >= coalesce(v_from, '-infinity') and a.occurred_at < coalesce(v_to, 'infinity')
@@ -129,7 +129,7 @@ begin
       limit p_limit + 1)
     union all
     (select a.occurred_at, 'graph', pg_catalog.lpad(a.id::text, 19, '0'), a.action, a.operator_id,
-            'reference', a.reference_id::text, coalesce(a.after, a.before) ->> 'note', coalesce(a.after, a.before)
+            'reference', a.reference_id::text, coalesce(a.after, a.before) ->> 'note', coalesce(a.after, a.before), null::uuid
        from public.reference_audit_log a
       where 'graph' = any (v_domains)
         and a.occurred_at <= coalesce(v_at, 'infinity') and a.occurred_at >= coalesce(v_from, '-infinity') and a.occurred_at < coalesce(v_to, 'infinity')
@@ -143,7 +143,7 @@ begin
       limit p_limit + 1)
     union all
     (select a.occurred_at, 'staff', pg_catalog.lpad(a.id::text, 19, '0'), a.action, a.operator_id,
-            'user', a.user_id::text, a.reason, pg_catalog.jsonb_build_object('role', a.role)
+            'user', a.user_id::text, a.reason, pg_catalog.jsonb_build_object('role', a.role), a.user_id
        from public.staff_audit_log a
       where 'staff' = any (v_domains)
         and a.occurred_at <= coalesce(v_at, 'infinity') and a.occurred_at >= coalesce(v_from, '-infinity') and a.occurred_at < coalesce(v_to, 'infinity')
@@ -158,7 +158,7 @@ begin
     union all
     -- A backfill is logged once, when it was started (its progress and state are the job's own).
     (select j.created_at, 'embeddings', j.id::text, 'backfill', j.operator_id,
-            'job', j.id::text, j.last_error, pg_catalog.jsonb_build_object('model', j.model, 'scope', j.scope, 'status', j.status, 'done', j.done, 'total', j.total)
+            'job', j.id::text, j.last_error, pg_catalog.jsonb_build_object('model', j.model, 'scope', j.scope, 'status', j.status, 'done', j.done, 'total', j.total), j.id
        from public.embedding_jobs j
       where 'embeddings' = any (v_domains)
         and j.created_at <= coalesce(v_at, 'infinity') and j.created_at >= coalesce(v_from, '-infinity') and j.created_at < coalesce(v_to, 'infinity')
@@ -171,42 +171,47 @@ begin
       order by j.created_at desc, j.id::text desc
       limit p_limit + 1)
   ), page as (
-    select f.* from feed f order by f.at desc, f.domain, f.key desc limit p_limit + 1
+    select f.*,
+           case when f.domain = 'graph' then private.parse_uuid(f.detail ->> 'source_video_id') end as source_uuid,
+           case when f.domain = 'graph' then private.parse_uuid(f.detail ->> 'target_video_id') end as dest_uuid
+      from (select f.* from feed f order by f.at desc, f.domain, f.key desc limit p_limit + 1) f
   )
+  -- What each row was on, as a person reads it, and the console route that opens it: one
+  -- primary-key lookup per row in the table its log points to.
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'at', p.at, 'domain', p.domain, 'key', p.key, 'action', p.action, 'operator_id', p.operator_id, 'operator', o.username,
-           'target_type', p.target_type, 'target_id', p.target_id, 'target', t.label, 'href', t.href, 'summary', p.summary)
+           'target_type', p.target_type, 'target_id', p.target_id,
+           'target', case
+             when p.domain = 'moderation' and p.target_type = 'video' then v.title
+             when p.domain = 'moderation' and p.target_type = 'comment' then 'Comment: ' || pg_catalog.left(c.content, 80)
+             when p.domain = 'moderation' and p.target_type = 'context' then 'Context note: ' || pg_catalog.left(vc.content, 80)
+             when p.domain = 'moderation' and p.target_type = 'user' then 'User ' || tu.username
+             when p.domain = 'taxonomy' then pg_catalog.initcap(p.target_type) || ' ' || coalesce(p.detail ->> 'name', '#' || p.target_id)
+             when p.domain = 'graph' then coalesce(gs.title, 'deleted video') || ' → ' || coalesce(p.detail ->> 'reference_type', 'link') || ' → '
+                                          || coalesce(gt.title, 'deleted video')
+             when p.domain = 'staff' then tu.username || ' · ' || (p.detail ->> 'role')
+             when p.domain = 'embeddings' then pg_catalog.concat_ws(' · ', p.detail ->> 'model', p.detail ->> 'scope', p.detail ->> 'status',
+                                                 (p.detail ->> 'done') || '/' || (p.detail ->> 'total'))
+           end,
+           'href', case
+             when p.domain = 'moderation' and p.target_type = 'video' then '#/video/' || v.id
+             when p.domain = 'moderation' and p.target_type = 'comment' then '#/video/' || c.video_id
+             when p.domain = 'moderation' and p.target_type = 'context' then '#/video/' || vc.video_id
+             when p.domain = 'taxonomy' then '#/taxonomy'
+             when p.domain = 'graph' then '#/graph/' || p.source_uuid
+             when p.domain = 'embeddings' then '#/job/' || p.target_id
+           end,
+           'summary', p.summary)
          order by p.at desc, p.domain, p.key desc), '[]'::jsonb)
     into v_rows
     from page p
     join public.users o on o.id = p.operator_id
-    cross join lateral (
-      select case
-               when p.domain = 'moderation' and p.target_type = 'video' then
-                 (select pg_catalog.jsonb_build_object('label', v.title, 'href', '#/video/' || v.id) from public.videos v where v.id = p.target_id::uuid)
-               when p.domain = 'moderation' and p.target_type = 'comment' then
-                 (select pg_catalog.jsonb_build_object('label', 'Comment: ' || pg_catalog.left(c.content, 80), 'href', '#/video/' || c.video_id) from public.comments c where c.id = p.target_id::uuid)
-               when p.domain = 'moderation' and p.target_type = 'context' then
-                 (select pg_catalog.jsonb_build_object('label', 'Context note: ' || pg_catalog.left(vc.content, 80), 'href', '#/video/' || vc.video_id)
-                    from public.video_contexts vc where vc.id = p.target_id::uuid)
-               when p.domain = 'moderation' and p.target_type = 'user' then
-                 (select pg_catalog.jsonb_build_object('label', 'User ' || u.username) from public.users u where u.id = p.target_id::uuid)
-               when p.domain = 'taxonomy' then
-                 pg_catalog.jsonb_build_object('label', pg_catalog.initcap(p.target_type) || ' ' || coalesce(p.detail ->> 'name', '#' || p.target_id), 'href', '#/taxonomy')
-               when p.domain = 'graph' then
-                 pg_catalog.jsonb_build_object(
-                   'label', coalesce((select v.title from public.videos v where v.id = private.parse_uuid(p.detail ->> 'source_video_id')), 'deleted video')
-                            || ' → ' || coalesce(p.detail ->> 'reference_type', 'link') || ' → '
-                            || coalesce((select v.title from public.videos v where v.id = private.parse_uuid(p.detail ->> 'target_video_id')), 'deleted video'),
-                   'href', '#/graph/' || (p.detail ->> 'source_video_id'))
-               when p.domain = 'staff' then
-                 (select pg_catalog.jsonb_build_object('label', u.username || ' · ' || (p.detail ->> 'role')) from public.users u where u.id = p.target_id::uuid)
-               when p.domain = 'embeddings' then
-                 pg_catalog.jsonb_build_object('label', pg_catalog.concat_ws(' · ', p.detail ->> 'model', p.detail ->> 'scope', p.detail ->> 'status',
-                   (p.detail ->> 'done') || '/' || (p.detail ->> 'total')), 'href', '#/job/' || p.target_id)
-             end as item
-    ) l
-    cross join lateral (select l.item ->> 'label' as label, l.item ->> 'href' as href) t;
+    left join public.videos v on p.domain = 'moderation' and p.target_type = 'video' and v.id = p.target_uuid
+    left join public.comments c on p.domain = 'moderation' and p.target_type = 'comment' and c.id = p.target_uuid
+    left join public.video_contexts vc on p.domain = 'moderation' and p.target_type = 'context' and vc.id = p.target_uuid
+    left join public.users tu on p.target_type = 'user' and tu.id = p.target_uuid
+    left join public.videos gs on gs.id = p.source_uuid
+    left join public.videos gt on gt.id = p.dest_uuid;
 
   return private.keyset_page(v_rows, p_limit, array['at', 'domain', 'key']);
 end;
