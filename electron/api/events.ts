@@ -6,11 +6,13 @@ export const APP_EVENT_CHANNEL = 'events:app';
 
 /** The console's commands, run from the native menu or the command palette. */
 export const APP_COMMANDS = [
+  'go-dashboard',
   'go-moderation',
   'go-taxonomy',
   'go-graph',
   'go-embeddings',
   'go-migrations',
+  'go-activity',
   'go-settings',
   'go-users',
   'command-palette',

@@ -1,6 +1,8 @@
 // Every console operation, by channel. Adding one: its SQL declaration in supabase/schemas, its
 // descriptor in the domain's file here, and the UI (see README, "Adding an operation").
+import { activityOperations } from './activity';
 import { consoleOperations } from './console';
+import { dashboardOperations } from './dashboard';
 import { embeddingsOperations } from './embeddings';
 import { graphOperations } from './graph';
 import { moderationOperations } from './moderation';
@@ -16,6 +18,8 @@ export const operations = {
   ...embeddingsOperations,
   ...usersOperations,
   ...notificationsOperations,
+  ...dashboardOperations,
+  ...activityOperations,
 };
 
 export type Operations = typeof operations;

@@ -1,6 +1,7 @@
 // `npm run bench [suite ...] [--videos N]`: prints figures as ratios against baselines measured
 // in the same run. Suites: foundation, moderation and taxonomy (1M videos), graph (50k videos, 200k links), embeddings,
-// responsiveness (the console's admin-call latency while a backfill of --videos, at least 20,000, runs); datasets are
+// responsiveness (the console's admin-call latency while a backfill of --videos, at least 20,000, runs), dashboard
+// (dashboard and activity log at 1M videos; MAGNA_BENCH_DATABASE_URL: on that server, --videos of them); datasets are
 // generated once into .cache/bench.
 import { parseArgs } from 'node:util';
 import * as foundation from './suites/foundation';
@@ -9,6 +10,7 @@ import * as taxonomy from './suites/taxonomy';
 import * as graph from './suites/graph';
 import * as embeddings from './suites/embeddings';
 import * as responsiveness from './suites/responsiveness';
+import * as dashboard from './suites/dashboard';
 import type { Report } from './measure';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { videos: { type: 'string' } } });
@@ -21,6 +23,7 @@ const suites: Record<string, (report: Report, options: { videos: number }) => Pr
   graph: (report) => graph.run(report),
   embeddings: (report) => embeddings.run(report),
   responsiveness: responsiveness.run,
+  dashboard: dashboard.run,
 };
 
 const chosen = positionals.length ? positionals : Object.keys(suites);

@@ -19,7 +19,7 @@ async function command(page: Page, text: string) {
 
 test("the palette runs the menu's commands", async ({ page }) => {
   await page.goto(shell.url);
-  await expect(page.getByRole('heading', { name: 'Moderation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 
   await command(page, 'About');
   const about = page.getByRole('dialog', { name: 'About Magna Galactica Console' });

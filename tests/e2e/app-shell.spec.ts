@@ -9,11 +9,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { startShell, type Shell } from './browser-shell';
 
 const PAGES = [
+  ['dashboard', 'Dashboard'],
   ['moderation', 'Moderation'],
   ['taxonomy', 'Taxonomy'],
   ['graph', 'Reference graph'],
   ['embeddings', 'Embeddings'],
   ['migrations', 'Migrations'],
+  ['activity', 'Activity'],
   ['settings', 'Settings'],
 ] as const;
 const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -87,7 +89,7 @@ test('every page is reachable by keyboard alone', async ({ page }) => {
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   }
   // Shortcuts and the command palette.
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+6');
   await expect(page.getByRole('heading', { level: 1, name: 'Migrations' })).toBeVisible();
   await page.keyboard.press('Control+k');
   await page.keyboard.type('settings');

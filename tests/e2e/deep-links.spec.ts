@@ -15,7 +15,9 @@ const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 async function signIn(page: Page) {
   await page.goto(shell.url);
-  await expect(page.getByRole('heading', { name: 'Moderation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await page.goto(`${shell.origin}/#/moderation`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Moderation' })).toBeVisible();
 }
 
 async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {

@@ -27,7 +27,7 @@ test('the Electron app opens its hardened window on the embedded workspace', asy
   const app = await electron.launch({ executablePath: binary!, args: [root, `--user-data-dir=${userData}`, '--no-sandbox'] });
   try {
     const window = await app.firstWindow();
-    await expect(window.getByRole('heading', { name: 'Moderation' })).toBeVisible({ timeout: 60_000 });
+    await expect(window.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 60_000 });
     // No Node in the page (nodeIntegration off, contextIsolation on): only the preload's frozen object.
     const page = await window.evaluate(() => {
       const w = window as unknown as { require?: unknown; process?: unknown; magna?: object };

@@ -25,8 +25,8 @@ test('the canary key never reaches the page, its responses, or the log', async (
     }
   });
   await page.goto(shell.url);
-  // Unreachable project: the app opens and says what is wrong.
-  await expect(page.getByRole('heading', { name: 'Moderation' })).toBeVisible();
+  // Unreachable project: the app opens (on its home page, the dashboard) and says what is wrong.
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Could not reach the Supabase project at 127.0.0.1:9');
 
   await page.goto(`${shell.origin}/#/settings`);

@@ -26,17 +26,20 @@ describe.each([false, true])('the native menu (macOS: %s)', (isMac) => {
     expect(ran).toEqual(commands.map((i) => i.id));
   });
 
-  it('gives the pages Alt+1…6 (⌘1…6 on macOS) and the palette Ctrl/Cmd-K', () => {
+  it('gives the pages Alt+1…9 (⌘1…9 on macOS) and the palette Ctrl/Cmd-K', () => {
     const accel = Object.fromEntries(commands.map((i) => [i.id, i.accelerator]));
     const mod = isMac ? 'Cmd' : 'Alt';
     expect([
+      accel['go-dashboard'],
       accel['go-moderation'],
       accel['go-taxonomy'],
       accel['go-graph'],
       accel['go-embeddings'],
       accel['go-migrations'],
+      accel['go-activity'],
+      accel['go-users'],
       accel['go-settings'],
-    ]).toEqual([1, 2, 3, 4, 5, 6].map((n) => `${mod}+${n}`));
+    ]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${mod}+${n}`));
     expect(accel['command-palette']).toBe('CmdOrCtrl+K');
     const all = commands.map((i) => i.accelerator).filter(Boolean);
     expect(new Set(all).size).toBe(all.length);

@@ -1,5 +1,5 @@
 // The native menu: the console's own commands (the command palette's), sent to the page on the
-// app event channel — pages (Alt+1…7; ⌘1…7 on macOS), command palette, search, reload data,
+// app event channel — pages (Alt+1…9; ⌘1…9 on macOS), command palette, search, reload data,
 // switch profile, toggle theme, keyboard shortcuts, About — plus the platform's edit, view and
 // window menus. The page runs each command as the palette does (renderer/src/app/app.tsx).
 import type { MenuItemConstructorOptions } from 'electron';
@@ -7,13 +7,15 @@ import type { AppCommand } from '../../api/events';
 import { PENDING_AGE_CHOICES_HOURS, type NotificationSettings } from './urgent-work';
 
 const PAGES: [AppCommand, string][] = [
+  ['go-dashboard', 'Dashboard'],
   ['go-moderation', 'Moderation'],
   ['go-taxonomy', 'Taxonomy'],
   ['go-graph', 'Graph'],
   ['go-embeddings', 'Embeddings'],
   ['go-migrations', 'Migrations'],
-  ['go-settings', 'Settings'],
+  ['go-activity', 'Activity'],
   ['go-users', 'Users'],
+  ['go-settings', 'Settings'],
 ];
 
 export type MenuOptions = {

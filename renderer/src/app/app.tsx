@@ -9,6 +9,8 @@ import type { StaffRoleName } from '@contract/users';
 import { useRoles } from '@/api/use-roles';
 import { useConnections } from '@/features/settings/api/get-connections';
 import { useActivateProfile } from '@/features/settings/api/mutate-connections';
+import { ActivityPage } from '@/features/activity/activity-page';
+import { DashboardPage } from '@/features/dashboard/dashboard-page';
 import { EmbeddingsPage } from '@/features/embeddings/embeddings-page';
 import { GraphPage } from '@/features/graph/graph-page';
 import { MigrationsPage } from '@/features/migrations/migrations-page';
@@ -31,17 +33,22 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { useAppEvents } from './use-app-events';
 
 const LABELS: Record<Route, string> = {
+  dashboard: 'Dashboard',
   moderation: 'Moderation',
   taxonomy: 'Taxonomy',
   graph: 'Graph',
   embeddings: 'Embeddings',
   migrations: 'Migrations',
-  settings: 'Settings',
+  activity: 'Activity',
   users: 'Users',
+  settings: 'Settings',
 };
 
 /** The staff role each page needs (admin implies all): what the database asks of its functions. */
 const PAGE_ROLES: Record<Route, StaffRoleName | null> = {
+  // Any staff role: each shows what the operator's roles may read (the database decides).
+  dashboard: null,
+  activity: null,
   moderation: 'moderator',
   taxonomy: 'curator',
   graph: 'curator',
@@ -50,8 +57,8 @@ const PAGE_ROLES: Record<Route, StaffRoleName | null> = {
   users: 'moderator',
   settings: null,
 };
-/** The sidebar's order (Settings last); the Alt+digit keys follow ROUTES. */
-const NAV: Route[] = ['moderation', 'taxonomy', 'graph', 'embeddings', 'migrations', 'users', 'settings'];
+/** The sidebar's order is ROUTES' (Settings last), as are the Alt+digit keys. */
+const NAV: readonly Route[] = ROUTES;
 
 type Dialog = 'palette' | 'profiles' | 'shortcuts' | 'about' | null;
 
@@ -140,7 +147,7 @@ export function App() {
         e.preventDefault();
         run('keyboard-shortcuts');
       }
-      if (e.altKey && !e.ctrlKey && !e.metaKey && /^[1-7]$/.test(e.key)) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && /^[1-9]$/.test(e.key)) {
         e.preventDefault();
         navigate(ROUTES[Number(e.key) - 1]!);
       }
@@ -180,6 +187,10 @@ export function App() {
     }
     if (link) return <LinkRoute link={link} />;
     switch (route) {
+      case 'dashboard':
+        return <DashboardPage />;
+      case 'activity':
+        return <ActivityPage />;
       case 'moderation':
         return <ModerationPage />;
       case 'taxonomy':
@@ -239,7 +250,7 @@ export function App() {
             </a>
           ))}
           <div className="kbd-hint">
-            <kbd>Ctrl K</kbd> commands · <kbd>Alt 1–7</kbd> pages
+            <kbd>Ctrl K</kbd> commands · <kbd>Alt 1–9</kbd> pages
           </div>
         </nav>
         <main id="main" className="content" tabIndex={-1}>

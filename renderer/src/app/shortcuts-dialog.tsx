@@ -3,7 +3,7 @@ import { Dialog } from '@/components/dialog';
 
 const SHORTCUTS: [keys: string, what: string][] = [
   ['Ctrl/Cmd+K', 'Command palette: every command below, by typing'],
-  ['Alt+1 … Alt+7', 'Moderation, Taxonomy, Graph, Embeddings, Migrations, Settings, Users'],
+  ['Alt+1 … Alt+9', 'Dashboard, Moderation, Taxonomy, Graph, Embeddings, Migrations, Activity, Users, Settings'],
   ['F1', 'This list'],
   ['?', "The moderation queue's own keys (in a queue)"],
   ['Ctrl/Cmd+F', 'Search on this page (desktop app)'],

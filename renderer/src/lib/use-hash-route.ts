@@ -8,7 +8,7 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { parseLinkRoute, type DeepLink, type DeepLinkKind } from '@contract/deep-links';
 
-export const ROUTES = ['moderation', 'taxonomy', 'graph', 'embeddings', 'migrations', 'settings', 'users'] as const;
+export const ROUTES = ['dashboard', 'moderation', 'taxonomy', 'graph', 'embeddings', 'migrations', 'activity', 'users', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 const listeners = new Set<() => void>();
@@ -36,7 +36,8 @@ function parse(hash: string): { route: Route; params: URLSearchParams } {
   if (link) return { route: LINK_PAGES[link.kind], params: new URLSearchParams() };
   const raw = hash.replace(/^#\/?/, '');
   const [name = '', query = ''] = raw.split('?');
-  const route = (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'moderation';
+  // No page named (the console's first address): the dashboard, its home page.
+  const route = (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'dashboard';
   return { route, params: new URLSearchParams(query) };
 }
 
