@@ -32,6 +32,12 @@ export const consoleOperations = {
   }),
   'connections:activate': serviceOperation({ role: null, input: id, output: connectionsStateSchema, run: (s, { id }) => s.connections.activate(id) }),
   'connections:test': serviceOperation({ role: null, input: id, output: connectionTestSchema, run: (s, { id }) => s.connections.test(id) }),
+  'connections:test-draft': serviceOperation({
+    role: null,
+    input: profileInputSchema,
+    output: connectionTestSchema,
+    run: (s, input) => s.connections.testDraft(input),
+  }),
   'connections:set-operator': serviceOperation({
     role: null,
     input: z.object({ id: z.string().min(1), operatorId: z.string().uuid().nullable() }).strict(),
