@@ -9,7 +9,7 @@ import type { AdminGateway } from '../db/admin-gateway';
 import { openSqlConnection, type SqlTarget } from '../db/open-sql-connection';
 import { SqlAdminGateway } from '../db/sql-admin-gateway';
 import { readMigrationFiles } from '../services/migrations/migration-files';
-import { migrateUp, migrationStatus } from '../services/migrations/migration-runner';
+import { defaultAppliedBy, migrateUp, migrationStatus } from '../services/migrations/migration-runner';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { invokeSql } from '../operations/run-operation';
 import { appVersion } from '../shells/console-app';
@@ -181,7 +181,8 @@ export async function main(argv: string[]): Promise<void> {
         const status = await migrationStatus(db, files);
         if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, ...status })}\n`);
         else {
-          for (const m of status.migrations) process.stdout.write(`${m.state.padEnd(9)} ${m.version}  ${m.name}\n`);
+          for (const m of status.migrations)
+            process.stdout.write(`${m.state.padEnd(9)} ${m.version}  ${m.name}${m.appliedAt ? `  (${m.appliedAt} by ${m.appliedBy})` : ''}\n`);
           process.stdout.write(
             `${status.pending} pending; latest applied ${status.latestApplied ?? 'none'}; latest shipped ${status.latestShipped ?? 'none'}\n`,
           );
@@ -189,6 +190,7 @@ export async function main(argv: string[]): Promise<void> {
       } else {
         const result = await migrateUp(db, files, {
           force: o.force,
+          appliedBy: defaultAppliedBy('magna-console CLI'),
           onProgress: (p) => {
             if (p.type === 'file') log(`[${p.index + 1}/${p.total}] applying ${p.version}_${p.name}`);
             if (p.type === 'start' && p.total === 0) log('Nothing to apply: the database is up to date.');

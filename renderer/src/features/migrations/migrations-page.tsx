@@ -11,7 +11,7 @@ import { useErrorReaction } from '@/components/error-reaction-provider';
 import { ProgressBar } from '@/components/progress-bar';
 import { useToasts } from '@/components/toasts';
 import { useJob } from '@/hooks/use-job';
-import { formatNumber, formatVersion } from '@/lib/format';
+import { formatDateTime, formatNumber, formatVersion } from '@/lib/format';
 import { useApplyMigrations } from './api/apply-migrations';
 import { useDatabaseOverview, useMigrationSql, useMigrationStatus } from './api/get-migrations';
 import { DatabaseOverviewCard } from './components/database-overview';
@@ -70,6 +70,21 @@ export function MigrationsPage({ production, profileName }: { production: boolea
             {c.row.original.state}
           </span>
         ),
+      },
+      {
+        id: 'applied',
+        header: 'Applied',
+        cell: (c) => {
+          const { appliedAt, appliedBy, state } = c.row.original;
+          if (!appliedAt) return <span title={state === 'pending' ? 'Not applied yet' : 'Applied by another tool, which records no time'}>—</span>;
+          return (
+            <span>
+              <time dateTime={appliedAt}>{formatDateTime(appliedAt)}</time>
+              <br />
+              <span className="muted">by {appliedBy}</span>
+            </span>
+          );
+        },
       },
       {
         id: 'sql',
