@@ -3,6 +3,7 @@
 import { consoleOperations } from './console';
 import { embeddingsOperations } from './embeddings';
 import { graphOperations } from './graph';
+import { maintenanceOperations } from './maintenance';
 import { moderationOperations } from './moderation';
 import { taxonomyOperations } from './taxonomy';
 
@@ -12,6 +13,7 @@ export const operations = {
   ...taxonomyOperations,
   ...graphOperations,
   ...embeddingsOperations,
+  ...maintenanceOperations,
 };
 
 export type Operations = typeof operations;

@@ -13,6 +13,7 @@ import { Redactor } from '../lib/redactor';
 import { MigrationsService } from '../services/migrations/migrations-service';
 import { LinksCsvService } from '../services/graph/links-csv-service';
 import { EmbeddingsService } from '../services/embeddings/embeddings-service';
+import { TrendingScheduler } from '../services/maintenance/trending-scheduler';
 import { AdminError } from '../db/admin-error';
 import { createHandlers, type Handlers } from '../operations/run-operation';
 
@@ -32,6 +33,8 @@ export type ConsoleApp = {
   logger: Logger;
   redactor: Redactor;
   connections: ConnectionService;
+  /** The trending refresh's timer where the database has no pg_cron (MAGNA_SCHEDULER_TICK_MS: how often it checks). */
+  scheduler: TrendingScheduler;
   close(): Promise<void>;
 };
 
@@ -70,6 +73,8 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
   const jobs = new JobRegistry();
   const migrations = new MigrationsService(connections, jobs, logger, redactor);
   const embeddings = new EmbeddingsService(connections, jobs, logger);
+  const scheduler = new TrendingScheduler(connections, logger);
+  scheduler.start();
   const handlers = createHandlers(
     {
       shell: {
@@ -94,7 +99,9 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
     logger,
     redactor,
     connections,
+    scheduler,
     close: async () => {
+      scheduler.stop();
       embeddings.stopAll();
       await connections.close();
     },
