@@ -15,6 +15,7 @@ import { formatDateTime, formatNumber, formatVersion } from '@/lib/format';
 import { useApplyMigrations } from './api/apply-migrations';
 import { useDatabaseOverview, useMigrationSql, useMigrationStatus } from './api/get-migrations';
 import { DatabaseOverviewCard } from './components/database-overview';
+import { TrendingRefresh } from './components/trending-refresh';
 
 type Row = MigrationStatusView['migrations'][number];
 
@@ -171,6 +172,8 @@ export function MigrationsPage({ production, profileName }: { production: boolea
       <h2>Database overview</h2>
       {overview.error ? <ErrorAlert error={overview.error} title="Could not load the overview" /> : null}
       {overview.data ? <DatabaseOverviewCard overview={overview.data} /> : overview.isPending ? <p className="muted">Loading…</p> : null}
+
+      {data && data.latestApplied !== null ? <TrendingRefresh /> : null}
 
       <Dialog open={viewing !== null} wide title={sql.data?.fileName ?? 'Migration SQL'} onClose={() => setViewing(null)}>
         {sql.error ? (
