@@ -66,6 +66,18 @@ export const consoleOperations = {
     output: jobStartedSchema,
     run: (s, { force }) => s.migrations.up({ force }),
   }),
+  'workspace:backup': serviceOperation({
+    role: null,
+    input: z.object({ file: z.string().trim().min(1, 'Give the full path of the backup file.').max(4096) }).strict(),
+    output: z.object({ file: z.string(), bytes: z.number(), latestMigration: z.string().nullable() }),
+    run: (s, { file }) => s.backup.backup(file),
+  }),
+  'workspace:restore': serviceOperation({
+    role: null,
+    input: z.object({ file: z.string().trim().min(1, 'Give the full path of the backup file.').max(4096) }).strict(),
+    output: z.object({ file: z.string(), latestMigration: z.string().nullable(), migrated: z.number() }),
+    run: (s, { file }) => s.backup.restore(file),
+  }),
   'jobs:get': serviceOperation({ role: null, input: id, output: jobEventSchema, run: (s, { id }) => s.jobs.find(id) }),
   'shell:open-external': serviceOperation({
     role: null,

@@ -14,6 +14,7 @@ import { MigrationsService } from '../services/migrations/migrations-service';
 import { LinksCsvService } from '../services/graph/links-csv-service';
 import { EmbeddingsService } from '../services/embeddings/embeddings-service';
 import { TrendingScheduler } from '../services/maintenance/trending-scheduler';
+import { WorkspaceBackup } from '../services/backup/workspace-backup';
 import { AdminError } from '../db/admin-error';
 import { createHandlers, type Handlers } from '../operations/run-operation';
 
@@ -89,6 +90,7 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
       embeddings,
       linksCsv: new LinksCsvService(connections),
       jobs,
+      backup: new WorkspaceBackup(connections, logger),
     },
     connections,
   );

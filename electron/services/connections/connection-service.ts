@@ -313,6 +313,31 @@ export class ConnectionService implements DatabaseSession {
     return this.embedded;
   }
 
+  /** The embedded workspace, opened (and so locked by this process) when it is not yet: for backups. */
+  workspace(): Promise<EmbeddedDatabase> {
+    return this.embeddedDb();
+  }
+
+  get workspaceFolder(): string {
+    return this.workspaceDir;
+  }
+
+  /**
+   * Closes the embedded workspace (and the connection that uses it), runs `swap` on its folder
+   * while nothing in this process holds it, then leaves it to the next call to open it again.
+   */
+  async replaceWorkspace(swap: () => Promise<void>): Promise<void> {
+    if (this.activeProfile().kind === 'embedded') {
+      const open = this.open;
+      this.open = null;
+      await open?.then((o) => o.gateway.close()).catch(() => undefined);
+    }
+    const embedded = this.embedded;
+    this.embedded = null;
+    await embedded?.then((db) => db.close()).catch(() => undefined);
+    await swap();
+  }
+
   private async connect(p: StoredProfile): Promise<Open> {
     if (p.kind === 'embedded') {
       const db = await this.embeddedDb();
