@@ -8,6 +8,7 @@ import { ProfileForm } from './components/profile-form';
 import { OperatorPicker } from './components/operator-picker';
 import { OperatorSignIn } from './components/operator-sign-in';
 import { ProfileList } from './components/profile-list';
+import { WorkspaceBackup } from './components/workspace-backup';
 
 export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Theme) => void }) {
   const connections = useConnections();
@@ -57,6 +58,9 @@ export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Th
             return active.kind === 'supabase' ? <OperatorSignIn profile={active} /> : <OperatorPicker profile={active} />;
           })()
         : null}
+
+      <h2>Local workspace backup</h2>
+      {info.data ? <WorkspaceBackup dataDir={info.data.dataDir} /> : null}
 
       <h2>Appearance</h2>
       <div className="row" role="radiogroup" aria-label="Theme">
