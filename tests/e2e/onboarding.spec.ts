@@ -82,6 +82,47 @@ test('a scheduled trending refresh, chosen on the Migrations page, is visible af
   await expect(section).toContainText('Last refreshed');
 });
 
+test('a backup of one workspace, restored from Settings into a fresh workspace, brings its data along', async ({ page, browser }) => {
+  test.setTimeout(400_000);
+  await page.goto(shell.url);
+  await page.goto(`${shell.origin}/#/moderation`);
+  await expect(pendingTab(page)).toHaveText(/Pending\s*\d+/, { timeout: 120_000 });
+  // A change only this workspace has: one video approved.
+  const first = (await rpc<{ rows: { id: string; title: string }[] }>(page, 'moderation:queue', { queue: 'pending', limit: 1 })).rows[0]!;
+  await rpc(page, 'moderation:act', { action: 'approve', items: [{ id: first.id, expected_status: 'pending' }] });
+  const file = path.join(shell.dataDir, 'e2e-backup.tar.gz');
+  await page.goto(`${shell.origin}/#/settings`);
+  await page.getByLabel('Back up to').fill(file);
+  await page.getByRole('button', { name: 'Back up', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Workspace backed up to ${file}` })).toBeVisible({ timeout: 60_000 });
+
+  const fresh = await startShell();
+  const other = await browser.newPage();
+  try {
+    await other.goto(fresh.url);
+    await other.goto(`${fresh.origin}/#/moderation`);
+    await expect(pendingTab(other)).toHaveText(/Pending\s*\d+/, { timeout: 120_000 });
+    const review = async () =>
+      (await (
+        await other.request.post(`${fresh.origin}/api/rpc/moderation:review`, { data: { videoId: first.id }, headers: { origin: fresh.origin } })
+      ).json()) as { data: { video: { moderation_status: string } } };
+    // The same demo data, without the approval.
+    expect((await review()).data.video.moderation_status).toBe('pending');
+    await other.goto(`${fresh.origin}/#/settings`);
+    await other.getByLabel('Restore from').fill(file);
+    await other.getByRole('button', { name: 'Restore…' }).click();
+    await other
+      .getByRole('dialog', { name: 'Replace the local workspace with this backup?' })
+      .getByRole('button', { name: 'Restore workspace' })
+      .click();
+    await expect(other.getByRole('status').filter({ hasText: `Workspace restored from ${file}` })).toBeVisible({ timeout: 120_000 });
+    expect((await review()).data.video.moderation_status).toBe('approved');
+  } finally {
+    await other.close();
+    await fresh.stop();
+  }
+});
+
 test('a Postgres database connected, migrated and moderated with clicks only; switching shows no stale data', async ({ page }) => {
   test.skip(!SERVER, SKIP_REASON);
   test.setTimeout(400_000);

@@ -60,7 +60,7 @@ export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Th
         : null}
 
       <h2>Local workspace backup</h2>
-      {info.data ? <WorkspaceBackup dataDir={info.data.dataDir} /> : null}
+      <WorkspaceBackup dataDir={info.data?.dataDir ?? null} />
 
       <h2>Appearance</h2>
       <div className="row" role="radiogroup" aria-label="Theme">

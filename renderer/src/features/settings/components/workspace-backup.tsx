@@ -10,9 +10,12 @@ import { useBackupWorkspace, useRestoreWorkspace } from '../api/workspace-backup
 
 const stamp = () => new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
-export function WorkspaceBackup({ dataDir }: { dataDir: string }) {
-  const sep = dataDir.includes('\\') && !dataDir.includes('/') ? '\\' : '/';
-  const [backupPath, setBackupPath] = useState(() => `${dataDir}${sep}backups${sep}workspace-${stamp()}.tar.gz`);
+export function WorkspaceBackup({ dataDir }: { dataDir: string | null }) {
+  const sep = dataDir?.includes('\\') && !dataDir.includes('/') ? '\\' : '/';
+  // Typed by the admin, else a file in the data folder (known once app:info has answered).
+  const [typedPath, setBackupPath] = useState<string | null>(null);
+  const [suggested] = useState(() => `workspace-${stamp()}.tar.gz`);
+  const backupPath = typedPath ?? (dataDir ? `${dataDir}${sep}backups${sep}${suggested}` : '');
   const [restorePath, setRestorePath] = useState('');
   const [confirming, setConfirming] = useState(false);
   const backup = useBackupWorkspace();
@@ -22,28 +25,27 @@ export function WorkspaceBackup({ dataDir }: { dataDir: string }) {
   const backupId = useId();
   const restoreId = useId();
 
-  const onBackup = () =>
-    backup.mutate(
-      { file: backupPath },
-      {
-        onSuccess: (r) =>
-          toasts.push({ kind: 'success', message: `Workspace backed up to ${r.file} (${formatNumber(Math.round(r.bytes / 1024))} KB).` }),
-        onError: (e) => react(e),
-      },
-    );
-  const onRestore = () => {
+  // Awaited rather than mutate()'s callbacks: a restore resets every query, which may remount this
+  // section before the callbacks would run.
+  const onBackup = async () => {
+    try {
+      const r = await backup.mutateAsync({ file: backupPath });
+      toasts.push({ kind: 'success', message: `Workspace backed up to ${r.file} (${formatNumber(Math.round(r.bytes / 1024))} KB).` });
+    } catch (e) {
+      react(e);
+    }
+  };
+  const onRestore = async () => {
     setConfirming(false);
-    restore.mutate(
-      { file: restorePath },
-      {
-        onSuccess: (r) =>
-          toasts.push({
-            kind: 'success',
-            message: `Workspace restored from ${r.file}${r.migrated ? `; ${r.migrated} migration(s) applied to it` : ''}.`,
-          }),
-        onError: (e) => react(e),
-      },
-    );
+    try {
+      const r = await restore.mutateAsync({ file: restorePath });
+      toasts.push({
+        kind: 'success',
+        message: `Workspace restored from ${r.file}${r.migrated ? `; ${r.migrated} migration(s) applied to it` : ''}.`,
+      });
+    } catch (e) {
+      react(e);
+    }
   };
 
   return (
@@ -59,7 +61,7 @@ export function WorkspaceBackup({ dataDir }: { dataDir: string }) {
           onChange={(e) => setBackupPath(e.target.value)}
           autoComplete="off"
         />
-        <button type="button" className="btn" disabled={backup.isPending || backupPath.trim() === ''} onClick={onBackup}>
+        <button type="button" className="btn" disabled={backup.isPending || backupPath.trim() === ''} onClick={() => void onBackup()}>
           {backup.isPending ? 'Backing up…' : 'Back up'}
         </button>
       </div>
@@ -84,7 +86,7 @@ export function WorkspaceBackup({ dataDir }: { dataDir: string }) {
         confirmLabel="Restore workspace"
         danger
         onClose={() => setConfirming(false)}
-        onConfirm={onRestore}
+        onConfirm={() => void onRestore()}
       >
         <p>
           Everything in the local workspace is replaced by the backup <span className="mono">{restorePath}</span>. Back it up first if you may want it
