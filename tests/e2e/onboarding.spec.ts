@@ -174,6 +174,8 @@ test('a Postgres database connected, migrated and moderated with clicks only; sw
   // Moderate one item, no restart.
   await page.goto(`${shell.origin}/#/moderation`);
   const first = (await rpc<{ rows: { id: string; title: string }[] }>(page, 'moderation:queue', { queue: 'pending', limit: 1 })).rows[0]!;
+  // The count arrives after the tab itself: read it once it is there.
+  await expect(pendingTab(page)).toHaveText(/Pending\s*\d+$/);
   const stagingPending = (await pendingTab(page).textContent())!.replace(/\D/g, '');
   expect(stagingPending).not.toBe(embeddedPending);
   await expect(page.getByRole('complementary', { name: 'Review' }).locator('.pane-title')).toHaveText(first.title);
