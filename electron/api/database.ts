@@ -12,7 +12,17 @@ export type DatabaseOverview = z.infer<typeof databaseOverviewSchema>;
 
 export const migrationStateSchema = z.enum(['applied', 'pending', 'modified', 'unknown']);
 export const migrationStatusSchema = z.object({
-  migrations: z.array(z.object({ version: z.string(), name: z.string(), state: migrationStateSchema, fileName: z.string().nullable() })),
+  migrations: z.array(
+    z.object({
+      version: z.string(),
+      name: z.string(),
+      state: migrationStateSchema,
+      fileName: z.string().nullable(),
+      /** ISO time and who, where this console applied it; null where another tool did. */
+      appliedAt: z.string().nullable(),
+      appliedBy: z.string().nullable(),
+    }),
+  ),
   latestShipped: z.string().nullable(),
   latestApplied: z.string().nullable(),
   pending: z.number(),

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { AdminError, toAdminError } from '../db/admin-error';
 import type { AdminGateway } from '../db/admin-gateway';
 import { openSqlConnection, type SqlTarget } from '../db/open-sql-connection';
+import type { SqlConnection } from '../db/sql-connection';
 import { SqlAdminGateway } from '../db/sql-admin-gateway';
 import { readMigrationFiles } from '../services/migrations/migration-files';
-import { migrateUp, migrationStatus } from '../services/migrations/migration-runner';
+import { defaultAppliedBy, migrateUp, migrationStatus } from '../services/migrations/migration-runner';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { invokeSql } from '../operations/run-operation';
 import { appVersion } from '../shells/console-app';
@@ -25,7 +26,8 @@ const USAGE = `magna-console <command> [options]
 Commands:
   migrate status        list every shipped migration: applied, pending, modified, unknown
   migrate up            apply the pending migrations (each file in one transaction)
-  demo-data             fill the database with deterministic demo data
+  demo-data             fill an empty database with deterministic demo data (a new --embedded
+                        folder is migrated first; a database URL must be migrated with migrate up)
   overview              row counts per table, latest migration, pgvector version
   backfill              embed videos (a new job, or --job ID to work an existing one)
 
@@ -181,7 +183,8 @@ export async function main(argv: string[]): Promise<void> {
         const status = await migrationStatus(db, files);
         if (out.json) process.stdout.write(`${JSON.stringify({ ok: true, ...status })}\n`);
         else {
-          for (const m of status.migrations) process.stdout.write(`${m.state.padEnd(9)} ${m.version}  ${m.name}\n`);
+          for (const m of status.migrations)
+            process.stdout.write(`${m.state.padEnd(9)} ${m.version}  ${m.name}${m.appliedAt ? `  (${m.appliedAt} by ${m.appliedBy})` : ''}\n`);
           process.stdout.write(
             `${status.pending} pending; latest applied ${status.latestApplied ?? 'none'}; latest shipped ${status.latestShipped ?? 'none'}\n`,
           );
@@ -189,6 +192,7 @@ export async function main(argv: string[]): Promise<void> {
       } else {
         const result = await migrateUp(db, files, {
           force: o.force,
+          appliedBy: defaultAppliedBy('magna-console CLI'),
           onProgress: (p) => {
             if (p.type === 'file') log(`[${p.index + 1}/${p.total}] applying ${p.version}_${p.name}`);
             if (p.type === 'start' && p.total === 0) log('Nothing to apply: the database is up to date.');
@@ -198,6 +202,7 @@ export async function main(argv: string[]): Promise<void> {
         else process.stdout.write(`Applied ${result.applied.length} migration(s); ${result.status.pending} pending.\n`);
       }
     } else if (command === 'demo-data') {
+      await prepareForDemoData(db, target, o, log);
       const started = performance.now();
       let last = '';
       const summary = await generateDemoData(db, {
@@ -236,6 +241,38 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 type Options = z.output<typeof optionsSchema>;
+
+/**
+ * Demo data needs the console's schema and an empty database. A new embedded folder is migrated
+ * first (it is a sandbox); a database URL is never migrated behind the admin's back: the command
+ * to run is named. Data already there is refused in one sentence (the generator's fixed seed
+ * would collide with it on the first unique key).
+ */
+async function prepareForDemoData(db: SqlConnection, target: SqlTarget, o: Options, log: (line: string) => void): Promise<void> {
+  const files = await readMigrationFiles(o.migrations);
+  const status = await migrationStatus(db, files);
+  if (status.pending > 0) {
+    if (!('embedded' in target)) {
+      throw new AdminError({
+        code: 'migrations_pending',
+        message: `The database has ${status.pending} pending migration(s): demo data needs the console's schema.`,
+        hint: 'Run first: magna-console migrate up --database-url URL (or with MAGNA_DATABASE_URL set).',
+      });
+    }
+    log(`Applying ${status.pending} migration(s) first…`);
+    await migrateUp(db, files, { appliedBy: defaultAppliedBy('magna-console CLI') });
+  }
+  const [row] = await db.query<{ videos: number; users: number }>(
+    'select (select count(*) from public.videos)::int as videos, (select count(*) from public.users)::int as users',
+  );
+  if (row && (row.videos > 0 || row.users > 0)) {
+    throw new AdminError({
+      code: 'database_not_empty',
+      message: `The database already holds ${row.videos} video(s) and ${row.users} user(s): demo data goes only into an empty database.`,
+      hint: "Give a new folder with --embedded DIR, or an empty database's URL.",
+    });
+  }
+}
 
 /** A terminal progress bar: redrawn in place on a TTY, a line every few seconds otherwise. */
 function progressBar(total: number) {

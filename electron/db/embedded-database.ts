@@ -13,6 +13,8 @@ import { WorkspaceLock, type WorkspaceProgram } from './workspace-lock';
 export type OpenOptions = {
   /** Who is opening it: named to a second opener, which is refused (default 'process'). */
   program?: WorkspaceProgram;
+  /** A backup (from {@link EmbeddedDatabase.dump}) to create the new folder from. */
+  load?: Uint8Array;
 };
 
 /**
@@ -159,7 +161,7 @@ export class EmbeddedDatabase implements SqlConnection {
     const client = new WorkerClient(startWorker('embedded-worker', import.meta.dirname, null), `worker thread of the ${label}`);
     const channel = new EmbeddedChannel(client, label);
     try {
-      await channel.send({ op: 'open', dataDir: dataDir ?? null });
+      await channel.send({ op: 'open', dataDir: dataDir ?? null, ...(options.load ? { load: options.load } : {}) });
     } catch (e) {
       await client.terminate().catch(() => undefined);
       await lock?.release().catch(() => undefined);
@@ -179,6 +181,11 @@ export class EmbeddedDatabase implements SqlConnection {
   get db(): PGlite {
     this.hatch ??= pgliteEscapeHatch(this.channel, () => this.closing !== null);
     return this.hatch;
+  }
+
+  /** The whole workspace as a gzipped tarball (PGlite's dumpDataDir), consistent: one unit on the session. */
+  async dump(): Promise<Uint8Array> {
+    return new Uint8Array(await this.channel.send<Uint8Array>({ op: 'dump' }));
   }
 
   async query<T extends Record<string, unknown>>(text: string, params: SqlParam[] = []): Promise<T[]> {

@@ -17,7 +17,10 @@ type Params = unknown[];
 /** A statement: on the session, or inside the caller's open transaction `tx`. */
 export type Statement = { op: 'query'; text: string; params: Params } | { op: 'exec'; sql: string };
 type Request =
-  | { id: number; op: 'open'; dataDir: string | null }
+  /** `load`: a backup (PGlite's data-folder tarball) to create the folder from. */
+  | { id: number; op: 'open'; dataDir: string | null; load?: Uint8Array }
+  /** The whole data folder as a gzipped tarball (a backup), taken as one unit on the session. */
+  | { id: number; op: 'dump' }
   | ({ id: number; tx: number | null } & Statement)
   /** Starts transaction `tx` (the caller numbers its own) with its first statement. */
   | { id: number; op: 'begin'; tx: number; first: Statement }
@@ -37,8 +40,8 @@ const port = parentPort;
 if (!port) throw new Error('embedded-worker runs as a worker thread.');
 
 /** PGlite with pgvector and pg_trgm, in a data folder (or in memory without one). */
-async function openPglite(dataDir?: string): Promise<PGlite> {
-  return PGlite.create({ dataDir, extensions: { vector, pg_trgm } });
+async function openPglite(dataDir?: string, load?: Uint8Array): Promise<PGlite> {
+  return PGlite.create({ dataDir, extensions: { vector, pg_trgm }, ...(load ? { loadDataDir: new Blob([load as Uint8Array<ArrayBuffer>]) } : {}) });
 }
 
 let pg: PGlite | null = null;
@@ -146,8 +149,17 @@ function inTransaction(m: { id: number; tx: number } & Statement): void {
 async function handle(m: Request): Promise<void> {
   switch (m.op) {
     case 'open':
-      pg = await openPglite(m.dataDir ?? undefined);
+      pg = await openPglite(m.dataDir ?? undefined, m.load);
       return answer(m.id, null);
+    case 'dump':
+      return schedule(false, async () => {
+        try {
+          const tarball = await database().dumpDataDir('gzip');
+          answer(m.id, new Uint8Array(await tarball.arrayBuffer()));
+        } catch (e) {
+          refuse(m.id, e);
+        }
+      });
     case 'query':
     case 'exec':
       return m.tx === null ? statement(m.id, m) : inTransaction({ ...m, tx: m.tx });

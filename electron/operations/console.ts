@@ -32,6 +32,12 @@ export const consoleOperations = {
   }),
   'connections:activate': serviceOperation({ role: null, input: id, output: connectionsStateSchema, run: (s, { id }) => s.connections.activate(id) }),
   'connections:test': serviceOperation({ role: null, input: id, output: connectionTestSchema, run: (s, { id }) => s.connections.test(id) }),
+  'connections:test-draft': serviceOperation({
+    role: null,
+    input: profileInputSchema,
+    output: connectionTestSchema,
+    run: (s, input) => s.connections.testDraft(input),
+  }),
   'connections:set-operator': serviceOperation({
     role: null,
     input: z.object({ id: z.string().min(1), operatorId: z.string().uuid().nullable() }).strict(),
@@ -59,6 +65,18 @@ export const consoleOperations = {
     input: z.object({ confirm: z.string().max(200).optional(), force: z.boolean().optional() }).strict(),
     output: jobStartedSchema,
     run: (s, { force }) => s.migrations.up({ force }),
+  }),
+  'workspace:backup': serviceOperation({
+    role: null,
+    input: z.object({ file: z.string().trim().min(1, 'Give the full path of the backup file.').max(4096) }).strict(),
+    output: z.object({ file: z.string(), bytes: z.number(), latestMigration: z.string().nullable() }),
+    run: (s, { file }) => s.backup.backup(file),
+  }),
+  'workspace:restore': serviceOperation({
+    role: null,
+    input: z.object({ file: z.string().trim().min(1, 'Give the full path of the backup file.').max(4096) }).strict(),
+    output: z.object({ file: z.string(), latestMigration: z.string().nullable(), migrated: z.number() }),
+    run: (s, { file }) => s.backup.restore(file),
   }),
   'jobs:get': serviceOperation({ role: null, input: id, output: jobEventSchema, run: (s, { id }) => s.jobs.find(id) }),
   'shell:open-external': serviceOperation({

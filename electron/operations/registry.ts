@@ -5,6 +5,7 @@ import { consoleOperations } from './console';
 import { dashboardOperations } from './dashboard';
 import { embeddingsOperations } from './embeddings';
 import { graphOperations } from './graph';
+import { maintenanceOperations } from './maintenance';
 import { moderationOperations } from './moderation';
 import { notificationsOperations } from './notifications';
 import { taxonomyOperations } from './taxonomy';
@@ -20,6 +21,7 @@ export const operations = {
   ...notificationsOperations,
   ...dashboardOperations,
   ...activityOperations,
+  ...maintenanceOperations,
 };
 
 export type Operations = typeof operations;

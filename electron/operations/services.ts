@@ -1,5 +1,6 @@
 // The services the operations that are more than one call run on (type-only: the descriptors
 // stay free of main-process code so the renderer can import the contract).
+import type { WorkspaceBackup } from '../services/backup/workspace-backup';
 import type { ConnectionService } from '../services/connections/connection-service';
 import type { EmbeddingsService } from '../services/embeddings/embeddings-service';
 import type { LinksCsvService } from '../services/graph/links-csv-service';
@@ -17,4 +18,5 @@ export type Services = {
   linksCsv: LinksCsvService;
   jobs: JobRegistry;
   notifications: Pick<NotificationChoices, 'get' | 'set'>;
+  backup: WorkspaceBackup;
 };

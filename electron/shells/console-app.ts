@@ -14,6 +14,8 @@ import { MigrationsService } from '../services/migrations/migrations-service';
 import { LinksCsvService } from '../services/graph/links-csv-service';
 import { EmbeddingsService } from '../services/embeddings/embeddings-service';
 import { NotificationChoices, type NotificationChoicesStore } from '../services/notification-choices';
+import { TrendingScheduler } from '../services/maintenance/trending-scheduler';
+import { WorkspaceBackup } from '../services/backup/workspace-backup';
 import { AdminError } from '../db/admin-error';
 import { createHandlers, type Handlers } from '../operations/run-operation';
 
@@ -35,6 +37,8 @@ export type ConsoleApp = {
   logger: Logger;
   redactor: Redactor;
   connections: ConnectionService;
+  /** The trending refresh's timer where the database has no pg_cron (MAGNA_SCHEDULER_TICK_MS: how often it checks). */
+  scheduler: TrendingScheduler;
   close(): Promise<void>;
 };
 
@@ -73,6 +77,8 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
   const jobs = new JobRegistry();
   const migrations = new MigrationsService(connections, jobs, logger, redactor);
   const embeddings = new EmbeddingsService(connections, jobs, logger);
+  const scheduler = new TrendingScheduler(connections, logger);
+  scheduler.start();
   const handlers = createHandlers(
     {
       shell: {
@@ -88,6 +94,7 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
       linksCsv: new LinksCsvService(connections),
       jobs,
       notifications: new NotificationChoices(connections, options.notifications?.store ?? null, options.notifications?.changed),
+      backup: new WorkspaceBackup(connections, logger),
     },
     connections,
   );
@@ -98,7 +105,9 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
     logger,
     redactor,
     connections,
+    scheduler,
     close: async () => {
+      scheduler.stop();
       embeddings.stopAll();
       await connections.close();
     },

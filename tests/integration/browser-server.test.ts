@@ -4,7 +4,7 @@
 // path, a JSONP body, an endless upload, and every refusal in the one error shape.
 import net from 'node:net';
 import http from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY, startBrowserServer, type BrowserServer } from '../../electron/shells/browser-server';
@@ -107,22 +107,32 @@ describe('browser shell', () => {
     expect(big.status).toBe(413);
   });
 
-  it('serves the handlers: a profile saved in the browser shell never takes secrets from the page', async () => {
+  it('serves the handlers: a secret typed in the browser shell goes to the user-only file once and never comes back', async () => {
     const list = (await (await rpc('connections:list', {})).json()) as { ok: boolean; data: { activeId: string; secretsEditable: boolean } };
-    expect(list.data).toMatchObject({ activeId: 'embedded', secretsEditable: false });
-    const withKey = (await (
+    expect(list.data).toMatchObject({ activeId: 'embedded', secretsEditable: true });
+    const key = 'sb_secret_0123456789abcdefCANARY';
+    const dbUrl = 'postgresql://postgres:pw-CANARY-1@db.example.test:5432/postgres';
+    const saved = (await (
       await rpc('connections:save', {
         kind: 'supabase',
         name: 'Prod',
-        supabaseUrl: 'https://abc.supabase.co',
-        serviceRoleKey: 'sb_secret_0123456789abcdefghij',
+        supabaseUrl: 'https://abc.supabase.co/',
+        serviceRoleKey: key,
+        databaseUrl: dbUrl,
       })
-    ).json()) as { ok: boolean; error: { code: string } };
-    expect(withKey).toMatchObject({ ok: false, error: { code: 'secrets_read_only' } });
-    const saved = (await (
-      await rpc('connections:save', { kind: 'supabase', name: 'Prod', supabaseUrl: 'https://abc.supabase.co/', production: true })
-    ).json()) as { ok: boolean; data: { supabaseUrl: string; serviceRoleKey: { set: boolean } } };
-    expect(saved).toMatchObject({ ok: true, data: { supabaseUrl: 'https://abc.supabase.co', serviceRoleKey: { set: false } } });
+    ).json()) as { ok: boolean; data: { id: string; supabaseUrl: string } };
+    expect(saved).toMatchObject({
+      ok: true,
+      data: { supabaseUrl: 'https://abc.supabase.co', serviceRoleKey: { set: true, hint: '…NARY', source: 'file' }, databaseUrl: { set: true } },
+    });
+    const listed = await (await rpc('connections:list', {})).text();
+    for (const text of [JSON.stringify(saved), listed]) {
+      expect(text).not.toContain('CANARY0');
+      expect(text).not.toContain('pw-CANARY');
+    }
+    const file = path.join(shell.dataDir, 'secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ profiles: { [saved.data.id]: { serviceRoleKey: key, databaseUrl: dbUrl } } });
   });
 
   it('refuses to open a non-http link', async () => {

@@ -1,5 +1,7 @@
 // The headless CLI: migrate status as JSON, a backfill with the offline provider, clear errors.
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,5 +68,22 @@ describe('magna-console', () => {
       `error: "${name()}" is not an active staff member, so it cannot be the operator: pass the username of an active user holding a staff role (moderator, curator, admin).`,
     ]);
     expect(err.stdout).toBe('');
+  });
+
+  it('demo-data on a new folder migrates it first, then refuses to fill it a second time in one sentence', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'magna-cli-demo-'));
+    try {
+      const first = await cli('demo-data', '--embedded', path.join(dir, 'ws'), '--videos', '20');
+      expect(first.stderr).toMatch(/Applying \d+ migration\(s\) first/);
+      expect(first.stdout).toMatch(/^videos: 20$/m);
+      const again = (await cli('demo-data', '--embedded', path.join(dir, 'ws')).catch((e: unknown) => e)) as { code: number; stderr: string };
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(
+        /^error: The database already holds 20 video\(s\) and \d+ user\(s\): demo data goes only into an empty database\.\n/,
+      );
+      expect(again.stderr).not.toMatch(/duplicate key|at \w+ \(/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

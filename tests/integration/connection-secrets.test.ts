@@ -47,13 +47,46 @@ describe('a stored key never follows a URL swap', () => {
     expect(moved.serviceRoleKey).toMatchObject({ set: false });
   });
 
-  it('refuses the swap in the browser shell, whose secrets file it cannot edit', async () => {
+  it("drops them from the browser shell's secrets file too, and a draft test never sends a stored key to another project", async () => {
     const h = startConsoleApp();
     try {
-      const p = await h.call('connections:save', { kind: 'supabase', name: 'Staging', supabaseUrl: 'https://abcdefgh.supabase.co' });
-      await expect(
-        h.call('connections:save', { id: p.id, kind: 'supabase', name: 'Staging', supabaseUrl: 'https://attacker.example.com' }),
-      ).rejects.toMatchObject({ code: 'profile_url_changed' });
+      const p = await h.call('connections:save', {
+        kind: 'supabase',
+        name: 'Staging',
+        supabaseUrl: 'https://abcdefgh.supabase.co',
+        serviceRoleKey: KEY,
+      });
+      expect(p.serviceRoleKey).toMatchObject({ set: true, source: 'file' });
+      // Testing the edit before saving it: the stored key stays home.
+      const draft = await h.call('connections:test-draft', {
+        id: p.id,
+        kind: 'supabase',
+        name: 'Staging',
+        supabaseUrl: 'https://attacker.example.com',
+      });
+      expect(draft.checks.find((c) => c.name === 'Service-role key')).toMatchObject({ ok: false, message: 'Not set.' });
+      const moved = await h.call('connections:save', { id: p.id, kind: 'supabase', name: 'Staging', supabaseUrl: 'https://attacker.example.com' });
+      expect(moved.serviceRoleKey).toMatchObject({ set: false });
+    } finally {
+      await h.dispose();
+    }
+  });
+});
+
+describe('Test connection before saving', () => {
+  it('checks the typed database URL, saves nothing, and never echoes the password', async () => {
+    const h = startConsoleApp();
+    try {
+      const before = await h.call('connections:list', {});
+      const result = await h.call('connections:test-draft', {
+        kind: 'postgres',
+        name: 'Nowhere',
+        databaseUrl: 'postgresql://postgres:pw-CANARY@127.0.0.1:9/postgres',
+      });
+      expect(result.ok).toBe(false);
+      expect(result.checks[0]).toMatchObject({ name: 'Reachable', ok: false });
+      expect(JSON.stringify(result)).not.toContain('pw-CANARY');
+      expect(await h.call('connections:list', {})).toEqual(before);
     } finally {
       await h.dispose();
     }

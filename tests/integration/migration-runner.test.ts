@@ -53,6 +53,24 @@ describe('migration runner', () => {
     expect(row!.statements.length).toBeGreaterThan(3);
   });
 
+  it('records when and by whom the console applied each file; one another tool applied shows neither', async () => {
+    const { db } = track(await openEmptyDatabase());
+    const files = await readMigrationFiles(MIGRATIONS_DIR);
+    const before = Date.now() - 60_000;
+    const { status } = await migrateUp(db, files.slice(0, 2), { appliedBy: 'alice@desk (console)' });
+    // `supabase db push` writes only the CLI's own table.
+    await db.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
+      files[2]!.version,
+      files[2]!.name,
+      files[2]!.statements,
+    ]);
+    expect(status.migrations.slice(0, 2).map((m) => m.appliedBy)).toEqual(['alice@desk (console)', 'alice@desk (console)']);
+    expect(Date.parse(status.migrations[0]!.appliedAt!)).toBeGreaterThan(before);
+    const after = await migrationStatus(db, files);
+    expect(after.migrations[2]).toMatchObject({ state: 'applied', appliedAt: null, appliedBy: null });
+    expect(after.migrations[3]).toMatchObject({ state: 'pending', appliedAt: null, appliedBy: null });
+  });
+
   it('reports a modified applied file and a version unknown to this console', async () => {
     const { db } = track(await openTestDatabase('bare'));
     const files = await readMigrationFiles(MIGRATIONS_DIR);

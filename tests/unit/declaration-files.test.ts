@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dropStatement, parseDeclaration, readDeclarations, type Declaration } from '../../scripts/declarations/declaration-files';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const DOMAINS = ['foundation', 'moderation', 'taxonomy', 'graph', 'embeddings', 'users', 'activity', 'dashboard'];
+const DOMAINS = ['foundation', 'moderation', 'taxonomy', 'graph', 'embeddings', 'users', 'activity', 'dashboard', 'maintenance'];
 
 let declarations: Declaration[];
 beforeAll(async () => {

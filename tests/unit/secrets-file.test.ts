@@ -1,7 +1,7 @@
 // A damaged secrets.json: the console refuses it in one sentence that says where the damage
 // is, and never prints the file's content (JSON.parse's own message quotes the text around
 // the error, which is where the keys are).
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,5 +58,37 @@ describe('a damaged secrets.json', () => {
   it('reads a good file', () => {
     writeFileSync(file, JSON.stringify({ profiles: { prod: { serviceRoleKey: KEY } } }), { mode: 0o600 });
     expect(new FileSecretStore(file).get('prod', 'serviceRoleKey')).toBe(KEY);
+  });
+});
+
+describe('secrets saved from the Settings page', () => {
+  it('are written to a user-only file, keep the other profiles, and read back after a restart', () => {
+    writeFileSync(file, JSON.stringify({ profiles: { other: { databaseUrl: 'postgresql://u:p@h/db' } } }), { mode: 0o600 });
+    const store = new FileSecretStore(file);
+    store.set('prod', 'serviceRoleKey', KEY);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const again = new FileSecretStore(file);
+    expect(again.get('prod', 'serviceRoleKey')).toBe(KEY);
+    expect(again.get('other', 'databaseUrl')).toBe('postgresql://u:p@h/db');
+    expect(again.status('prod', 'serviceRoleKey')).toEqual({ set: true, hint: '…6789', source: 'file' });
+    again.deleteProfile('prod');
+    expect(new FileSecretStore(file).get('prod', 'serviceRoleKey')).toBeNull();
+  });
+
+  it('creates the file user-only when there was none, and an environment secret still wins', () => {
+    const store = new FileSecretStore(file, new Map([['env-postgres', { databaseUrl: 'postgresql://env@h/db' }]]));
+    store.set('env-postgres', 'databaseUrl', 'postgresql://file@h/db');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(store.get('env-postgres', 'databaseUrl')).toBe('postgresql://env@h/db');
+  });
+
+  it('leaves the old file intact when it cannot be written, and says so', () => {
+    writeFileSync(file, JSON.stringify({ profiles: { prod: { serviceRoleKey: KEY } } }), { mode: 0o600 });
+    const store = new FileSecretStore(file);
+    // The temporary file's place is taken (a folder): the write fails even for root.
+    mkdirSync(`${file}.${process.pid}.tmp`);
+    expect(() => store.set('prod', 'databaseUrl', 'postgresql://u:p@h/db')).toThrow(/could not be written.*nothing was saved/);
+    expect(new FileSecretStore(file).get('prod', 'databaseUrl')).toBeNull();
+    expect(store.get('prod', 'databaseUrl')).toBeNull();
   });
 });

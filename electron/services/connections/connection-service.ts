@@ -19,7 +19,7 @@ import { openEmbeddedWorkspace } from './embedded-workspace';
 import { SupabaseOperatorAuth, type OperatorSession, type StoredOperatorSession } from './operator-auth';
 import { secretsReadOnly } from './file-secret-store';
 import type { ProfileStore, StoredProfile } from './profile-store';
-import type { SecretStore } from './secret-store';
+import type { SecretName, SecretStore } from './secret-store';
 
 type Open = { profileId: string; gateway: AdminGateway; sql: SqlConnection | null };
 
@@ -313,6 +313,31 @@ export class ConnectionService implements DatabaseSession {
     return this.embedded;
   }
 
+  /** The embedded workspace, opened (and so locked by this process) when it is not yet: for backups. */
+  workspace(): Promise<EmbeddedDatabase> {
+    return this.embeddedDb();
+  }
+
+  get workspaceFolder(): string {
+    return this.workspaceDir;
+  }
+
+  /**
+   * Closes the embedded workspace (and the connection that uses it), runs `swap` on its folder
+   * while nothing in this process holds it, then leaves it to the next call to open it again.
+   */
+  async replaceWorkspace(swap: () => Promise<void>): Promise<void> {
+    if (this.activeProfile().kind === 'embedded') {
+      const open = this.open;
+      this.open = null;
+      await open?.then((o) => o.gateway.close()).catch(() => undefined);
+    }
+    const embedded = this.embedded;
+    this.embedded = null;
+    await embedded?.then((db) => db.close()).catch(() => undefined);
+    await swap();
+  }
+
   private async connect(p: StoredProfile): Promise<Open> {
     if (p.kind === 'embedded') {
       const db = await this.embeddedDb();
@@ -341,9 +366,7 @@ export class ConnectionService implements DatabaseSession {
   }
 
   private secretHint(p: StoredProfile, name: 'databaseUrl' | 'serviceRoleKey'): string {
-    return this.secrets.editable
-      ? 'Open Settings, edit the profile and enter it.'
-      : `Add "${name}" under profiles."${p.id}" in ${this.secrets.location} (chmod 600), then restart the browser shell.`;
+    return secretHint(p, name, this.store.isBuiltIn(p.id), this.secrets);
   }
 
   /** The active profile's connection, opened on first use and kept until the profile changes. */
@@ -367,6 +390,39 @@ export class ConnectionService implements DatabaseSession {
   async test(id: string): Promise<ConnectionTest> {
     const p = this.store.get(id);
     if (!p) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    return this.check(p, (name) => this.secrets.get(p.id, name));
+  }
+
+  /**
+   * Checks what the form holds before anything is saved: the secrets typed (or, when editing
+   * and left empty, the stored ones) are used for this one check and then forgotten.
+   */
+  async testDraft(input: ProfileInput): Promise<ConnectionTest> {
+    const data = profileInputSchema.parse(input);
+    const existing = data.id ? this.store.get(data.id) : undefined;
+    if (data.id && !existing) throw new AdminError({ code: 'profile_not_found', message: 'That profile no longer exists.' });
+    const draft: StoredProfile = {
+      id: data.id ?? 'draft',
+      kind: data.kind,
+      name: data.name,
+      production: data.production ?? false,
+      supabaseUrl: data.kind === 'supabase' ? new URL(data.supabaseUrl).origin : null,
+      databaseLabel: null,
+      operatorId: null,
+    };
+    // A stored key is only ever sent to the project it was given for.
+    const sameProject = existing && (data.kind !== 'supabase' || existing.supabaseUrl === draft.supabaseUrl);
+    const typed: Partial<Record<'serviceRoleKey' | 'databaseUrl', string>> = {
+      serviceRoleKey: data.kind === 'supabase' ? data.serviceRoleKey : undefined,
+      databaseUrl: data.databaseUrl || undefined,
+    };
+    for (const v of Object.values(typed)) this.redactor.add(v);
+    return this.check(draft, (name) =>
+      name === 'operatorSession' ? null : (typed[name] ?? (sameProject && existing ? this.secrets.get(existing.id, name) : null)),
+    );
+  }
+
+  private async check(p: StoredProfile, secret: (name: SecretName) => string | null): Promise<ConnectionTest> {
     const checks: ConnectionTest['checks'] = [];
     const check = (name: string, ok: boolean, message: string) => checks.push({ name, ok, message: this.redactor.redact(message) });
     const describe = (e: unknown) => {
@@ -378,7 +434,7 @@ export class ConnectionService implements DatabaseSession {
     let owned = false;
     try {
       if (p.kind === 'supabase') {
-        const key = this.secrets.get(p.id, 'serviceRoleKey');
+        const key = secret('serviceRoleKey');
         const kind = key ? supabaseKeyKind(key) : null;
         check(
           'Service-role key',
@@ -395,7 +451,7 @@ export class ConnectionService implements DatabaseSession {
           gateway = new SupabaseAdminGateway({ url: p.supabaseUrl ?? '', serviceRoleKey: key, timeoutMs: 10_000 });
           owned = true;
         }
-        const databaseUrl = this.secrets.get(p.id, 'databaseUrl');
+        const databaseUrl = secret('databaseUrl');
         if (databaseUrl) {
           try {
             const db = await PostgresDatabase.connect(databaseUrl, { connectTimeoutSeconds: 8 });
@@ -408,7 +464,7 @@ export class ConnectionService implements DatabaseSession {
           check('Database URL (for migrations)', false, 'Not set: migrations cannot be applied from the console (everything else works).');
         }
       } else if (p.kind === 'postgres') {
-        const url = this.secrets.get(p.id, 'databaseUrl');
+        const url = secret('databaseUrl');
         if (!url) check('Database URL', false, 'Not set.');
         else {
           try {
@@ -471,4 +527,16 @@ export class ConnectionService implements DatabaseSession {
     this.embedded = null;
     await embedded?.then((db) => db.close()).catch(() => undefined);
   }
+}
+
+/** Where the missing secret of a profile is set: the environment variable of a built-in profile, else Settings. */
+export function secretHint(p: StoredProfile, name: 'databaseUrl' | 'serviceRoleKey', builtIn: boolean, secrets: SecretStore): string {
+  if (builtIn) {
+    const variable =
+      p.kind === 'postgres' ? 'MAGNA_DATABASE_URL' : name === 'serviceRoleKey' ? 'MAGNA_SUPABASE_SERVICE_ROLE_KEY' : 'MAGNA_SUPABASE_DATABASE_URL';
+    return `Start the console with ${variable} set (this profile comes from the environment), or add a profile of your own in Settings.`;
+  }
+  return secrets.editable
+    ? `Open Settings, edit the profile "${p.name}" and enter it.`
+    : `Add "${name}" under profiles."${p.id}" in ${secrets.location ?? 'the secrets file'} (chmod 600), then restart the console.`;
 }

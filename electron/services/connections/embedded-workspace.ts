@@ -6,7 +6,7 @@ import path from 'node:path';
 import { EmbeddedDatabase } from '../../db/embedded-database';
 import { generateDemoData } from '../../demo-data/generate-demo-data';
 import { readMigrationFiles } from '../migrations/migration-files';
-import { migrateUp } from '../migrations/migration-runner';
+import { defaultAppliedBy, migrateUp } from '../migrations/migration-runner';
 import type { Logger } from '../logger';
 
 export async function openEmbeddedWorkspace(dir: string, logger: Logger): Promise<EmbeddedDatabase> {
@@ -15,7 +15,7 @@ export async function openEmbeddedWorkspace(dir: string, logger: Logger): Promis
   const db = await EmbeddedDatabase.open(dir, { program: 'console' });
   try {
     // The sandbox always runs the migrations this version ships.
-    const { applied } = await migrateUp(db, await readMigrationFiles());
+    const { applied } = await migrateUp(db, await readMigrationFiles(), { appliedBy: defaultAppliedBy('console start-up') });
     if (applied.length) logger.info(`embedded workspace: applied ${applied.length} migration(s)`);
     if (fresh) {
       const rows = await generateDemoData(db, { videos: 320, seed: 42 });

@@ -1,14 +1,19 @@
-// The browser shell's secrets: never from the page. They come from environment variables
-// (for the "environment" profiles) or from a JSON file readable only by the user:
+// The browser shell's secrets: from environment variables (for the "environment" profiles) or
+// from a JSON file readable only by the user, which the Settings page writes to (write-only:
+// a secret goes in once and only its masked status comes back):
 //   { "profiles": { "<profile id>": { "serviceRoleKey": "...", "databaseUrl": "..." } } }
-import { readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { AdminError } from '../../db/admin-error';
 import { describeFsError, fsErrorCode } from '../../lib/fs-errors';
 import { maskedStatus, type SecretName, type SecretStore } from './secret-store';
 
 const fileSchema = z.object({
-  profiles: z.record(z.string(), z.object({ serviceRoleKey: z.string().optional(), databaseUrl: z.string().optional() }).strict()),
+  profiles: z.record(
+    z.string(),
+    z.object({ serviceRoleKey: z.string().optional(), databaseUrl: z.string().optional(), operatorSession: z.string().optional() }).strict(),
+  ),
 });
 
 const EXPECTED = '{ "profiles": { "<profile id>": { "serviceRoleKey": "…", "databaseUrl": "…" } } }';
@@ -29,12 +34,12 @@ export function secretsReadOnly(location: string | null): AdminError {
   return new AdminError({
     code: 'secrets_read_only',
     message: 'The browser shell does not take secrets from the page.',
-    hint: `Put them in ${location ?? 'the secrets file'} (chmod 600) under the profile's id, or start the shell with MAGNA_SUPABASE_URL and MAGNA_SUPABASE_SERVICE_ROLE_KEY.`,
+    hint: `Put them in ${location ?? 'the secrets file'} (chmod 600) under the profile's id, or start the shell with MAGNA_SUPABASE_URL and MAGNA_SUPABASE_SERVICE_ROLE_KEY (Supabase) or MAGNA_DATABASE_URL (Postgres).`,
   });
 }
 
 export class FileSecretStore implements SecretStore {
-  readonly editable = false;
+  readonly editable = true;
   private readonly fromFile = new Map<string, Partial<Record<SecretName, string>>>();
 
   constructor(
@@ -102,11 +107,50 @@ export class FileSecretStore implements SecretStore {
     return this.fromEnvironment.get(profileId)?.[name] ?? this.fromFile.get(profileId)?.[name] ?? null;
   }
 
-  set(): void {
-    throw secretsReadOnly(this.location);
+  set(profileId: string, name: SecretName, value: string): void {
+    const next = this.snapshot();
+    (next[profileId] ??= {})[name] = value;
+    this.write(next);
   }
 
-  deleteProfile(): void {}
+  deleteProfile(profileId: string): void {
+    const next = this.snapshot();
+    if (!next[profileId]) return;
+    delete next[profileId];
+    this.write(next);
+  }
+
+  private snapshot(): Record<string, Partial<Record<SecretName, string>>> {
+    return Object.fromEntries([...this.fromFile].map(([id, secrets]) => [id, { ...secrets }]));
+  }
+
+  /**
+   * Replaces the file atomically (a crash leaves the old file or the new one, never half of
+   * one), created user-only: the temporary file is 0600 before a secret is written to it.
+   */
+  private write(profiles: Record<string, Partial<Record<SecretName, string>>>): void {
+    const tmp = `${this.location}.${process.pid}.tmp`;
+    try {
+      mkdirSync(path.dirname(this.location), { recursive: true, mode: 0o700 });
+      writeFileSync(tmp, '', { mode: 0o600 });
+      chmodSync(tmp, 0o600);
+      writeFileSync(tmp, `${JSON.stringify({ profiles }, null, 2)}\n`);
+      renameSync(tmp, this.location);
+    } catch (e) {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        /* what is left is not the secrets file */
+      }
+      throw new AdminError({
+        code: 'secrets_file_unwritable',
+        message: `The secrets file ${this.location} could not be written: ${describeFsError(e)}; nothing was saved.`,
+        hint: 'Check the permissions of its folder (or point MAGNA_SECRETS_FILE at a writable path), then save again.',
+      });
+    }
+    this.fromFile.clear();
+    for (const [id, secrets] of Object.entries(profiles)) this.fromFile.set(id, secrets);
+  }
 
   status(profileId: string, name: SecretName) {
     const env = this.fromEnvironment.get(profileId)?.[name];

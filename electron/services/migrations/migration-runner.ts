@@ -1,6 +1,7 @@
 // Applies and reports the shipped migrations on a direct SQL connection, keeping history in
 // supabase_migrations.schema_migrations exactly as the Supabase CLI does, so
 // `supabase migration list` / `db push` and the console agree in both directions.
+import os from 'node:os';
 import { AdminError, toAdminError } from '../../db/admin-error';
 import type { SqlConnection } from '../../db/sql-connection';
 import { compareVersions, type MigrationFile } from './migration-files';
@@ -14,6 +15,9 @@ export type MigrationStatusRow = {
   state: MigrationState;
   /** Shipped files only: the SQL, for viewing. */
   fileName: string | null;
+  /** When and by whom, where this console applied it (other tools record neither). */
+  appliedAt: string | null;
+  appliedBy: string | null;
 };
 
 export type MigrationStatus = {
@@ -30,16 +34,37 @@ export type MigrationProgress =
   | { type: 'file'; index: number; total: number; version: string; name: string }
   | { type: 'applied'; index: number; total: number; version: string; name: string; ms: number };
 
+/** The OS user and machine, for migrations applied where nobody signed in (the CLI, first start). */
+export function defaultAppliedBy(via = 'console'): string {
+  let user = 'unknown user';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    /* no passwd entry (a container): keep "unknown user" */
+  }
+  return `${user}@${os.hostname()} (${via})`;
+}
+
 /** Stable key for pg_advisory_lock: "magna-console migrations". */
 export const MIGRATION_LOCK_KEY = 7_316_849_201n;
 
-type HistoryRow = { version: string; name: string | null; statements: string[] | null };
+type HistoryRow = { version: string; name: string | null; statements: string[] | null; applied_at: string | null; applied_by: string | null };
 
+/**
+ * The CLI's history table, untouched in shape (the CLI owns it), and beside it the console's own
+ * record of when and by whom it applied each version: a table of its own, so `supabase db push`
+ * and `migration list` never meet a column they do not know.
+ */
 const HISTORY_DDL = [
   'create schema if not exists supabase_migrations',
   'create table if not exists supabase_migrations.schema_migrations (version text not null primary key)',
   'alter table supabase_migrations.schema_migrations add column if not exists statements text[]',
   'alter table supabase_migrations.schema_migrations add column if not exists name text',
+  `create table if not exists supabase_migrations.console_applied (
+     version text not null primary key,
+     applied_at timestamptz not null default now(),
+     applied_by text not null
+   )`,
 ];
 
 async function readHistory(db: SqlConnection): Promise<HistoryRow[]> {
@@ -50,9 +75,12 @@ async function readHistory(db: SqlConnection): Promise<HistoryRow[]> {
        from information_schema.columns
       where table_schema = 'supabase_migrations' and table_name = 'schema_migrations'`,
   );
+  const [log] = await db.query<{ present: boolean }>("select to_regclass('supabase_migrations.console_applied') is not null as present");
   const rows = await db.query<HistoryRow>(
-    `select version, ${cols?.has_name ? 'name' : 'null::text as name'}, ${cols?.has_statements ? 'statements' : 'null::text[] as statements'}
-       from supabase_migrations.schema_migrations`,
+    `select h.version, ${cols?.has_name ? 'h.name' : 'null::text as name'}, ${cols?.has_statements ? 'h.statements' : 'null::text[] as statements'},
+            ${log?.present ? `to_char(c.applied_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as applied_at, c.applied_by` : 'null::text as applied_at, null::text as applied_by'}
+       from supabase_migrations.schema_migrations h
+       ${log?.present ? 'left join supabase_migrations.console_applied c on c.version = h.version' : ''}`,
   );
   return rows;
 }
@@ -81,10 +109,11 @@ export async function migrationStatus(db: SqlConnection, files: MigrationFile[])
   const rows: MigrationStatusRow[] = files.map((f) => {
     const h = byVersion.get(f.version);
     const state: MigrationState = !h ? 'pending' : sameStatements(h.statements, f) ? 'applied' : 'modified';
-    return { version: f.version, name: f.name, state, fileName: f.fileName };
+    return { version: f.version, name: f.name, state, fileName: f.fileName, appliedAt: h?.applied_at ?? null, appliedBy: h?.applied_by ?? null };
   });
   for (const h of history) {
-    if (!shipped.has(h.version)) rows.push({ version: h.version, name: h.name ?? '', state: 'unknown', fileName: null });
+    if (!shipped.has(h.version))
+      rows.push({ version: h.version, name: h.name ?? '', state: 'unknown', fileName: null, appliedAt: h.applied_at, appliedBy: h.applied_by });
   }
   rows.sort((a, b) => compareVersions(a.version, b.version));
   const latestShipped = files.at(-1)?.version ?? null;
@@ -143,7 +172,12 @@ export type MigrationUpResult = { applied: { version: string; name: string; ms: 
 export async function migrateUp(
   db: SqlConnection,
   files: MigrationFile[],
-  options: { force?: boolean; onProgress?: (p: MigrationProgress) => void } = {},
+  options: {
+    force?: boolean;
+    onProgress?: (p: MigrationProgress) => void;
+    /** Who applies them, recorded with each version: the signed-in operator or the OS user. */
+    appliedBy?: string;
+  } = {},
 ): Promise<MigrationUpResult> {
   return db.withExclusiveLock(MIGRATION_LOCK_KEY, async () => {
     // Read the status under the lock: a console that waited sees what the other one applied.
@@ -188,6 +222,11 @@ export async function migrateUp(
           file.name,
           file.statements,
         ]);
+        await tx.query(
+          `insert into supabase_migrations.console_applied (version, applied_by) values ($1, $2)
+           on conflict (version) do update set applied_at = now(), applied_by = excluded.applied_by`,
+          [file.version, options.appliedBy ?? defaultAppliedBy()],
+        );
       };
       if (runsOutsideTransaction(file)) {
         // A concurrent build that died leaves an INVALID index that `if not exists` would skip:

@@ -7,7 +7,7 @@ import type { SqlConnection } from '../../db/sql-connection';
 import type { Redactor } from '../../lib/redactor';
 import type { Logger } from '../logger';
 import { readMigrationFiles } from './migration-files';
-import { migrateUp, migrationStatus } from './migration-runner';
+import { defaultAppliedBy, migrateUp, migrationStatus } from './migration-runner';
 
 export class MigrationsService {
   constructor(
@@ -35,7 +35,14 @@ export class MigrationsService {
     const { sql, why } = await this.sqlConnection();
     if (!sql) {
       return {
-        migrations: files.map((f) => ({ version: f.version, name: f.name, state: 'pending' as const, fileName: f.fileName })),
+        migrations: files.map((f) => ({
+          version: f.version,
+          name: f.name,
+          state: 'pending' as const,
+          fileName: f.fileName,
+          appliedAt: null,
+          appliedBy: null,
+        })),
         latestShipped: files.at(-1)?.version ?? null,
         latestApplied: null,
         pending: files.length,
@@ -74,6 +81,13 @@ export class MigrationsService {
     }
   }
 
+  /** The signed-in Supabase operator's e-mail, else the OS user of this console. */
+  private appliedBy(): string {
+    const state = this.connections.list();
+    const active = state.profiles.find((p) => p.id === state.activeId);
+    return active?.signedInAs ? `${active.signedInAs} (console)` : defaultAppliedBy('console');
+  }
+
   /** Applies the pending files as a job (a production profile's typed confirmation is checked by the operation). */
   async up(options: { force?: boolean }): Promise<{ jobId: string }> {
     const profile = this.connections.activeProfile();
@@ -88,6 +102,7 @@ export class MigrationsService {
         this.logger.info(`migrations: applying pending files on ${profile.name}`);
         const result = await migrateUp(sql, files, {
           force: options.force,
+          appliedBy: this.appliedBy(),
           onProgress: (p) => {
             if (p.type === 'start') ctx.progress(0, p.total, p.total ? `Applying ${p.total} migration(s)…` : 'Nothing to apply.');
             if (p.type === 'file') ctx.log(`Applying ${p.version}_${p.name}…`);

@@ -16,6 +16,7 @@ import { GraphPage } from '@/features/graph/graph-page';
 import { MigrationsPage } from '@/features/migrations/migrations-page';
 import { useModerationCounts } from '@/features/moderation/api/get-counts';
 import { ModerationPage } from '@/features/moderation/moderation-page';
+import { ProfileReadiness } from '@/features/settings/components/profile-readiness';
 import { SettingsPage } from '@/features/settings/settings-page';
 import { TaxonomyPage } from '@/features/taxonomy/taxonomy-page';
 import { UsersPage } from '@/features/users/users-page';
@@ -269,6 +270,7 @@ export function App() {
         commands={commands}
         initialQuery={dialog === 'profiles' ? 'Use profile' : ''}
       />
+      {active ? <ProfileReadiness key={active.id} profile={active} /> : null}
       <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => closeDialog('shortcuts')} />
       <AboutDialog open={dialog === 'about'} onClose={() => closeDialog('about')} profile={active ? `${active.name} (${active.id})` : ''} />
     </div>

@@ -65,8 +65,8 @@ begin
                                      from (select r.reason, count(*) as n from public.reports r where r.status = 'open' group by r.reason) r), '[]'::jsonb),
     'videos', (select coalesce(sum(c.n), 0) from public.video_status_counts c),
     'embedded', (select count(*) from public.video_embeddings),
-    -- Not recorded by the database yet: the refresh leaves no trace (null until it does).
-    'trending_refreshed_at', null
+    -- Every refresh (button, console timer, pg_cron) is recorded in private.trending_refreshes.
+    'trending_refreshed_at', (select max(r.refreshed_at) from private.trending_refreshes r)
   );
 end;
 $$;

@@ -92,7 +92,7 @@ export function DashboardPage() {
               </div>
             </a>
             <div className="stat">
-              <div className="value">{d.trending_refreshed_at ? formatRelativeTime(d.trending_refreshed_at) : 'not recorded'}</div>
+              <div className="value">{d.trending_refreshed_at ? formatRelativeTime(d.trending_refreshed_at) : 'never'}</div>
               <div className="label">Trending last refreshed</div>
             </div>
           </div>

@@ -11,10 +11,11 @@ import { useErrorReaction } from '@/components/error-reaction-provider';
 import { ProgressBar } from '@/components/progress-bar';
 import { useToasts } from '@/components/toasts';
 import { useJob } from '@/hooks/use-job';
-import { formatNumber, formatVersion } from '@/lib/format';
+import { formatDateTime, formatNumber, formatVersion } from '@/lib/format';
 import { useApplyMigrations } from './api/apply-migrations';
 import { useDatabaseOverview, useMigrationSql, useMigrationStatus } from './api/get-migrations';
 import { DatabaseOverviewCard } from './components/database-overview';
+import { TrendingRefresh } from './components/trending-refresh';
 
 type Row = MigrationStatusView['migrations'][number];
 
@@ -70,6 +71,21 @@ export function MigrationsPage({ production, profileName }: { production: boolea
             {c.row.original.state}
           </span>
         ),
+      },
+      {
+        id: 'applied',
+        header: 'Applied',
+        cell: (c) => {
+          const { appliedAt, appliedBy, state } = c.row.original;
+          if (!appliedAt) return <span title={state === 'pending' ? 'Not applied yet' : 'Applied by another tool, which records no time'}>—</span>;
+          return (
+            <span>
+              <time dateTime={appliedAt}>{formatDateTime(appliedAt)}</time>
+              <br />
+              <span className="muted">by {appliedBy}</span>
+            </span>
+          );
+        },
       },
       {
         id: 'sql',
@@ -156,6 +172,8 @@ export function MigrationsPage({ production, profileName }: { production: boolea
       <h2>Database overview</h2>
       {overview.error ? <ErrorAlert error={overview.error} title="Could not load the overview" /> : null}
       {overview.data ? <DatabaseOverviewCard overview={overview.data} /> : overview.isPending ? <p className="muted">Loading…</p> : null}
+
+      {data && data.latestApplied !== null ? <TrendingRefresh /> : null}
 
       <Dialog open={viewing !== null} wide title={sql.data?.fileName ?? 'Migration SQL'} onClose={() => setViewing(null)}>
         {sql.error ? (

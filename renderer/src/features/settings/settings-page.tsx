@@ -9,6 +9,7 @@ import { OperatorPicker } from './components/operator-picker';
 import { NotificationSettings } from './components/notification-settings';
 import { OperatorSignIn } from './components/operator-sign-in';
 import { ProfileList } from './components/profile-list';
+import { WorkspaceBackup } from './components/workspace-backup';
 
 export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Theme) => void }) {
   const connections = useConnections();
@@ -61,6 +62,8 @@ export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Th
 
       <h2>Notifications</h2>
       <NotificationSettings />
+      <h2>Local workspace backup</h2>
+      <WorkspaceBackup dataDir={info.data?.dataDir ?? null} />
 
       <h2>Appearance</h2>
       <div className="row" role="radiogroup" aria-label="Theme">

@@ -8,6 +8,7 @@ export const useSetOperator = () => useChannelMutation('connections:set-operator
 export const useActivateProfile = () => useChannelMutation('connections:activate', { invalidates: 'reset' });
 export const useDeleteProfile = () => useChannelMutation('connections:delete', { invalidates: 'reset' });
 export const useTestProfile = () => useChannelMutation('connections:test');
+export const useTestDraft = () => useChannelMutation('connections:test-draft');
 // Signing in or out changes who acts: every view that shows the operator reads it again.
 export const useSignIn = () => useChannelMutation('connections:sign-in', { invalidates: 'all' });
 export const useSignOut = () => useChannelMutation('connections:sign-out', { invalidates: 'all' });

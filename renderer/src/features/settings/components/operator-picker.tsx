@@ -1,5 +1,5 @@
 // Who the active profile acts as: every moderation action records this user as its operator.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Profile } from '@contract/connections';
 import { ErrorAlert } from '@/components/error-alert';
 import { useErrorReaction } from '@/components/error-reaction-provider';
@@ -8,6 +8,8 @@ import { useOperators } from '../api/get-connections';
 import { useSetOperator } from '../api/mutate-connections';
 
 export function OperatorPicker({ profile }: { profile: Profile }) {
+  // Unique ids: the picker appears on the Settings page and in the first-load prompt at once.
+  const uid = useId();
   const [search, setSearch] = useState('');
   const [debounced, setDebounced] = useState('');
   useEffect(() => {
@@ -43,14 +45,14 @@ export function OperatorPicker({ profile }: { profile: Profile }) {
       </p>
       {operators.error ? <ErrorAlert error={operators.error} title="Could not list users" /> : null}
       <div className="row">
-        <label className="visually-hidden" htmlFor="operator-search">
+        <label className="visually-hidden" htmlFor={`${uid}-search`}>
           Search users
         </label>
-        <input id="operator-search" type="search" placeholder="Search users…" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <label className="visually-hidden" htmlFor="operator-select">
+        <input id={`${uid}-search`} type="search" placeholder="Search users…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <label className="visually-hidden" htmlFor={`${uid}-select`}>
           Operator
         </label>
-        <select id="operator-select" value={profile.operatorId ?? ''} onChange={(e) => choose(e.target.value || null)}>
+        <select id={`${uid}-select`} value={profile.operatorId ?? ''} onChange={(e) => choose(e.target.value || null)}>
           <option value="">{profile.kind === 'embedded' ? 'Demo default' : 'Choose…'}</option>
           {(operators.data ?? []).map((o) => (
             <option key={o.id} value={o.id}>

@@ -1,5 +1,6 @@
 // Who a Supabase profile acts as: the operator signs in with Supabase Auth, and every decision
 // is recorded as that verified user. The password goes to the main process once and is not kept.
+import { useId } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -12,6 +13,8 @@ import { useSignIn, useSignOut } from '../api/mutate-connections';
 type Values = z.input<typeof signInSchema>;
 
 export function OperatorSignIn({ profile }: { profile: Profile }) {
+  // Unique ids: the form appears on the Settings page and in the first-load prompt at once.
+  const uid = useId();
   const signIn = useSignIn();
   const signOut = useSignOut();
   const toasts = useToasts();
@@ -54,15 +57,15 @@ export function OperatorSignIn({ profile }: { profile: Profile }) {
   });
 
   return (
-    <form className="card" onSubmit={(e) => void onSubmit(e)} aria-labelledby="sign-in-title">
-      <p id="sign-in-title">
+    <form className="card" onSubmit={(e) => void onSubmit(e)} aria-labelledby={`${uid}-title`}>
+      <p id={`${uid}-title`}>
         Nobody is signed in on <strong>{profile.name}</strong>: sign in as yourself (your user in this project) before the first decision.
       </p>
       <FormAlert message={errors.root?.message} />
-      <FormField id="sign-in-email" label="E-mail" error={errors.email?.message}>
+      <FormField id={`${uid}-email`} label="E-mail" error={errors.email?.message}>
         {(c) => <input {...c} type="email" autoComplete="username" {...form.register('email')} />}
       </FormField>
-      <FormField id="sign-in-password" label="Password" error={errors.password?.message}>
+      <FormField id={`${uid}-password`} label="Password" error={errors.password?.message}>
         {(c) => <input {...c} type="password" autoComplete="current-password" {...form.register('password')} />}
       </FormField>
       <button type="submit" className="btn primary" disabled={signIn.isPending}>
