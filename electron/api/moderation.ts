@@ -94,6 +94,8 @@ export const itemResultSchema = z
     updated_at: iso.optional(),
     audit_id: z.number().optional(),
     last_change: lastChangeSchema.optional(),
+    /** A done approve or reject: the open reports it closed, counted per reason. */
+    closed_reports: z.record(z.string(), z.number()).optional(),
   })
   .passthrough();
 export type ItemResult = z.infer<typeof itemResultSchema>;

@@ -274,6 +274,33 @@ describe('reports', () => {
     });
   });
 
+  it('an approve that dismisses open reports says how many of each kind, in its outcome and in the audit log', async () => {
+    const v = await newVideo('flagged');
+    const others = (await t.db.query<{ id: string }>("select id from public.users where is_active and username not like '%moderator' limit 4")).map(
+      (r) => r.id,
+    );
+    for (const [i, u] of others.entries())
+      await t.db.query("insert into public.reports (reporter_id, target_type, video_id, reason) values ($1, 'video', $2, $3)", [
+        u,
+        v.id,
+        i === 0 ? 'copyright' : 'spam',
+      ]);
+    const r = await moderate(ada, 'approve', [{ id: v.id, expected_status: 'flagged' }]);
+    expect(r.results[0]).toMatchObject({ outcome: 'done', closed_reports: { copyright: 1, spam: 3 } });
+    const [audit] = await t.db.query<{ details: { reports: string[]; closed_reports: Record<string, number> } }>(
+      'select details from public.moderation_audit_log where id = $1',
+      [r.results[0]!.audit_id!],
+    );
+    expect(audit!.details.closed_reports).toEqual({ copyright: 1, spam: 3 });
+    expect(audit!.details.reports).toHaveLength(4);
+    expect((await t.db.query("select 1 from public.reports where video_id = $1 and status = 'dismissed'", [v.id])).length).toBe(4);
+
+    // An approve with nothing to close records an empty count, not a missing one.
+    const quiet = await newVideo('pending');
+    const q = await moderate(ada, 'approve', [{ id: quiet.id, expected_status: 'pending' }]);
+    expect(q.results[0]).toMatchObject({ outcome: 'done', closed_reports: {} });
+  });
+
   it('removes a reported comment (soft delete, reports resolved) and undo restores it', async () => {
     const [c] = await t.db.query<{ id: string }>('select id from public.comments where not is_deleted limit 1');
     await t.db.query(

@@ -12,6 +12,8 @@ import { useActOnContexts } from '../api/moderate';
 import { useDecisions } from '../hooks/use-decisions';
 import { useListCursor } from '../hooks/use-list-cursor';
 import { ReasonDialog } from './reason-dialog';
+import type { Seek } from './video-player';
+import { VideoSummary } from './video-summary';
 
 const noteTitle = (n: ContextRow) => n.title ?? n.content.slice(0, 80);
 
@@ -46,6 +48,7 @@ export function ContextsView() {
   const act = useActOnContexts();
   const [handled, setHandled] = useState<Set<string>>(new Set());
   const [rejecting, setRejecting] = useState(false);
+  const [seek, setSeek] = useState<(Seek & { note: string }) | null>(null);
   const notes = useMemo(() => keysetRows(list.data).filter((n) => !handled.has(n.id)), [list.data, handled]);
   const keys = useMemo(() => notes.map((n) => n.id), [notes]);
   const cursor = useListCursor(keys);
@@ -121,6 +124,16 @@ export function ContextsView() {
             {note.title ? <h3>{note.title}</h3> : null}
             <blockquote className="quote">{note.content}</blockquote>
             {note.source_url ? <div className="muted">Source: {note.source_url}</div> : null}
+            {note.timestamp_seconds !== null ? (
+              <button
+                type="button"
+                className="btn small"
+                onClick={() => setSeek({ note: note.id, seconds: note.timestamp_seconds ?? 0, nonce: Date.now() })}
+              >
+                ▶ Play at {formatClock(note.timestamp_seconds)}
+              </button>
+            ) : null}
+            <VideoSummary key={note.id} videoId={note.video_id} seek={seek?.note === note.id ? seek : null} />
             <div className="row actions" role="toolbar" aria-label="Actions">
               <button type="button" className="btn primary" disabled={act.isPending} onClick={() => decide('approve')}>
                 Approve <kbd>a</kbd>

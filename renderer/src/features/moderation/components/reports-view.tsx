@@ -16,6 +16,7 @@ import { useDecisions } from '../hooks/use-decisions';
 import { useListCursor } from '../hooks/use-list-cursor';
 import { ReasonDialog } from './reason-dialog';
 import { RejectDialog } from './reject-dialog';
+import { VideoSummary } from './video-summary';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const key = (g: ReportGroup) => `${g.target_type}:${g.target_id}`;
@@ -164,7 +165,7 @@ export function ReportsView() {
             {group.target_type !== 'video' ? (
               <blockquote className="quote">{describe(group)}</blockquote>
             ) : (
-              <div className="muted">Status: {str(group.target?.status)}</div>
+              <VideoSummary videoId={group.target_id} />
             )}
             {group.target_type === 'comment' ? <div className="muted">by @{str(group.target?.author)}</div> : null}
             <div className="row actions" role="toolbar" aria-label="Actions">
