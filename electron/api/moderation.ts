@@ -290,3 +290,24 @@ export const taxonomyOptionsSchema = z.object({
   tags: z.array(z.object({ id: z.number(), name: z.string() })),
 });
 export type TaxonomyOptions = z.infer<typeof taxonomyOptionsSchema>;
+
+/** Ctrl-K's search across the console (admin_console_search): up to `limit` hits per kind. */
+export const consoleSearchInputSchema = z
+  .object({ query: z.string().trim().max(200, 'A search is at most 200 characters.'), limit: z.number().int().min(1).max(50).default(8) })
+  .strict();
+export const consoleSearchSchema = z.object({
+  videos: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      platform: z.string(),
+      platform_id: z.string(),
+      status: z.string(),
+      matched: z.enum(['id', 'url', 'platform_id', 'title']),
+    }),
+  ),
+  users: z.array(z.object({ id: z.string(), username: z.string(), display_name: z.string().nullable(), is_active: z.boolean().nullable() })),
+  tags: z.array(z.object({ id: z.number(), name: z.string(), video_count: z.number() })),
+  categories: z.array(z.object({ id: z.number(), name: z.string(), parent: z.string().nullable() })),
+});
+export type ConsoleSearch = z.infer<typeof consoleSearchSchema>;

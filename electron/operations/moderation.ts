@@ -134,6 +134,14 @@ export const moderationOperations = {
     output: z.array(M.operatorSchema),
     args: ({ search }) => ({ p_search: search, p_limit: 20 }),
   }),
+  'moderation:search': sqlOperation({
+    fn: 'admin_console_search',
+    role: 'moderator',
+    operator: true,
+    input: M.consoleSearchInputSchema,
+    output: M.consoleSearchSchema,
+    args: ({ query, limit }) => ({ p_query: query, p_limit: limit }),
+  }),
   'moderation:taxonomy-options': sqlOperation({
     fn: 'admin_taxonomy_options',
     role: 'moderator',
