@@ -27,7 +27,9 @@ async function expectAxeCleanInBothThemes(page: Page) {
       document.documentElement.dataset.theme = t;
     }, theme);
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
     expect(serious, `${theme} theme`).toEqual([]);
   }
 }

@@ -35,7 +35,9 @@ async function expectAxeCleanInBothThemes(page: Page) {
       document.documentElement.dataset.theme = t;
     }, theme);
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
     expect(serious, `${theme} theme`).toEqual([]);
   }
 }
@@ -149,4 +151,61 @@ test('approving a reported video says first how many reports of which kinds it c
   expect(after.video.moderation_status).toBe('approved');
   expect(after.reports).toEqual([]);
   await expectAxeCleanInBothThemes(page);
+});
+
+test('at 3,000 tags the applied tags all show first, and the type-ahead finds and adds any tag', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto(shell.url);
+  // 3,000 tags more (the workspace's own come on top), two of them applied to a video — late in
+  // the alphabet, where the old 60-tag list never reached.
+  const created: { id: number; name: string }[] = [];
+  for (let start = 0; start < 3000; start += 50) {
+    const batch = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        rpc<{ id: number; name: string }>(page, 'taxonomy:save-tag', { name: `zz load ${String(start + i).padStart(4, '0')}` }),
+      ),
+    );
+    created.push(...batch);
+  }
+  const [video] = (
+    await rpc<{ rows: { id: string; title: string; updated_at: string; category_id: number | null }[] }>(page, 'moderation:queue', {
+      queue: 'pending',
+      limit: 1,
+    })
+  ).rows;
+  const before = await rpc<{ video: { tags: { id: number; name: string }[]; updated_at: string; category_id: number | null } }>(
+    page,
+    'moderation:review',
+    {
+      videoId: video!.id,
+    },
+  );
+  const applied = [...before.video.tags, created[2998]!, created[2999]!];
+  await rpc(page, 'moderation:update-metadata', {
+    videoId: video!.id,
+    expectedUpdatedAt: before.video.updated_at,
+    categoryId: before.video.category_id,
+    tagIds: applied.map((t) => t.id),
+  });
+
+  await page.goto(`${shell.origin}/#/video/${video!.id}`);
+  const chips = pane(page).getByRole('list', { name: 'Applied tags' }).getByRole('listitem');
+  await expect(chips).toHaveCount(applied.length);
+  for (const t of applied) await expect(chips.filter({ hasText: t.name })).toBeVisible();
+  await expect(pane(page).getByText(`Tags (${applied.length})`)).toBeVisible();
+  await expectAxeCleanInBothThemes(page);
+
+  // Type-ahead: the server finds a tag among thousands; Enter adds the highlighted one.
+  const add = pane(page).getByRole('combobox', { name: 'Add a tag' });
+  await add.fill('zz load 1234');
+  await expect(pane(page).getByRole('listbox', { name: 'Matching tags' }).getByRole('option').first()).toContainText('zz load 1234');
+  await expectAxeCleanInBothThemes(page);
+  await add.press('Enter');
+  await expect(chips.filter({ hasText: 'zz load 1234' })).toBeVisible();
+  await expect(add).toHaveValue('');
+  await pane(page).getByRole('button', { name: 'Save category and tags' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Category and tags saved.' })).toBeVisible();
+  const after = await rpc<{ video: { tags: { name: string }[] } }>(page, 'moderation:review', { videoId: video!.id });
+  expect(after.video.tags.map((t) => t.name)).toEqual(expect.arrayContaining(['zz load 1234', 'zz load 2998', 'zz load 2999']));
+  expect(after.video.tags).toHaveLength(applied.length + 1);
 });
