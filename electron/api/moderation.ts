@@ -209,6 +209,14 @@ export const undoResultSchema = z.object({
 export type UndoResult = z.infer<typeof undoResultSchema>;
 
 export const pageInputSchema = z.object({ limit: z.number().int().min(1).max(500).default(100), cursor: cursorSchema.optional() }).strict();
+export const REPORT_REASONS = ['spam', 'abuse', 'misinformation', 'copyright', 'off_topic', 'duplicate', 'other'] as const;
+export const reportQueueInputSchema = pageInputSchema
+  .extend({
+    kind: z.enum(['video', 'comment', 'context']).optional(),
+    reason: z.enum(REPORT_REASONS).optional(),
+    minAgeDays: z.number().int().min(0).max(36500).optional(),
+  })
+  .strict();
 
 export const reportGroupSchema = z.object({
   target_type: z.enum(['video', 'comment', 'context']),

@@ -56,7 +56,7 @@ export const moderationOperations = {
     fn: 'admin_report_queue',
     role: 'moderator',
     operator: true,
-    input: M.pageInputSchema,
+    input: M.reportQueueInputSchema,
     output: M.reportPageSchema,
   }),
   'moderation:dismiss-reports': sqlOperation({

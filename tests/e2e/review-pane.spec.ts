@@ -209,3 +209,32 @@ test('at 3,000 tags the applied tags all show first, and the type-ahead finds an
   expect(after.video.tags.map((t) => t.name)).toEqual(expect.arrayContaining(['zz load 1234', 'zz load 2998', 'zz load 2999']));
   expect(after.video.tags).toHaveLength(applied.length + 1);
 });
+
+test('Reports filtered by reason show only items with such a report, keep the filter in the URL, and show the video', async ({ page }) => {
+  await page.goto(shell.url);
+  type Group = { target_id: string; target_type: string; reasons: string[]; target: { title?: string } | null };
+  const all = (await rpc<{ rows: Group[] }>(page, 'moderation:reports', { limit: 500 })).rows;
+  const reason = all.flatMap((g) => g.reasons).find((r) => all.some((g) => !g.reasons.includes(r)))!;
+  const matching = (await rpc<{ rows: Group[] }>(page, 'moderation:reports', { limit: 500, reason })).rows;
+  expect(matching.length).toBeGreaterThan(0);
+  expect(matching.length).toBeLessThan(all.length);
+
+  await page.goto(`${shell.origin}/#/moderation?tab=reports`);
+  const table = page.getByRole('table', { name: 'Reported items' });
+  await expect(table.locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('search', { name: 'Report filters' }).getByLabel('Reason').selectOption(reason);
+  await expect(page).toHaveURL(new RegExp(`reason=${reason}`));
+  await expect(table.locator('tbody tr')).toHaveCount(Math.min(matching.length, 100));
+  for (const row of await table.locator('tbody tr').all()) await expect(row).toContainText(reason.replaceAll('_', ' '));
+  await expectAxeCleanInBothThemes(page);
+
+  // A reported video: its preview, submitter, description and link beside the decision.
+  const video = matching.find((g) => g.target_type === 'video');
+  if (video) {
+    await table.locator('tbody tr').filter({ hasText: video.target!.title! }).first().click();
+    const side = page.getByRole('complementary', { name: 'Reported item' });
+    await expect(side.getByRole('region', { name: 'Video' })).toBeVisible();
+    await expect(side.getByRole('button', { name: /^Open on / })).toBeVisible();
+    await expectAxeCleanInBothThemes(page);
+  }
+});

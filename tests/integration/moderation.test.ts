@@ -301,6 +301,26 @@ describe('reports', () => {
     expect(q.results[0]).toMatchObject({ outcome: 'done', closed_reports: {} });
   });
 
+  it('filters the report queue by kind, reason and age, and refuses unknown values', async () => {
+    const v = await newVideo('approved');
+    await t.db.query(
+      "insert into public.reports (reporter_id, target_type, video_id, reason, created_at) values ($1, 'video', $2, 'copyright', now() - interval '10 days')",
+      [reporter, v.id],
+    );
+    type Page = { rows: { target_id: string; target_type: string; reasons: string[]; first_reported_at: string }[] };
+    const page = (args: Record<string, unknown>) => gw.call('admin_report_queue', { p_operator: ada, p_limit: 500, ...args }) as Promise<Page>;
+    const copyright = await page({ p_reason: 'copyright' });
+    expect(copyright.rows.map((r) => r.target_id)).toContain(v.id);
+    for (const r of copyright.rows) expect(r.reasons).toContain('copyright');
+    expect((await page({ p_reason: 'spam' })).rows.map((r) => r.target_id)).not.toContain(v.id);
+    expect((await page({ p_kind: 'comment' })).rows.every((r) => r.target_type === 'comment')).toBe(true);
+    expect((await page({ p_kind: 'video', p_min_age_days: 7 })).rows.map((r) => r.target_id)).toContain(v.id);
+    expect((await page({ p_min_age_days: 30 })).rows.map((r) => r.target_id)).not.toContain(v.id);
+    await expect(page({ p_kind: 'user' })).rejects.toMatchObject({ code: '22023' });
+    await expect(page({ p_reason: 'boring' })).rejects.toMatchObject({ code: '22023', hint: expect.stringMatching(/copyright/) });
+    await expect(page({ p_min_age_days: -1 })).rejects.toMatchObject({ code: '22023' });
+  });
+
   it('removes a reported comment (soft delete, reports resolved) and undo restores it', async () => {
     const [c] = await t.db.query<{ id: string }>('select id from public.comments where not is_deleted limit 1');
     await t.db.query(
