@@ -209,6 +209,10 @@ export const undoResultSchema = z.object({
 export type UndoResult = z.infer<typeof undoResultSchema>;
 
 export const pageInputSchema = z.object({ limit: z.number().int().min(1).max(500).default(100), cursor: cursorSchema.optional() }).strict();
+export const CONTEXT_KINDS = ['summary', 'timeline', 'quote', 'reference', 'note', 'keypoint'] as const;
+export const contextQueueInputSchema = pageInputSchema
+  .extend({ kind: z.enum(CONTEXT_KINDS).optional(), minAgeDays: z.number().int().min(0).max(36500).optional() })
+  .strict();
 export const REPORT_REASONS = ['spam', 'abuse', 'misinformation', 'copyright', 'off_topic', 'duplicate', 'other'] as const;
 export const reportQueueInputSchema = pageInputSchema
   .extend({

@@ -79,7 +79,7 @@ export const moderationOperations = {
     fn: 'admin_context_queue',
     role: 'moderator',
     operator: true,
-    input: M.pageInputSchema,
+    input: M.contextQueueInputSchema,
     output: M.contextPageSchema,
   }),
   'moderation:contexts': sqlOperation({

@@ -238,3 +238,19 @@ test('Reports filtered by reason show only items with such a report, keep the fi
     await expectAxeCleanInBothThemes(page);
   }
 });
+
+test('Context notes filtered by kind show only that kind and keep it in the URL', async ({ page }) => {
+  await page.goto(shell.url);
+  const all = (await rpc<{ rows: { context_type: string }[] }>(page, 'moderation:contexts-queue', { limit: 500 })).rows;
+  const kind = all[0]!.context_type;
+  const matching = (await rpc<{ rows: unknown[] }>(page, 'moderation:contexts-queue', { limit: 500, kind })).rows;
+  expect(matching.length).toBeLessThan(all.length);
+  await page.goto(`${shell.origin}/#/moderation?tab=contexts`);
+  const table = page.getByRole('table', { name: 'Context notes' });
+  await expect(table.locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('search', { name: 'Context note filters' }).getByLabel('Kind').selectOption(kind);
+  await expect(page).toHaveURL(new RegExp(`kind=${kind}`));
+  await expect(table.locator('tbody tr')).toHaveCount(Math.min(matching.length, 100));
+  for (const row of await table.locator('tbody tr').all()) await expect(row.locator('.badge').first()).toHaveText(kind);
+  await expectAxeCleanInBothThemes(page);
+});

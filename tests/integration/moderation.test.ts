@@ -321,6 +321,22 @@ describe('reports', () => {
     await expect(page({ p_min_age_days: -1 })).rejects.toMatchObject({ code: '22023' });
   });
 
+  it('filters the context-note queue by kind and age, and refuses an unknown kind', async () => {
+    type Page = { rows: { id: string; context_type: string; created_at: string }[] };
+    const page = (args: Record<string, unknown>) => gw.call('admin_context_queue', { p_operator: ada, p_limit: 500, ...args }) as Promise<Page>;
+    const all = await page({});
+    const kind = all.rows[0]!.context_type;
+    const quotes = await page({ p_kind: kind });
+    expect(quotes.rows.length).toBeGreaterThan(0);
+    expect(quotes.rows.every((r) => r.context_type === kind)).toBe(true);
+    expect(quotes.rows.length).toBe(all.rows.filter((r) => r.context_type === kind).length);
+    const old = await page({ p_min_age_days: 7 });
+    const weekAgo = Date.now() - 7 * 86_400_000;
+    expect(old.rows.every((r) => Date.parse(r.created_at) <= weekAgo)).toBe(true);
+    expect(old.rows.length).toBe(all.rows.filter((r) => Date.parse(r.created_at) <= weekAgo).length);
+    await expect(page({ p_kind: 'rumour' })).rejects.toMatchObject({ code: '22023', hint: expect.stringMatching(/keypoint/) });
+  });
+
   it('removes a reported comment (soft delete, reports resolved) and undo restores it', async () => {
     const [c] = await t.db.query<{ id: string }>('select id from public.comments where not is_deleted limit 1');
     await t.db.query(

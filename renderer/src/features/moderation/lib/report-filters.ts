@@ -1,7 +1,7 @@
-// The Reports tab's filters as they stand in the URL hash (#/moderation?tab=reports&reason=spam
-// &kind=video&older=7) and as the reports channel takes them. A value the console does not know
+// The Reports and Context notes tabs' filters as they stand in the URL hash (#/moderation?tab=
+// reports&reason=spam&kind=video&older=7) and as their channels take them (a tab change clears them). A value the console does not know
 // is ignored rather than sent. Pure, so it is unit-tested.
-import { REPORT_REASONS } from '@contract/moderation';
+import { CONTEXT_KINDS, REPORT_REASONS } from '@contract/moderation';
 
 export const REPORT_KINDS = ['video', 'comment', 'context'] as const;
 export const REPORT_AGES = [1, 7, 30] as const;
@@ -25,4 +25,12 @@ export function reportFiltersFromParams(params: URLSearchParams): ReportFilters 
     ...(reason ? { reason } : {}),
     ...((REPORT_AGES as readonly number[]).includes(older) ? { minAgeDays: older } : {}),
   };
+}
+
+export type ContextFilters = { kind?: (typeof CONTEXT_KINDS)[number]; minAgeDays?: number };
+
+export function contextFiltersFromParams(params: URLSearchParams): ContextFilters {
+  const kind = oneOf(CONTEXT_KINDS, params.get('kind'));
+  const older = Number(params.get('older'));
+  return { ...(kind ? { kind } : {}), ...((REPORT_AGES as readonly number[]).includes(older) ? { minAgeDays: older } : {}) };
 }
