@@ -94,6 +94,8 @@ export const itemResultSchema = z
     updated_at: iso.optional(),
     audit_id: z.number().optional(),
     last_change: lastChangeSchema.optional(),
+    /** A done approve or reject: the open reports it closed, counted per reason. */
+    closed_reports: z.record(z.string(), z.number()).optional(),
   })
   .passthrough();
 export type ItemResult = z.infer<typeof itemResultSchema>;
@@ -207,6 +209,18 @@ export const undoResultSchema = z.object({
 export type UndoResult = z.infer<typeof undoResultSchema>;
 
 export const pageInputSchema = z.object({ limit: z.number().int().min(1).max(500).default(100), cursor: cursorSchema.optional() }).strict();
+export const CONTEXT_KINDS = ['summary', 'timeline', 'quote', 'reference', 'note', 'keypoint'] as const;
+export const contextQueueInputSchema = pageInputSchema
+  .extend({ kind: z.enum(CONTEXT_KINDS).optional(), minAgeDays: z.number().int().min(0).max(36500).optional() })
+  .strict();
+export const REPORT_REASONS = ['spam', 'abuse', 'misinformation', 'copyright', 'off_topic', 'duplicate', 'other'] as const;
+export const reportQueueInputSchema = pageInputSchema
+  .extend({
+    kind: z.enum(['video', 'comment', 'context']).optional(),
+    reason: z.enum(REPORT_REASONS).optional(),
+    minAgeDays: z.number().int().min(0).max(36500).optional(),
+  })
+  .strict();
 
 export const reportGroupSchema = z.object({
   target_type: z.enum(['video', 'comment', 'context']),
@@ -288,3 +302,24 @@ export const taxonomyOptionsSchema = z.object({
   tags: z.array(z.object({ id: z.number(), name: z.string() })),
 });
 export type TaxonomyOptions = z.infer<typeof taxonomyOptionsSchema>;
+
+/** Ctrl-K's search across the console (admin_console_search): up to `limit` hits per kind. */
+export const consoleSearchInputSchema = z
+  .object({ query: z.string().trim().max(200, 'A search is at most 200 characters.'), limit: z.number().int().min(1).max(50).default(8) })
+  .strict();
+export const consoleSearchSchema = z.object({
+  videos: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      platform: z.string(),
+      platform_id: z.string(),
+      status: z.string(),
+      matched: z.enum(['id', 'url', 'platform_id', 'title']),
+    }),
+  ),
+  users: z.array(z.object({ id: z.string(), username: z.string(), display_name: z.string().nullable(), is_active: z.boolean().nullable() })),
+  tags: z.array(z.object({ id: z.number(), name: z.string(), video_count: z.number() })),
+  categories: z.array(z.object({ id: z.number(), name: z.string(), parent: z.string().nullable() })),
+});
+export type ConsoleSearch = z.infer<typeof consoleSearchSchema>;

@@ -56,7 +56,7 @@ export const moderationOperations = {
     fn: 'admin_report_queue',
     role: 'moderator',
     operator: true,
-    input: M.pageInputSchema,
+    input: M.reportQueueInputSchema,
     output: M.reportPageSchema,
   }),
   'moderation:dismiss-reports': sqlOperation({
@@ -79,7 +79,7 @@ export const moderationOperations = {
     fn: 'admin_context_queue',
     role: 'moderator',
     operator: true,
-    input: M.pageInputSchema,
+    input: M.contextQueueInputSchema,
     output: M.contextPageSchema,
   }),
   'moderation:contexts': sqlOperation({
@@ -133,6 +133,14 @@ export const moderationOperations = {
     input: z.object({ search: z.string().max(100).default('') }).strict(),
     output: z.array(M.operatorSchema),
     args: ({ search }) => ({ p_search: search, p_limit: 20 }),
+  }),
+  'moderation:search': sqlOperation({
+    fn: 'admin_console_search',
+    role: 'moderator',
+    operator: true,
+    input: M.consoleSearchInputSchema,
+    output: M.consoleSearchSchema,
+    args: ({ query, limit }) => ({ p_query: query, p_limit: limit }),
   }),
   'moderation:taxonomy-options': sqlOperation({
     fn: 'admin_taxonomy_options',

@@ -27,4 +27,11 @@ test('run a backfill to completion and find a video by semantic search', async (
   const results = page.getByRole('table', { name: 'Search results' });
   await expect(results.locator('tbody tr')).toHaveCount(10);
   await expect(results.locator('tbody tr').first()).toContainText(/black hole|stellar|neutron|galax|dark matter|Big Bang|exoplanet|astronom/i);
+
+  // A result opens that video's review.
+  const first = results.locator('tbody tr').first().getByRole('link');
+  const title = (await first.textContent())!;
+  await first.click();
+  await expect(page).toHaveURL(/#\/video\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('complementary', { name: 'Review' }).locator('.pane-title')).toHaveText(title);
 });

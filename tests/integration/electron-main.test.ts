@@ -116,6 +116,31 @@ describe('the built main process', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(eval|inline)/);
   });
 
+  it("leaves an allowed player's frame its own headers; any other frame, and a player page loaded as the window, gets the console's policy", () => {
+    const listener = run.electron.session.defaultSession.headersReceived as (
+      d: unknown,
+      cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void;
+    const served = (url: string, resourceType: string) => {
+      let headers: Record<string, string[]> = {};
+      listener(
+        { url, resourceType, responseHeaders: { 'Content-Security-Policy': ["script-src 'self' https://www.youtube.com"] } },
+        (r) => (headers = r.responseHeaders),
+      );
+      return headers['Content-Security-Policy'];
+    };
+    expect(served('https://www.youtube-nocookie.com/embed/abc', 'subFrame')).toEqual(["script-src 'self' https://www.youtube.com"]);
+    expect(served('https://player.vimeo.com/video/123?dnt=1', 'subFrame')).toEqual(["script-src 'self' https://www.youtube.com"]);
+    for (const [url, type] of [
+      ['https://www.youtube.com/embed/abc', 'subFrame'],
+      ['https://www.youtube-nocookie.com.evil.io/embed/abc', 'subFrame'],
+      ['http://www.youtube-nocookie.com/embed/abc', 'subFrame'],
+      ['https://www.youtube-nocookie.com/embed/abc', 'mainFrame'],
+    ] as const) {
+      expect(served(url, type), `${type} ${url}`).toEqual([CONTENT_SECURITY_POLICY]);
+    }
+  });
+
   it('denies every permission; only the console page may write the clipboard', () => {
     const session = run.electron.session.defaultSession;
     const request = session.permissionRequestHandler as (wc: unknown, p: string, cb: (ok: boolean) => void, d: unknown) => void;

@@ -274,6 +274,69 @@ describe('reports', () => {
     });
   });
 
+  it('an approve that dismisses open reports says how many of each kind, in its outcome and in the audit log', async () => {
+    const v = await newVideo('flagged');
+    const others = (await t.db.query<{ id: string }>("select id from public.users where is_active and username not like '%moderator' limit 4")).map(
+      (r) => r.id,
+    );
+    for (const [i, u] of others.entries())
+      await t.db.query("insert into public.reports (reporter_id, target_type, video_id, reason) values ($1, 'video', $2, $3)", [
+        u,
+        v.id,
+        i === 0 ? 'copyright' : 'spam',
+      ]);
+    const r = await moderate(ada, 'approve', [{ id: v.id, expected_status: 'flagged' }]);
+    expect(r.results[0]).toMatchObject({ outcome: 'done', closed_reports: { copyright: 1, spam: 3 } });
+    const [audit] = await t.db.query<{ details: { reports: string[]; closed_reports: Record<string, number> } }>(
+      'select details from public.moderation_audit_log where id = $1',
+      [r.results[0]!.audit_id!],
+    );
+    expect(audit!.details.closed_reports).toEqual({ copyright: 1, spam: 3 });
+    expect(audit!.details.reports).toHaveLength(4);
+    expect((await t.db.query("select 1 from public.reports where video_id = $1 and status = 'dismissed'", [v.id])).length).toBe(4);
+
+    // An approve with nothing to close records an empty count, not a missing one.
+    const quiet = await newVideo('pending');
+    const q = await moderate(ada, 'approve', [{ id: quiet.id, expected_status: 'pending' }]);
+    expect(q.results[0]).toMatchObject({ outcome: 'done', closed_reports: {} });
+  });
+
+  it('filters the report queue by kind, reason and age, and refuses unknown values', async () => {
+    const v = await newVideo('approved');
+    await t.db.query(
+      "insert into public.reports (reporter_id, target_type, video_id, reason, created_at) values ($1, 'video', $2, 'copyright', now() - interval '10 days')",
+      [reporter, v.id],
+    );
+    type Page = { rows: { target_id: string; target_type: string; reasons: string[]; first_reported_at: string }[] };
+    const page = (args: Record<string, unknown>) => gw.call('admin_report_queue', { p_operator: ada, p_limit: 500, ...args }) as Promise<Page>;
+    const copyright = await page({ p_reason: 'copyright' });
+    expect(copyright.rows.map((r) => r.target_id)).toContain(v.id);
+    for (const r of copyright.rows) expect(r.reasons).toContain('copyright');
+    expect((await page({ p_reason: 'spam' })).rows.map((r) => r.target_id)).not.toContain(v.id);
+    expect((await page({ p_kind: 'comment' })).rows.every((r) => r.target_type === 'comment')).toBe(true);
+    expect((await page({ p_kind: 'video', p_min_age_days: 7 })).rows.map((r) => r.target_id)).toContain(v.id);
+    expect((await page({ p_min_age_days: 30 })).rows.map((r) => r.target_id)).not.toContain(v.id);
+    await expect(page({ p_kind: 'user' })).rejects.toMatchObject({ code: '22023' });
+    await expect(page({ p_reason: 'boring' })).rejects.toMatchObject({ code: '22023', hint: expect.stringMatching(/copyright/) });
+    await expect(page({ p_min_age_days: -1 })).rejects.toMatchObject({ code: '22023' });
+  });
+
+  it('filters the context-note queue by kind and age, and refuses an unknown kind', async () => {
+    type Page = { rows: { id: string; context_type: string; created_at: string }[] };
+    const page = (args: Record<string, unknown>) => gw.call('admin_context_queue', { p_operator: ada, p_limit: 500, ...args }) as Promise<Page>;
+    const all = await page({});
+    const kind = all.rows[0]!.context_type;
+    const quotes = await page({ p_kind: kind });
+    expect(quotes.rows.length).toBeGreaterThan(0);
+    expect(quotes.rows.every((r) => r.context_type === kind)).toBe(true);
+    expect(quotes.rows.length).toBe(all.rows.filter((r) => r.context_type === kind).length);
+    const old = await page({ p_min_age_days: 7 });
+    const weekAgo = Date.now() - 7 * 86_400_000;
+    expect(old.rows.every((r) => Date.parse(r.created_at) <= weekAgo)).toBe(true);
+    expect(old.rows.length).toBe(all.rows.filter((r) => Date.parse(r.created_at) <= weekAgo).length);
+    await expect(page({ p_kind: 'rumour' })).rejects.toMatchObject({ code: '22023', hint: expect.stringMatching(/keypoint/) });
+  });
+
   it('removes a reported comment (soft delete, reports resolved) and undo restores it', async () => {
     const [c] = await t.db.query<{ id: string }>('select id from public.comments where not is_deleted limit 1');
     await t.db.query(

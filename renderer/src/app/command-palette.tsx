@@ -1,11 +1,58 @@
-// Ctrl/Cmd-K: every console command by typing — pages, search, reload, profiles, theme, help.
-// The desktop app's native menu runs the same commands (app.tsx).
+// Ctrl/Cmd-K: every console command by typing — pages, search, reload, profiles, theme, help —
+// and a search of the workspace: videos (title, URL, platform id, uuid), users, tags and
+// categories, grouped by kind; Enter opens the highlighted one in place. The search waits for a
+// pause in typing and shows only the answer to the latest text. The desktop app's native menu
+// runs the same commands (app.tsx).
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ConsoleSearch } from '@contract/moderation';
+import { useConsoleSearch } from '@/features/moderation/api/search-console';
+import { formatNumber } from '@/lib/format';
 
 export type Command = { id: string; label: string; hint?: string; run: () => void };
+type Item = Command & { group: string };
+
+const SEARCH_DELAY_MS = 200;
+const open = (hash: string) => {
+  window.location.hash = hash;
+};
+
+/** The search's hits as palette items, grouped by kind in a fixed order; each opens its item. */
+function searchItems(r: ConsoleSearch | undefined): Item[] {
+  if (!r) return [];
+  return [
+    ...r.videos.map((v) => ({
+      id: `video-${v.id}`,
+      group: 'Videos',
+      label: v.title,
+      hint: `${v.platform} · ${v.status}${v.matched === 'title' ? '' : ` · by ${v.matched.replace('_', ' ')}`}`,
+      run: () => open(`#/video/${v.id}`),
+    })),
+    ...r.users.map((u) => ({
+      id: `user-${u.id}`,
+      group: 'Users',
+      label: `@${u.username}`,
+      hint: `${u.display_name ?? ''}${u.is_active === false ? ' · suspended' : ''} · their pending videos`,
+      run: () => open(`#/moderation?submitter=${u.id}`),
+    })),
+    ...r.tags.map((t) => ({
+      id: `tag-${t.id}`,
+      group: 'Tags',
+      label: t.name,
+      hint: `${formatNumber(t.video_count)} videos`,
+      run: () => open(`#/taxonomy?tab=tags&q=${encodeURIComponent(t.name)}`),
+    })),
+    ...r.categories.map((c) => ({
+      id: `category-${c.id}`,
+      group: 'Categories',
+      label: c.name,
+      hint: `${c.parent ? `in ${c.parent} · ` : ''}pending videos`,
+      run: () => open(`#/moderation?category=${c.id}`),
+    })),
+  ];
+}
 
 export function CommandPalette({
-  open,
+  open: isOpen,
   onClose,
   commands,
   initialQuery = '',
@@ -17,40 +64,60 @@ export function CommandPalette({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
+  const [searched, setSearched] = useState('');
   const [index, setIndex] = useState(0);
-  const matches = useMemo(() => {
+  useEffect(() => {
+    const t = setTimeout(() => setSearched(query), SEARCH_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [query]);
+  const search = useConsoleSearch(isOpen ? searched : '');
+  const items = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return q ? commands.filter((c) => c.label.toLowerCase().includes(q)) : commands;
-  }, [commands, query]);
+    const matching: Item[] = (q ? commands.filter((c) => c.label.toLowerCase().includes(q)) : commands).map((c) => ({ ...c, group: 'Commands' }));
+    return [...matching, ...searchItems(search.data)];
+  }, [commands, query, search.data]);
+  const groups = useMemo(() => [...new Set(items.map((i) => i.group))], [items]);
+  const current = items[Math.min(index, items.length - 1)];
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) {
+    if (isOpen && !d.open) {
       setQuery(initialQuery);
+      setSearched(initialQuery);
       setIndex(0);
       d.showModal();
     }
-    if (!open && d.open) d.close();
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps -- the query starts from initialQuery each time it opens
+    if (!isOpen && d.open) d.close();
+  }, [isOpen]); // eslint-disable-line react-hooks/exhaustive-deps -- the query starts from initialQuery each time it opens
 
   const run = (c: Command | undefined) => {
     if (!c) return;
     onClose();
     c.run();
   };
+  const typing = query.trim() !== searched.trim() || search.isFetching;
+  const searchNote = !query.trim()
+    ? null
+    : search.error
+      ? `Search failed: ${search.error.message}`
+      : typing
+        ? 'Searching videos, users, tags and categories…'
+        : search.data && searchItems(search.data).length === 0
+          ? 'No video, user, tag or category matches (titles need 3 or more characters; paste a link, id or uuid to find one video).'
+          : null;
 
   return (
     <dialog ref={ref} onClose={onClose} aria-label="Command palette" className="palette">
-      {open ? (
+      {isOpen ? (
         <div className="dialog-body">
           <input
             aria-label="Type a command"
             role="combobox"
             aria-expanded="true"
             aria-controls="palette-list"
-            aria-activedescendant={matches[index] ? `cmd-${matches[index]!.id}` : undefined}
-            placeholder="Go to a page, switch profile, change theme…"
+            aria-activedescendant={current ? `cmd-${current.id}` : undefined}
+            placeholder="Go to a page, run a command, or find a video, user, tag or category…"
             value={query}
             autoFocus
             onChange={(e) => {
@@ -60,7 +127,7 @@ export function CommandPalette({
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown') {
                 e.preventDefault();
-                setIndex((i) => Math.min(i + 1, matches.length - 1));
+                setIndex((i) => Math.min(i + 1, items.length - 1));
               }
               if (e.key === 'ArrowUp') {
                 e.preventDefault();
@@ -68,23 +135,45 @@ export function CommandPalette({
               }
               if (e.key === 'Enter') {
                 e.preventDefault();
-                run(matches[index]);
+                run(current);
               }
             }}
           />
-          <ul className="palette-list" id="palette-list" role="listbox" aria-label="Commands">
-            {matches.map((c, i) => (
-              <li key={c.id} id={`cmd-${c.id}`} role="option" aria-selected={i === index} onMouseEnter={() => setIndex(i)} onClick={() => run(c)}>
-                <span>{c.label}</span>
-                {c.hint ? <span className="muted">{c.hint}</span> : null}
-              </li>
+          <div className="palette-list" id="palette-list" role="listbox" aria-label="Commands and search results">
+            {groups.map((g) => (
+              <div key={g} role="group" aria-labelledby={`palette-group-${g}`}>
+                <div className="palette-group" id={`palette-group-${g}`} role="presentation">
+                  {g}
+                </div>
+                {items.map((c, i) =>
+                  c.group === g ? (
+                    <div
+                      key={c.id}
+                      id={`cmd-${c.id}`}
+                      role="option"
+                      className="palette-option"
+                      aria-selected={c === current}
+                      onMouseEnter={() => setIndex(i)}
+                      onClick={() => run(c)}
+                    >
+                      <span className="ellipsis">{c.label}</span>
+                      {c.hint ? <span className="muted">{c.hint}</span> : null}
+                    </div>
+                  ) : null,
+                )}
+              </div>
             ))}
-            {matches.length === 0 ? (
-              <li aria-disabled="true" className="muted">
+            {items.length === 0 && !typing ? (
+              <div role="option" aria-selected="false" aria-disabled="true" className="palette-option muted">
                 No command matches.
-              </li>
+              </div>
             ) : null}
-          </ul>
+          </div>
+          {searchNote ? (
+            <p className="muted small" role="status">
+              {searchNote}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </dialog>

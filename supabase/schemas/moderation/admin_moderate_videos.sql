@@ -88,9 +88,12 @@ begin
        set status = case when p_action = 'reject' then 'resolved' else 'dismissed' end,
            resolved_by = p_operator, resolved_at = pg_catalog.now()
      where p_action in ('approve', 'reject') and r.status = 'open' and r.video_id in (select c.id from changed c)
-    returning r.video_id, r.id
+    returning r.video_id, r.id, r.reason
   ), settled_per_video as (
-    select s.video_id, pg_catalog.jsonb_agg(s.id) as ids from settled s group by s.video_id
+    -- Which reports a decision closed, and how many of each kind (what the moderator was told).
+    select s.video_id, pg_catalog.jsonb_agg(s.id) as ids, pg_catalog.jsonb_object_agg(s.reason, s.n) as kinds
+      from (select s.video_id, s.id, s.reason, count(*) over (partition by s.video_id, s.reason) as n from settled s) s
+     group by s.video_id
   ), unclaimed as (
     delete from public.moderation_claims cl
      where cl.target_type = 'video' and cl.target_id in (select c.id from changed c)
@@ -99,7 +102,8 @@ begin
            'ord', j.ord, 'id', j.id, 'id_text', j.id_text, 'verdict', j.verdict, 'message', j.message, 'done', c.id is not null,
            'from_status', j.moderation_status, 'status', coalesce(c.moderation_status, j.moderation_status),
            'from_featured', j.is_featured, 'is_featured', c.is_featured, 'from_notes', j.moderation_notes,
-           'updated_at', coalesce(c.updated_at, j.updated_at), 'reports', coalesce(s.ids, '[]'::jsonb))) order by j.ord), '[]'::jsonb)
+           'updated_at', coalesce(c.updated_at, j.updated_at), 'reports', coalesce(s.ids, '[]'::jsonb),
+           'closed_reports', coalesce(s.kinds, '{}'::jsonb))) order by j.ord), '[]'::jsonb)
     into v_outcomes
     from judged j
     left join changed c on c.id = j.id
@@ -112,7 +116,7 @@ begin
                'action', p_action, 'target_type', 'video', 'target_id', o->>'id', 'from_state', o->>'from_status', 'to_state', o->>'status',
                'reason', p_reason, 'note', p_note,
                'details', pg_catalog.jsonb_build_object('from_featured', o->'from_featured', 'to_featured', o->'is_featured',
-                 'from_notes', o->'from_notes', 'reports', o->'reports')) order by (o->>'ord')::integer)
+                 'from_notes', o->'from_notes', 'reports', o->'reports', 'closed_reports', o->'closed_reports')) order by (o->>'ord')::integer)
         from pg_catalog.jsonb_array_elements(v_outcomes) o where (o->>'done')::boolean)) a;
 
   -- A separate statement, so a conflict lost to a concurrent decision (committed while this call
@@ -121,7 +125,8 @@ begin
   select coalesce(pg_catalog.jsonb_agg(
            case
              when (o->>'done')::boolean then pg_catalog.jsonb_build_object('id', o->'id', 'outcome', 'done', 'status', o->'status',
-               'is_featured', o->'is_featured', 'updated_at', o->'updated_at', 'audit_id', v_audit_ids->(o->>'id'))
+               'is_featured', o->'is_featured', 'updated_at', o->'updated_at', 'audit_id', v_audit_ids->(o->>'id'),
+               'closed_reports', o->'closed_reports')
              when o->>'verdict' = 'conflict' then pg_catalog.jsonb_build_object('id', o->'id', 'outcome', 'conflict', 'status', o->'status',
                'updated_at', o->'updated_at', 'message', o->'message', 'last_change', private.moderation_last_change('video', (o->>'id')::uuid))
              else pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('id', coalesce(o->'id', o->'id_text'), 'outcome', 'invalid',
@@ -134,6 +139,6 @@ begin
   return pg_catalog.jsonb_build_object('batch_id', v_batch, 'done', v_done, 'results', v_results);
 end;
 $$;
-comment on function public.admin_moderate_videos(uuid, text, jsonb, text, text) is 'Admin (moderator): approve, reject (reason required), flag, reopen, feature or unfeature one or many videos in one transaction. Each item {id, expected_status | expected_updated_at} gets an outcome: done, conflict (changed since, with who and when) or invalid (including an item without its expected state, and a video the operator submitted or reported). Ids are one item whatever their letter case.';
+comment on function public.admin_moderate_videos(uuid, text, jsonb, text, text) is 'Admin (moderator): approve, reject (reason required), flag, reopen, feature or unfeature one or many videos in one transaction. Each item {id, expected_status | expected_updated_at} gets an outcome: done (with the open reports it closed, counted per reason, also in the audit details), conflict (changed since, with who and when) or invalid (including an item without its expected state, and a video the operator submitted or reported). Ids are one item whatever their letter case.';
 revoke execute on function public.admin_moderate_videos(uuid, text, jsonb, text, text) from public, anon, authenticated;
 grant execute on function public.admin_moderate_videos(uuid, text, jsonb, text, text) to service_role;

@@ -1,5 +1,12 @@
--- Admin API: open reports grouped per target (video, comment, context note), most reported first, with their reasons.
-create or replace function public.admin_report_queue(p_operator uuid, p_limit integer default 50, p_cursor jsonb default null)
+-- Admin API: open reports grouped per target (video, comment, context note), most reported first, with their reasons; filtered by kind, reason and age.
+create or replace function public.admin_report_queue(
+  p_operator uuid,
+  p_limit integer default 50,
+  p_cursor jsonb default null,
+  p_kind text default null,
+  p_reason text default null,
+  p_min_age_days integer default null
+)
 returns jsonb
 language plpgsql
 stable
@@ -10,6 +17,16 @@ declare
 begin
   perform private.require_staff(p_operator, 'moderator');
   perform private.check_page_size(p_limit, 500);
+  if p_kind is not null and p_kind not in ('video', 'comment', 'context') then
+    raise exception 'Unknown kind "%": use video, comment or context.', p_kind using errcode = '22023';
+  end if;
+  if p_reason is not null and p_reason not in ('spam', 'abuse', 'misinformation', 'copyright', 'off_topic', 'duplicate', 'other') then
+    raise exception 'Unknown report reason "%".', p_reason using errcode = '22023',
+      hint = 'Use spam, abuse, misinformation, copyright, off_topic, duplicate or other.';
+  end if;
+  if p_min_age_days is not null and (p_min_age_days < 0 or p_min_age_days > 36500) then
+    raise exception 'The minimum age must be between 0 and 36500 days (got %).', p_min_age_days using errcode = '22023';
+  end if;
   with grouped as (
     select r.target_type, coalesce(r.video_id, r.comment_id, r.context_id) as target_id,
            count(*)::integer as report_count,
@@ -17,8 +34,12 @@ begin
            min(r.created_at) as first_reported_at, max(r.created_at) as last_reported_at,
            pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('reason', r.reason, 'details', r.details, 'reporter', ru.username, 'at', r.created_at) order by r.created_at) as reports
       from public.reports r join public.users ru on ru.id = r.reporter_id
-     where r.status = 'open'
+     where r.status = 'open' and (p_kind is null or r.target_type = p_kind)
      group by 1, 2
+    -- A reason keeps every item with at least one open report of it (all its reports still show);
+    -- an age keeps items whose first open report is at least that old.
+    having (p_reason is null or bool_or(r.reason = p_reason))
+       and (p_min_age_days is null or min(r.created_at) <= pg_catalog.now() - pg_catalog.make_interval(days => p_min_age_days))
   ), page as (
     select g.* from grouped g
      where p_cursor is null
@@ -44,6 +65,6 @@ begin
   return private.keyset_page(v_rows, p_limit, array['report_count', 'first_reported_at', 'target_id']);
 end;
 $$;
-comment on function public.admin_report_queue(uuid, integer, jsonb) is 'Admin: open reports grouped per target (video, comment, context note), most reported first, with their reasons.';
-revoke execute on function public.admin_report_queue(uuid, integer, jsonb) from public, anon, authenticated;
-grant execute on function public.admin_report_queue(uuid, integer, jsonb) to service_role;
+comment on function public.admin_report_queue(uuid, integer, jsonb, text, text, integer) is 'Admin: open reports grouped per target (video, comment, context note), most reported first, with their reasons. Filters: p_kind (video, comment, context), p_reason (items with at least one open report of it), p_min_age_days (first open report at least that old).';
+revoke execute on function public.admin_report_queue(uuid, integer, jsonb, text, text, integer) from public, anon, authenticated;
+grant execute on function public.admin_report_queue(uuid, integer, jsonb, text, text, integer) to service_role;

@@ -19,7 +19,8 @@ function toHash(view: QueueView): URLSearchParams {
 describe('queue filters in the URL hash', () => {
   const views: QueueView[] = [
     DEFAULT_QUEUE_VIEW,
-    { platform: 'vimeo', category: 12, age: 'gt7', q: 'black holes', dup: true, claim: true },
+    { platform: 'vimeo', category: 12, age: 'gt7', q: 'black holes', dup: true, submitter: null, claim: true },
+    { ...DEFAULT_QUEUE_VIEW, submitter: '0b7c6a52-1d2e-4f3a-9b8c-7d6e5f4a3b2c' },
     { ...DEFAULT_QUEUE_VIEW, age: 'lt1' },
     { ...DEFAULT_QUEUE_VIEW, q: '  spaces kept as typed ', claim: true },
   ];
@@ -33,7 +34,7 @@ describe('queue filters in the URL hash', () => {
   });
 
   it('writes null for defaults, so a change clears what was there', () => {
-    expect(viewToParams(DEFAULT_QUEUE_VIEW)).toEqual({ platform: null, category: null, age: null, q: null, dup: null, claim: null });
+    expect(viewToParams(DEFAULT_QUEUE_VIEW)).toEqual({ platform: null, category: null, age: null, q: null, dup: null, submitter: null, claim: null });
   });
 
   it.each([
@@ -45,6 +46,8 @@ describe('queue filters in the URL hash', () => {
     ['age=yesterday', {}],
     ['dup=yes', {}],
     ['claim=true', {}],
+    ['submitter=not-a-uuid', {}],
+    ["submitter=0b7c6a52-1d2e-4f3a-9b8c-7d6e5f4a3b2c'--", {}],
     ['platform=youtube&age=forever&category=7', { platform: 'youtube', category: 7 }],
   ])('ignores malformed values: %s', (hash, set) => {
     expect(viewFromParams(new URLSearchParams(hash))).toEqual({ ...DEFAULT_QUEUE_VIEW, ...set });
@@ -60,8 +63,19 @@ describe('queue filters sent to the channel', () => {
     expect(queueFilters(DEFAULT_QUEUE_VIEW)).toEqual({});
   });
   it('maps each filter to its field, trimming the search', () => {
-    expect(queueFilters({ platform: 'youtube', category: 4, age: 'gt30', q: '  stars ', dup: true, claim: true })).toEqual({
+    expect(
+      queueFilters({
+        platform: 'youtube',
+        category: 4,
+        age: 'gt30',
+        q: '  stars ',
+        dup: true,
+        submitter: '0b7c6a52-1d2e-4f3a-9b8c-7d6e5f4a3b2c',
+        claim: true,
+      }),
+    ).toEqual({
       platform: 'youtube',
+      submitter: '0b7c6a52-1d2e-4f3a-9b8c-7d6e5f4a3b2c',
       category_id: 4,
       min_age_days: 30,
       q: 'stars',

@@ -97,7 +97,10 @@ export function EmbeddingsPage() {
             <tbody>
               {search.data.map((h) => (
                 <tr key={h.id}>
-                  <td>{h.title}</td>
+                  <td>
+                    {/* Opens the video's review in place (#/video/<uuid>, the console link of a video). */}
+                    <a href={`#/video/${h.id}`}>{h.title}</a>
+                  </td>
                   <td>
                     <span className={`badge status-${h.moderation_status}`}>{h.moderation_status}</span>
                   </td>

@@ -7,9 +7,10 @@ import { ReasonsManager } from './components/reasons-manager';
 import { ReportsView } from './components/reports-view';
 import { VideoQueue } from './components/video-queue';
 import { FILTER_PARAMS } from './lib/queue-view';
+import { REPORT_FILTER_PARAMS } from './lib/report-filters';
 
 // A tab change starts from the default view; "claim items" is a preference and stays.
-const CLEARED_VIEW = Object.fromEntries([...FILTER_PARAMS, 'sort'].map((k) => [k, null]));
+const CLEARED_VIEW = Object.fromEntries([...FILTER_PARAMS, ...REPORT_FILTER_PARAMS, 'sort'].map((k) => [k, null]));
 
 const TABS = [
   { id: 'pending', label: 'Pending' },

@@ -100,6 +100,11 @@ export function QueueToolbar({
         <span className="visually-hidden">Search titles and descriptions</span>
         <input type="search" placeholder="Search title and description…" value={q} onChange={(e) => setQ(e.target.value)} />
       </label>
+      {view.submitter ? (
+        <button type="button" className="btn small" onClick={() => pick({ submitter: null })} title="Show every submitter's videos again">
+          One submitter only ✕
+        </button>
+      ) : null}
       <label className="inline" title="Claim the item you open so other moderators skip it (claims expire after 5 minutes)">
         <input type="checkbox" checked={view.claim} onChange={(e) => pick({ claim: e.target.checked })} /> Claim items
       </label>

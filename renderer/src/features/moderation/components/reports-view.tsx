@@ -1,7 +1,7 @@
 // Open reports grouped per target (video, comment, context note), most reported first, with the
 // decision for each: act on the item (reports resolved) or keep it (reports dismissed).
-import { useMemo, useState } from 'react';
-import type { ReportGroup } from '@contract/moderation';
+import { useMemo, useRef, useState } from 'react';
+import { REPORT_REASONS, type ReportGroup } from '@contract/moderation';
 import { keysetRows } from '@/api/keyset';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { EmptyState } from '@/components/empty-state';
@@ -14,8 +14,10 @@ import { useReportGroups } from '../api/get-report-groups';
 import { useActOnComments, useActOnContexts, useActOnVideos, useDismissReports } from '../api/moderate';
 import { useDecisions } from '../hooks/use-decisions';
 import { useListCursor } from '../hooks/use-list-cursor';
+import { REPORT_AGES, REPORT_KINDS, reportFiltersFromParams, type ReportFilters } from '../lib/report-filters';
 import { ReasonDialog } from './reason-dialog';
 import { RejectDialog } from './reject-dialog';
+import { VideoSummary } from './video-summary';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const key = (g: ReportGroup) => `${g.target_type}:${g.target_id}`;
@@ -57,14 +59,66 @@ const COLUMNS: ServerColumn<ReportGroup>[] = [
   },
 ];
 
+const KIND_LABEL = { video: 'Videos', comment: 'Comments', context: 'Context notes' } as const;
+const AGE_LABEL = { 1: 'Over a day', 7: 'Over a week', 30: 'Over a month' } as const;
+
+/** Kind, reason and age of the reports shown, kept in the URL; a pick returns focus to the list. */
+function ReportFiltersBar({ filters, onChange }: { filters: ReportFilters; onChange: (changes: Record<string, string | null>) => void }) {
+  return (
+    <div className="toolbar row" role="search" aria-label="Report filters">
+      <label className="inline">
+        Kind
+        <select value={filters.kind ?? ''} onChange={(e) => onChange({ kind: e.target.value || null })}>
+          <option value="">All</option>
+          {REPORT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline">
+        Reason
+        <select value={filters.reason ?? ''} onChange={(e) => onChange({ reason: e.target.value || null })}>
+          <option value="">Any</option>
+          {REPORT_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {reasonText(r)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline">
+        First reported
+        <select value={filters.minAgeDays ?? ''} onChange={(e) => onChange({ older: e.target.value || null })}>
+          <option value="">Any time</option>
+          {REPORT_AGES.map((a) => (
+            <option key={a} value={a}>
+              {AGE_LABEL[a]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
 export function ReportsView() {
-  const reports = useReportGroups();
+  const [params, setParams] = useHashParams();
+  const filters = useMemo(() => reportFiltersFromParams(params), [params]);
+  const reports = useReportGroups(filters);
+  const mainRef = useRef<HTMLDivElement>(null);
+  const setFilters = (changes: Record<string, string | null>) => {
+    setParams(changes);
+    // Back to the list, so the next shortcut acts on the reports, not on the control.
+    (mainRef.current?.querySelector<HTMLElement>('[role="grid"], table') ?? mainRef.current)?.focus();
+  };
+  const filtered = Object.keys(filters).length > 0;
   const [handled, setHandled] = useState<Set<string>>(new Set());
   const groups = useMemo(() => keysetRows(reports.data).filter((g) => !handled.has(key(g))), [reports.data, handled]);
   const keys = useMemo(() => groups.map(key), [groups]);
   const cursor = useListCursor(keys);
   // A report link (#/report/<uuid> → ?item=<uuid>) opens that item's group once it is loaded.
-  const [params] = useHashParams();
   const linked = params.get('item');
   const linkedGroup = linked ? groups.find((g) => g.target_id === linked) : undefined;
   const [openedLink, setOpenedLink] = useState<string | null>(null);
@@ -127,7 +181,7 @@ export function ReportsView() {
 
   if (reports.error) return <ErrorAlert error={reports.error} title="Could not load the reports" />;
   if (reports.isPending) return <p className="muted">Loading reports…</p>;
-  if (!groups.length && !reports.hasNextPage)
+  if (!groups.length && !reports.hasNextPage && !filtered)
     return (
       <EmptyState title="No open reports">
         <p>Reports users file on videos, comments and context notes appear here, most reported first.</p>
@@ -136,7 +190,13 @@ export function ReportsView() {
 
   return (
     <div className="queue-layout">
-      <div className="queue-main">
+      <div className="queue-main" ref={mainRef} tabIndex={-1}>
+        <ReportFiltersBar filters={filters} onChange={setFilters} />
+        {!groups.length && !reports.hasNextPage ? (
+          <EmptyState title="No open reports match these filters">
+            <p>Choose another kind, reason or age, or set them back to All / Any to see every open report.</p>
+          </EmptyState>
+        ) : null}
         {linkMissing ? (
           <div className="alert info" role="note">
             The linked item has no open reports (they may have been handled).
@@ -164,7 +224,7 @@ export function ReportsView() {
             {group.target_type !== 'video' ? (
               <blockquote className="quote">{describe(group)}</blockquote>
             ) : (
-              <div className="muted">Status: {str(group.target?.status)}</div>
+              <VideoSummary videoId={group.target_id} />
             )}
             {group.target_type === 'comment' ? <div className="muted">by @{str(group.target?.author)}</div> : null}
             <div className="row actions" role="toolbar" aria-label="Actions">

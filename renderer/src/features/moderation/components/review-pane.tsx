@@ -12,7 +12,8 @@ import { useReview } from '../api/get-review';
 import { useSetUserActive } from '../api/moderate';
 import { MetadataEditor } from './metadata-editor';
 import { ReasonDialog } from './reason-dialog';
-import { Thumbnail } from './thumbnail';
+import { approveClosesReports } from '../lib/report-summary';
+import { VideoPlayer } from './video-player';
 
 const ACTIONS: { action: VideoAction; label: string; key?: string; allowed: (status: string, featured: boolean) => boolean; danger?: boolean }[] = [
   { action: 'approve', label: 'Approve', key: 'a', allowed: (s) => s === 'pending' || s === 'flagged' },
@@ -60,11 +61,13 @@ export const ReviewPane = forwardRef<
       </div>
     );
   const { video, submitter, timeline, reports, duplicates, claim } = review.data;
+  const closes = approveClosesReports(reports);
+  const approvable = ACTIONS[0]!.allowed(video.moderation_status, video.is_featured ?? false);
 
   return (
     <aside className="pane" aria-label="Review">
       <div className="pane-head">
-        <Thumbnail url={video.thumbnail_url} title={video.title} />
+        <VideoPlayer video={video} />
         <div>
           <h2 className="pane-title">{video.title}</h2>
           <div className="muted">
@@ -83,6 +86,11 @@ export const ReviewPane = forwardRef<
           Being reviewed by {claim.operator} until {formatTime(claim.expires_at)}.
         </div>
       ) : null}
+      {closes && approvable ? (
+        <div className="alert warning" role="note" id="approve-closes-reports">
+          {closes}
+        </div>
+      ) : null}
       <div className="row actions" role="toolbar" aria-label="Actions">
         {ACTIONS.filter((a) => a.allowed(video.moderation_status, video.is_featured ?? false)).map((a) => (
           <button
@@ -92,6 +100,7 @@ export const ReviewPane = forwardRef<
             disabled={busy}
             onClick={() => onAction(a.action, review.data!)}
             aria-keyshortcuts={a.key}
+            aria-describedby={a.action === 'approve' && closes ? 'approve-closes-reports' : undefined}
           >
             {a.label}
             {a.key ? (
@@ -110,7 +119,10 @@ export const ReviewPane = forwardRef<
       {submitter ? (
         <Section title="Submitter">
           <div>
-            <strong>{submitter.display_name ?? submitter.username}</strong> <span className="muted">@{submitter.username}</span>{' '}
+            <strong>{submitter.display_name ?? submitter.username}</strong>{' '}
+            <a href={`#/moderation?submitter=${submitter.id}`} title={`Pending videos submitted by @${submitter.username}`}>
+              @{submitter.username}
+            </a>{' '}
             {submitter.is_active ? <span className="badge applied">active</span> : <span className="badge modified">suspended</span>}
           </div>
           <div className="muted">

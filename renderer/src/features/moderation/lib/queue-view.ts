@@ -14,14 +14,17 @@ export type QueueView = {
   /** The search box as typed; trimmed when sent. */
   q: string;
   dup: boolean;
+  /** Only this submitter's videos (a user opened from the review pane or Ctrl-K). */
+  submitter: string | null;
   /** Claim the opened item (a preference kept with the view, not a filter). */
   claim: boolean;
 };
 
-export const DEFAULT_QUEUE_VIEW: QueueView = { platform: null, category: null, age: null, q: '', dup: false, claim: false };
+export const DEFAULT_QUEUE_VIEW: QueueView = { platform: null, category: null, age: null, q: '', dup: false, submitter: null, claim: false };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The hash parameters a view owns (a tab change clears the filters but keeps `claim`). */
-export const FILTER_PARAMS = ['platform', 'category', 'age', 'q', 'dup'] as const;
+export const FILTER_PARAMS = ['platform', 'category', 'age', 'q', 'dup', 'submitter'] as const;
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null => ((list as readonly string[]).includes(v ?? '') ? (v as T) : null);
 
@@ -33,6 +36,7 @@ export function viewFromParams(params: URLSearchParams): QueueView {
     age: oneOf(AGES, params.get('age')),
     q: (params.get('q') ?? '').slice(0, 200),
     dup: params.get('dup') === '1',
+    submitter: UUID.test(params.get('submitter') ?? '') ? params.get('submitter')!.toLowerCase() : null,
     claim: params.get('claim') === '1',
   };
 }
@@ -45,6 +49,7 @@ export function viewToParams(view: QueueView): Record<(typeof FILTER_PARAMS)[num
     age: view.age,
     q: view.q === '' ? null : view.q,
     dup: view.dup ? '1' : null,
+    submitter: view.submitter,
     claim: view.claim ? '1' : null,
   };
 }
@@ -55,6 +60,7 @@ export function queueFilters(view: QueueView): {
   category_id?: number;
   q?: string;
   has_duplicates?: true;
+  submitter?: string;
   min_age_days?: number;
   max_age_days?: number;
 } {
@@ -64,6 +70,7 @@ export function queueFilters(view: QueueView): {
     ...(view.category !== null ? { category_id: view.category } : {}),
     ...(q ? { q } : {}),
     ...(view.dup ? { has_duplicates: true as const } : {}),
+    ...(view.submitter ? { submitter: view.submitter } : {}),
     ...(view.age === 'lt1' ? { max_age_days: 1 } : view.age === 'lt7' ? { max_age_days: 7 } : {}),
     ...(view.age === 'gt7' ? { min_age_days: 7 } : view.age === 'gt30' ? { min_age_days: 30 } : {}),
   };
