@@ -273,10 +273,6 @@ export const actOnContextsSchema = z
   })
   .strict()
   .refine((v) => v.action !== 'reject' || (v.reason ?? '').trim() !== '', { message: 'A rejection needs a reason.', path: ['reason'] });
-export const setUserActiveSchema = z
-  .object({ userId: uuid, active: z.boolean(), expectedActive: z.boolean(), reason: reasonSchema.optional() })
-  .strict()
-  .refine((v) => v.active || (v.reason ?? '').trim() !== '', { message: 'A suspension needs a reason.', path: ['reason'] });
 export const claimInputSchema = z.object({ targetType: z.enum(['video', 'comment', 'context']), targetId: uuid }).strict();
 export const claimResultSchema = z.object({ claimed: z.boolean(), operator_id: z.string(), operator: z.string().optional(), expires_at: iso });
 

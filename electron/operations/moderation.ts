@@ -90,14 +90,6 @@ export const moderationOperations = {
     output: M.batchResultSchema,
     args: (i) => snakeArgs({ ...i, reason: text(i.reason) }),
   }),
-  'moderation:set-user-active': sqlOperation({
-    fn: 'admin_set_user_active',
-    role: 'moderator',
-    operator: true,
-    input: M.setUserActiveSchema,
-    output: z.object({ id: z.string(), is_active: z.boolean(), audit_id: z.number() }),
-    args: (i) => snakeArgs({ ...i, reason: text(i.reason) }),
-  }),
   'moderation:claim': sqlOperation({
     fn: 'admin_claim_item',
     role: 'moderator',

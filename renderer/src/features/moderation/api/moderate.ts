@@ -8,6 +8,6 @@ export const useActOnContexts = () => useChannelMutation('moderation:contexts', 
 export const useDismissReports = () => useChannelMutation('moderation:dismiss-reports', { invalidates: ['moderation:counts'] });
 export const useUndo = () => useChannelMutation('moderation:undo', { invalidates: ['moderation:'] });
 export const useUpdateMetadata = () => useChannelMutation('moderation:update-metadata', { invalidates: ['moderation:review'] });
-export const useSetUserActive = () => useChannelMutation('moderation:set-user-active', { invalidates: ['moderation:review'] });
+export const useSetUserActive = () => useChannelMutation('users:set-active', { invalidates: ['moderation:', 'users:'] });
 export const useClaim = () => useChannelMutation('moderation:claim');
 export const useSaveReason = () => useChannelMutation('moderation:save-reason', { invalidates: ['moderation:reasons'] });

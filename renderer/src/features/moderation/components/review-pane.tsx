@@ -63,6 +63,18 @@ export const ReviewPane = forwardRef<
   const { video, submitter, timeline, reports, duplicates, claim } = review.data;
   const closes = approveClosesReports(reports);
   const approvable = ACTIONS[0]!.allowed(video.moderation_status, video.is_featured ?? false);
+  // Suspending or reinstating the submitter: the Users page's operation (audited; a production
+  // profile asks for its name typed, then retries).
+  const changeSubmitter = (active: boolean, reason?: string, confirm?: string) => {
+    if (!submitter) return;
+    setActive.mutate(
+      { userId: submitter.id, active, expectedActive: !active, reason, confirm },
+      {
+        onSuccess: () => toasts.push({ kind: 'success', message: `@${submitter.username} ${active ? 'reinstated' : 'suspended'}.` }),
+        onError: (e) => react(e, { retry: (typed) => changeSubmitter(active, reason, typed) }),
+      },
+    );
+  };
 
   return (
     <aside className="pane" aria-label="Review">
@@ -136,14 +148,7 @@ export const ReviewPane = forwardRef<
             disabled={setActive.isPending}
             onClick={() => {
               if (submitter.is_active ?? true) setSuspending(true);
-              else
-                setActive.mutate(
-                  { userId: submitter.id, active: true, expectedActive: false },
-                  {
-                    onSuccess: () => toasts.push({ kind: 'success', message: `@${submitter.username} reinstated.` }),
-                    onError: (e) => react(e),
-                  },
-                );
+              else changeSubmitter(true);
             }}
           >
             {submitter.is_active ? 'Suspend user…' : 'Reinstate user'}
@@ -156,13 +161,7 @@ export const ReviewPane = forwardRef<
             onClose={() => setSuspending(false)}
             onSubmit={(reason) => {
               setSuspending(false);
-              setActive.mutate(
-                { userId: submitter.id, active: false, expectedActive: true, reason },
-                {
-                  onSuccess: () => toasts.push({ kind: 'success', message: `@${submitter.username} suspended.` }),
-                  onError: (e) => react(e),
-                },
-              );
+              changeSubmitter(false, reason);
             }}
           />
         </Section>
