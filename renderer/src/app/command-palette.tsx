@@ -5,6 +5,7 @@
 // runs the same commands (app.tsx).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConsoleSearch } from '@contract/moderation';
+import { useRoles } from '@/api/use-roles';
 import { useConsoleSearch } from '@/features/moderation/api/search-console';
 import { formatNumber } from '@/lib/format';
 
@@ -70,7 +71,9 @@ export function CommandPalette({
     const t = setTimeout(() => setSearched(query), SEARCH_DELAY_MS);
     return () => clearTimeout(t);
   }, [query]);
-  const search = useConsoleSearch(isOpen ? searched : '');
+  // The search is a moderation function (the database asks for the moderator role): others are told so, not failed.
+  const canSearch = useRoles().can('moderator');
+  const search = useConsoleSearch(isOpen && canSearch ? searched : '');
   const items = useMemo(() => {
     const q = query.trim().toLowerCase();
     const matching: Item[] = (q ? commands.filter((c) => c.label.toLowerCase().includes(q)) : commands).map((c) => ({ ...c, group: 'Commands' }));
@@ -96,16 +99,18 @@ export function CommandPalette({
     onClose();
     c.run();
   };
-  const typing = query.trim() !== searched.trim() || search.isFetching;
+  const typing = canSearch && (query.trim() !== searched.trim() || search.isFetching);
   const searchNote = !query.trim()
     ? null
-    : search.error
-      ? `Search failed: ${search.error.message}`
-      : typing
-        ? 'Searching videos, users, tags and categories…'
-        : search.data && searchItems(search.data).length === 0
-          ? 'No video, user, tag or category matches (titles need 3 or more characters; paste a link, id or uuid to find one video).'
-          : null;
+    : !canSearch
+      ? 'Searching videos, users, tags and categories needs the moderator role; commands are listed above.'
+      : search.error
+        ? `Search failed: ${search.error.message}`
+        : typing
+          ? 'Searching videos, users, tags and categories…'
+          : search.data && searchItems(search.data).length === 0
+            ? 'No video, user, tag or category matches (titles need 3 or more characters; paste a link, id or uuid to find one video).'
+            : null;
 
   return (
     <dialog ref={ref} onClose={onClose} aria-label="Command palette" className="palette">
