@@ -8,6 +8,9 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { EmbeddedDatabase } from '../../../electron/db/embedded-database';
+import type { SchedulerStats } from '../../../electron/db/embedded-worker';
+import { SqlAdminGateway } from '../../../electron/db/sql-admin-gateway';
 import { FileSecretStore } from '../../../electron/services/connections/file-secret-store';
 import { createConsoleApp } from '../../../electron/shells/console-app';
 import { handle } from '../../../electron/shells/handle';
@@ -47,6 +50,23 @@ async function sample(call: () => Promise<unknown>, stop: Promise<unknown>): Pro
   return { latencies: latencies.sort((a, b) => a - b), failures };
 }
 
+const spread = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `p50 ${ms(percentile(sorted, 50))} · p95 ${ms(percentile(sorted, 95))} · max ${ms(sorted.at(-1) ?? Number.NaN)}`;
+};
+
+/** Where the time went on the embedded session: waits of the console's calls, holds of the backfill's. */
+function reportScheduler(report: Report, stats: SchedulerStats): void {
+  for (const kind of ['read', 'write'] as const) {
+    const k = stats.byKind[kind];
+    if (k.units) report(`  session: console ${kind}s waited (${k.units})`, spread(k.waitMs));
+  }
+  const labels = Object.entries(stats.byLabel)
+    .filter(([label]) => label.startsWith('background '))
+    .sort((a, b) => b[1].units - a[1].units);
+  for (const [label, l] of labels.slice(0, 4)) report(`  session: ${label} held it (${l.units})`, spread(l.heldMs));
+}
+
 const summary = (s: Sample) =>
   `p50 ${ms(percentile(s.latencies, 50))} · p95 ${ms(percentile(s.latencies, 95))} · max ${ms(s.latencies.at(-1) ?? Number.NaN)} (${s.latencies.length} calls${s.failures ? `, ${s.failures} failed` : ''})`;
 
@@ -71,8 +91,12 @@ export async function run(report: Report, options: { videos: number }): Promise<
     const counts = () => call('moderation:counts', {});
     for (let i = 0; i < 5; i++) await counts(); // opens the workspace, warms the plans
 
+    const gateway = await app.connections.gateway();
+    const embedded = gateway instanceof SqlAdminGateway && gateway.db instanceof EmbeddedDatabase ? gateway.db : null;
+
     const baseline = await sample(counts, new Promise((r) => setTimeout(r, 10_000)));
     report('moderation:counts every 50 ms, no backfill (baseline, 10 s)', summary(baseline));
+    await embedded?.schedulerStats(true);
 
     // The backfill as the Embeddings page starts it: a job in the database, worked in the background.
     let finished: () => void = () => undefined;
@@ -101,6 +125,7 @@ export async function run(report: Report, options: { videos: number }): Promise<
       `${job?.done ?? '?'} of ${job?.total ?? '?'} embedded, ${job?.failed ?? '?'} failed, ${job?.status ?? '?'}, in ${seconds.toFixed(1)} s (${((job?.done ?? 0) / seconds).toFixed(0)} videos/s)`,
     );
     report('moderation:counts every 50 ms, during the backfill', summary(during));
+    if (embedded) reportScheduler(report, await embedded.schedulerStats(true));
     report("this thread's event-loop delay during the backfill", `p99 ${ms(loop.percentile(99) / 1e6)} · max ${ms(loop.max / 1e6)}`);
     const p95 = percentile(during.latencies, 95);
     const base95 = percentile(baseline.latencies, 95);
