@@ -4,7 +4,8 @@
 // every call. The folder is locked for this process first (workspace-lock.ts).
 import type { PGlite } from '@electric-sql/pglite';
 import { AdminError } from './admin-error';
-import type { Answer, QueryAnswer, Statement } from './embedded-worker';
+import { isBackground } from './background-work';
+import type { Answer, QueryAnswer, SchedulerStats, Statement } from './embedded-worker';
 import { pgliteEscapeHatch } from './embedded-escape-hatch';
 import { Mutex, type SqlConnection, type SqlParam } from './sql-connection';
 import { startWorker, WorkerClient } from './worker-thread';
@@ -44,9 +45,10 @@ export class EmbeddedChannel {
   }
 
   private async statement<T>(s: Statement, route: Route): Promise<T> {
-    if (route.tx === null) return this.send<T>({ ...s, tx: null });
+    // Background work waits for the console's calls: the worker schedules it last.
+    if (route.tx === null) return this.send<T>({ ...s, tx: null, background: isBackground() });
     if (!route.begun) {
-      route.begun = this.send<T>({ op: 'begin', tx: route.tx, first: s });
+      route.begun = this.send<T>({ op: 'begin', tx: route.tx, first: s, background: isBackground() });
       return route.begun as Promise<T>;
     }
     // Statements of one transaction run in order, after its BEGIN (which may be queued).
@@ -230,6 +232,11 @@ export class EmbeddedDatabase implements SqlConnection {
       }),
     );
     this.closing ??= this.client.terminate('The workspace lock was lost.');
+  }
+
+  /** How long calls waited for the one session and held it, by kind and admin function, since the last reset. */
+  schedulerStats(reset = false): Promise<SchedulerStats> {
+    return this.channel.send<SchedulerStats>({ op: 'stats', reset });
   }
 
   /** Closes PGlite (it writes everything out), stops the worker, then releases the folder. */

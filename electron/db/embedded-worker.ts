@@ -4,9 +4,14 @@
 // PGlite is one session for every caller, so this thread schedules it: one unit of work at a
 // time — a statement, or a whole transaction, held open while its caller on the other side sends
 // its queries, until that caller commits or rolls back (nothing else runs meanwhile). Among waiting
-// units, transactions declared read-only go first: the console's reads (queue counts, pages) must
-// not wait behind a queue of background writes (a backfill's batches), only behind the one unit
-// that is running. A unit that has waited AGE_MS goes first whatever it is, so writes never starve.
+// units, the console's own calls go before background work (a backfill's leases and batches, sent
+// from inside `inBackground`, background-work.ts), and among the console's calls, transactions
+// declared read-only go first: a console read waits only for the one unit that is running, never
+// for a queue of background statements. A unit that has waited AGE_MS goes first whatever it is,
+// so neither writes nor background work starve.
+//
+// The thread also keeps figures of its own: how long each unit waited for the session and how long
+// it held it, by kind and by admin function (`stats`), so a slow console can be explained.
 import { parentPort } from 'node:worker_threads';
 import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
@@ -21,11 +26,12 @@ type Request =
   | { id: number; op: 'open'; dataDir: string | null; load?: Uint8Array }
   /** The whole data folder as a gzipped tarball (a backup), taken as one unit on the session. */
   | { id: number; op: 'dump' }
-  | ({ id: number; tx: number | null } & Statement)
+  | ({ id: number; tx: number | null; background?: boolean } & Statement)
   /** Starts transaction `tx` (the caller numbers its own) with its first statement. */
-  | { id: number; op: 'begin'; tx: number; first: Statement }
+  | { id: number; op: 'begin'; tx: number; first: Statement; background?: boolean }
   | { id: number; op: 'end'; tx: number; commit: boolean }
   | { id: number; op: 'protocol'; message: Uint8Array }
+  | { id: number; op: 'stats'; reset: boolean }
   | { id: number; op: 'close' };
 
 /** What a query answers: the rows, and the rest of PGlite's Results for the escape hatch. */
@@ -46,7 +52,7 @@ async function openPglite(dataDir?: string, load?: Uint8Array): Promise<PGlite> 
 
 let pg: PGlite | null = null;
 /** Open transactions by their caller's number: the handle, and how to end them. */
-const transactions = new Map<number, { tx: Transaction; end: (commit: boolean, replyTo: number) => void }>();
+const transactions = new Map<number, { tx: Transaction; end: (commit: boolean, replyTo: number) => void; unit: { label: string } }>();
 
 const reply = (m: WorkerResponse) => port.postMessage(m);
 const answer = (id: number, value: unknown) =>
@@ -66,39 +72,82 @@ async function run(on: Pick<Transaction, 'query' | 'exec'>, s: Statement): Promi
 
 // ---- the scheduler: one unit at a time on the session ----
 
-type Unit = { readOnly: boolean; queuedAt: number; run: () => Promise<void> };
+/** How urgent a unit is: the console's reads, then its writes, then background work. */
+export type UnitKind = 'read' | 'write' | 'background';
+const RANK: Record<UnitKind, number> = { read: 0, write: 1, background: 2 };
+
+type Unit = { kind: UnitKind; label: string; queuedAt: number; run: () => Promise<void> };
 const waiting: Unit[] = [];
 let busy = false;
 
-function schedule(readOnly: boolean, work: () => Promise<void>): void {
-  waiting.push({ readOnly, queuedAt: performance.now(), run: work });
-  pump();
+/** Waits for the session and times it held, per kind and per admin function (since the last reset). */
+export type SchedulerStats = {
+  byKind: Record<UnitKind, { units: number; waitMs: number[]; heldMs: number[] }>;
+  byLabel: Record<string, { units: number; heldMs: number[] }>;
+};
+const emptyStats = (): SchedulerStats => ({
+  byKind: {
+    read: { units: 0, waitMs: [], heldMs: [] },
+    write: { units: 0, waitMs: [], heldMs: [] },
+    background: { units: 0, waitMs: [], heldMs: [] },
+  },
+  byLabel: {},
+});
+let stats = emptyStats();
+/** Samples kept per series: enough for percentiles of a long run, bounded in memory. */
+const MAX_SAMPLES = 200_000;
+const keep = (series: number[], v: number) => void (series.length < MAX_SAMPLES && series.push(v));
+
+function record(unit: Unit, startedAt: number, endedAt: number): void {
+  const k = stats.byKind[unit.kind];
+  k.units++;
+  keep(k.waitMs, startedAt - unit.queuedAt);
+  keep(k.heldMs, endedAt - startedAt);
+  const l = (stats.byLabel[`${unit.kind} ${unit.label}`] ??= { units: 0, heldMs: [] });
+  l.units++;
+  keep(l.heldMs, endedAt - startedAt);
 }
 
-function next(): Unit | undefined {
-  const now = performance.now();
-  const rank = (u: Unit) => (u.readOnly || now - u.queuedAt >= AGE_MS ? 0 : 1);
+/** What a unit runs, for the figures: the admin function it calls, else the statement's first words. */
+function labelOf(s: Statement): string {
+  const text = s.op === 'query' ? s.text : s.sql;
+  const fn = /public\."?(admin_\w+)/i.exec(text);
+  return fn ? fn[1]! : text.trim().split(/\s+/).slice(0, 3).join(' ').slice(0, 40);
+}
+
+function schedule(kind: UnitKind, label: string, work: () => Promise<void>): Unit {
+  const unit: Unit = { kind, label, queuedAt: performance.now(), run: work };
+  waiting.push(unit);
+  pump();
+  return unit;
+}
+
+/** The unit to run next: the lowest rank, the oldest among equals; a unit waiting AGE_MS ranks first. */
+function pickNext<U extends { kind: UnitKind; queuedAt: number }>(queue: U[], now: number): U | undefined {
+  const rank = (u: U) => (now - u.queuedAt >= AGE_MS ? -1 : RANK[u.kind]);
   let best = -1;
-  for (let i = 0; i < waiting.length; i++) {
-    if (best < 0 || rank(waiting[i]!) < rank(waiting[best]!)) best = i;
+  for (let i = 0; i < queue.length; i++) {
+    if (best < 0 || rank(queue[i]!) < rank(queue[best]!)) best = i;
   }
-  return best < 0 ? undefined : waiting.splice(best, 1)[0];
+  return best < 0 ? undefined : queue.splice(best, 1)[0];
 }
 
 function pump(): void {
   if (busy) return;
-  const unit = next();
+  const unit = pickNext(waiting, performance.now());
   if (!unit) return;
   busy = true;
+  const startedAt = performance.now();
   void unit.run().finally(() => {
+    record(unit, startedAt, performance.now());
     busy = false;
     pump();
   });
 }
 
 /** A statement on the session, as one unit. */
-function statement(id: number, s: Statement): void {
-  schedule(false, async () => {
+function statement(id: number, s: Statement, background: boolean): void {
+  schedule(background ? 'background' : 'write', labelOf(s), async () => {
     try {
       answer(id, await run(database(), s));
     } catch (e) {
@@ -113,13 +162,13 @@ function statement(id: number, s: Statement): void {
  */
 function transaction(m: Extract<Request, { op: 'begin' }>): void {
   const readOnly = m.first.op === 'exec' && READ_ONLY.test(m.first.sql);
-  schedule(readOnly, async () => {
+  const unit = schedule(m.background ? 'background' : readOnly ? 'read' : 'write', labelOf(m.first), async () => {
     let endReply = -1;
     let finish: (commit: boolean) => void = () => undefined;
     const ended = new Promise<boolean>((resolve) => (finish = resolve));
     try {
       await database().transaction(async (tx) => {
-        transactions.set(m.tx, { tx, end: (commit, replyTo) => ((endReply = replyTo), finish(commit)) });
+        transactions.set(m.tx, { tx, end: (commit, replyTo) => ((endReply = replyTo), finish(commit)), unit });
         // A failing first statement leaves the transaction open (aborted) for its caller to end.
         await run(tx, m.first).then(
           (v) => answer(m.id, v),
@@ -140,6 +189,8 @@ function transaction(m: Extract<Request, { op: 'begin' }>): void {
 function inTransaction(m: { id: number; tx: number } & Statement): void {
   const open = transactions.get(m.tx);
   if (!open) return refuse(m.id, new Error('The transaction has already ended.'));
+  // The admin function a transaction calls comes after its set-up statements: name it by that.
+  if (!open.unit.label.startsWith('admin_')) open.unit.label = labelOf(m);
   run(open.tx, m).then(
     (v) => answer(m.id, v),
     (e: unknown) => refuse(m.id, e),
@@ -152,7 +203,8 @@ async function handle(m: Request): Promise<void> {
       pg = await openPglite(m.dataDir ?? undefined, m.load);
       return answer(m.id, null);
     case 'dump':
-      return schedule(false, async () => {
+      // A backup holds the session as one unit, as a console call (not background work).
+      return void schedule('write', 'dump', async () => {
         try {
           const tarball = await database().dumpDataDir('gzip');
           answer(m.id, new Uint8Array(await tarball.arrayBuffer()));
@@ -162,7 +214,7 @@ async function handle(m: Request): Promise<void> {
       });
     case 'query':
     case 'exec':
-      return m.tx === null ? statement(m.id, m) : inTransaction({ ...m, tx: m.tx });
+      return m.tx === null ? statement(m.id, m, m.background === true) : inTransaction({ ...m, tx: m.tx });
     case 'begin':
       return transaction(m);
     case 'end': {
@@ -172,7 +224,7 @@ async function handle(m: Request): Promise<void> {
     }
     case 'protocol':
       // The wire protocol (the escape hatch's socket server): a message at a time, as PGlite's runExclusive does.
-      return schedule(false, async () => {
+      return void schedule('write', 'protocol', async () => {
         try {
           const db = database();
           const chunks: Uint8Array[] = [];
@@ -182,8 +234,14 @@ async function handle(m: Request): Promise<void> {
           refuse(m.id, e);
         }
       });
+    case 'stats': {
+      // Answered at once, not queued: it reads this thread's figures, not the database.
+      const now = stats;
+      if (m.reset) stats = emptyStats();
+      return answer(m.id, now);
+    }
     case 'close':
-      return schedule(false, async () => {
+      return void schedule('write', 'close', async () => {
         try {
           if (pg && !pg.closed) await pg.close();
           answer(m.id, null);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { lock } from 'proper-lockfile';
+import { check, lock } from 'proper-lockfile';
 import { AdminError } from './admin-error';
 
 /** Who opens a workspace: it names the holder to others, and says what the refused one can do. */
@@ -93,6 +93,23 @@ async function removeDeadHolder(lockPath: string, dead: WorkspaceHolder): Promis
   }
   if ((await readHolder(aside))?.token === dead.token) await rm(aside, { recursive: true, force: true });
   else await rename(aside, lockPath).catch(() => rm(aside, { recursive: true, force: true }));
+}
+
+/**
+ * Refuses at once, with the one sentence naming the holder, when another live process holds the
+ * folder: for a program that should not start at all then (a second browser shell), before it
+ * does any other work. Only a look: opening the workspace takes the lock (and refuses a holder
+ * that came meanwhile).
+ */
+export async function refuseIfHeld(dir: string, program: WorkspaceProgram): Promise<void> {
+  const lockPath = path.join(dir, LOCK_DIR);
+  const holder = await readHolder(lockPath);
+  if (holder && holder.hostname === os.hostname()) {
+    if (isAlive(holder.pid)) throw workspaceLockedError(dir, holder, program);
+    return; // a dead holder's lock: the opener recovers it
+  }
+  const held = await check(dir, { lockfilePath: lockPath, realpath: false, stale: STALE_MS, fs: lockFs }).catch(() => false);
+  if (held) throw workspaceLockedError(dir, holder, program);
 }
 
 export class WorkspaceLock {

@@ -19,7 +19,9 @@ import { readProfilesFile, type ProfilesFileRead, type StoredProfile } from '../
 import type { SecretName } from '../services/connections/secret-store';
 import { describeError, describeFsError } from '../lib/fs-errors';
 import { escapeControlCharacters } from '../services/logger';
+import { toAdminError } from '../db/admin-error';
 import { describeDatabaseUrl } from '../db/postgres-database';
+import { refuseIfHeld } from '../db/workspace-lock';
 import { startBrowserServer, type BrowserServer } from './browser-server';
 import { LOGIN_KEY_PATTERN } from './browser-session';
 import { createConsoleApp, type ConsoleApp } from './console-app';
@@ -142,6 +144,13 @@ export async function startBrowserShell(out: Output = processOutput): Promise<Ru
       ensureWritableFolder(workspace);
     } catch (e) {
       return giveUp(dataFolderError('local workspace folder', workspace, e));
+    }
+    // A folder another console or CLI holds: refused now, in the one sentence naming the holder,
+    // rather than a console that starts and then fails every request.
+    try {
+      await refuseIfHeld(workspace, 'console');
+    } catch (e) {
+      return giveUp(new StartupError(toAdminError(e).message, 1));
     }
   }
 

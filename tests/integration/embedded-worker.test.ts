@@ -4,6 +4,7 @@
 // this thread keeps running, a transaction is still one transaction, errors keep their SQLSTATE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toAdminError } from '../../electron/db/admin-error';
+import { inBackground, isBackground } from '../../electron/db/background-work';
 import { LocalGloveProvider } from '../../electron/services/embeddings/local-glove-provider';
 import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../support/test-database';
 
@@ -107,6 +108,52 @@ describe('the embedded database on its worker thread', () => {
     expect(finished).toEqual(['write 1', 'read', 'write 2', 'write 3']);
     expect(await read).toEqual([{ n: 1 }]);
     await t.db.query("delete from public.worker_test where note like 'write %'");
+  });
+
+  it("serves the console's calls, writes too, before background statements queued ahead of them: a backfill never makes the console wait for more than one batch", async () => {
+    const finished: string[] = [];
+    const write = (name: string, sleepSeconds = 0) =>
+      t.db
+        .transaction(async (tx) => {
+          await tx.query('select pg_sleep($1)', [sleepSeconds]);
+          await tx.query('insert into public.worker_test (id, note) values ((select coalesce(max(id), 0) + 1 from public.worker_test), $1)', [name]);
+        })
+        .then(() => void finished.push(name));
+    const running = inBackground(() => write('batch 1', 0.2));
+    await sleep(50); // batch 1 holds the session
+    // A backfill's queue: two more batches (transactions) and a lone statement, all background.
+    const queued = inBackground(() =>
+      Promise.all([
+        write('batch 2'),
+        write('batch 3'),
+        t.db.query('select count(*) from public.worker_test').then(() => void finished.push('progress poll')),
+      ]),
+    );
+    // The console's calls, made after: a plain statement and a write transaction (not read-only).
+    const consoleCalls = [
+      t.db.query('select count(*)::int as n from public.worker_test').then(() => void finished.push('console read')),
+      write('console write'),
+    ];
+    await Promise.all([running, queued, ...consoleCalls]);
+    expect(finished).toEqual(['batch 1', 'console read', 'console write', 'batch 2', 'batch 3', 'progress poll']);
+    // Work that is not marked stays the console's: a call after inBackground returned is not background.
+    expect(isBackground()).toBe(false);
+    await t.db.query("delete from public.worker_test where note like 'batch %' or note = 'console write'");
+  });
+
+  it('counts how long each kind of call waited for the session and held it, by admin function', async () => {
+    await t.db.schedulerStats(true);
+    await inBackground(() => t.db.query('select pg_sleep(0.05)'));
+    await t.db.transaction(async (tx) => {
+      await tx.execute('set transaction read only');
+      await tx.query('select 1');
+    });
+    const stats = await t.db.schedulerStats(true);
+    expect(stats.byKind.background.units).toBe(1);
+    expect(stats.byKind.background.heldMs[0]).toBeGreaterThanOrEqual(45);
+    expect(stats.byKind.read.units).toBe(1);
+    expect(Object.keys(stats.byLabel)).toEqual(expect.arrayContaining(['background select pg_sleep(0.05)']));
+    expect((await t.db.schedulerStats()).byKind.background.units).toBe(0); // reset
   });
 
   it('brings a Postgres error across the thread with its SQLSTATE, detail and hint, mapped as before', async () => {

@@ -83,6 +83,26 @@ describe('one process per embedded workspace', () => {
     });
   });
 
+  it('refuses a second browser shell on the folder at start-up: one sentence naming the console, exit code 1, no link printed', async () => {
+    const second = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'shells', 'serve-main.ts')], {
+      cwd: root,
+      env: { ...process.env, MAGNA_DATA_DIR: dataDir, MAGNA_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    second.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    second.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const [code] = (await once(second, 'exit')) as [number | null];
+    expect(code).toBe(1);
+    expect(stdout).not.toContain('Open:');
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines, stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(heldByTheConsole());
+    expect(lines[0]).toMatch(/ Close it first: one console or CLI at a time can use a workspace folder\.$/);
+    expect(consoleProcess.exitCode).toBeNull(); // the holder goes on
+  });
+
   it('refuses a second opener while the console holds the folder, then recovers the lock the killed console left behind', async () => {
     const refused = await EmbeddedDatabase.open(workspace, { program: 'cli' }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'workspace_locked', message: expect.stringMatching(heldByTheConsole()) });

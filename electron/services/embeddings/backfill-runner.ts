@@ -5,6 +5,7 @@
 // the job goes on. Pausing or cancelling in the database stops every worker at its next lease.
 import type { AdminGateway } from '../../db/admin-gateway';
 import { AdminError } from '../../db/admin-error';
+import { inBackground } from '../../db/background-work';
 import { Redactor } from '../../lib/redactor';
 import { checkVector, ProviderError, type EmbeddingProvider } from './provider';
 
@@ -29,6 +30,12 @@ export type BackfillOptions = {
   leaseSeconds?: number;
   maxRetries?: number;
   signal?: AbortSignal;
+  /**
+   * Keeps each batch's write within about this many milliseconds by sizing batches to the measured
+   * cost per item (never above batchSize). For the embedded workspace, whose one session the console
+   * waits for while a batch is written; unset, every batch is batchSize.
+   */
+  writeBudgetMs?: number;
   /** How often to look again while other workers hold the job's last items (ms). */
   pollMs?: number;
   onProgress?: (p: BackfillProgress) => void;
@@ -45,7 +52,35 @@ export function backoffMs(attempt: number, random = Math.random): number {
   return base / 2 + random() * (base / 2);
 }
 
-export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
+/**
+ * Batch sizes that keep a write within `budgetMs`: the cost per item is followed as a moving
+ * average (it grows with the HNSW index, and with a busy machine), and the next batch holds as
+ * many items as fit. It starts small and grows, so the first write does not overrun the budget.
+ */
+export function batchSizer(max: number, budgetMs?: number): { size(): number; measured(ms: number, items: number): void } {
+  if (!budgetMs) return { size: () => max, measured: () => undefined };
+  let perItemMs: number | null = null;
+  let current = Math.min(max, 4);
+  return {
+    size: () => current,
+    measured(ms, items) {
+      if (items <= 0) return;
+      const sample = ms / items;
+      perItemMs = perItemMs === null ? sample : 0.7 * perItemMs + 0.3 * sample;
+      current = Math.max(1, Math.min(max, Math.floor(budgetMs / Math.max(perItemMs, 0.01))));
+    },
+  };
+}
+
+/**
+ * Works the job. Every database call it makes is background work: on the embedded workspace's one
+ * session the console's own calls go first (background-work.ts).
+ */
+export function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
+  return inBackground(() => backfill(o));
+}
+
+async function backfill(o: BackfillOptions): Promise<BackfillResult> {
   const batchSize = Math.max(1, Math.min(o.batchSize ?? 64, o.provider.maxBatch));
   const lanes = Math.max(1, o.concurrency ?? 2);
   const sleep = o.sleep ?? defaultSleep;
@@ -53,6 +88,7 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
   let stopped: BackfillResult['stopped'] = 'finished';
   let fatal: Error | null = null;
   const redactor = new Redactor();
+  const sizer = batchSizer(batchSize, o.writeBudgetMs);
 
   // A worker joins a job only with the job's own provider, model and dimensions: its vectors
   // are stored under the job's model label.
@@ -98,7 +134,7 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
         p_worker: o.worker,
         p_model: o.provider.model,
         p_dimensions: o.provider.dimensions,
-        p_limit: batchSize,
+        p_limit: sizer.size(),
         p_lease_seconds: o.leaseSeconds ?? 120,
       })) as { status: string; items: Leased[] };
       if (lease.status !== 'running') {
@@ -138,6 +174,7 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
         else ok.push({ video_id: item.video_id, embedding: `[${Array.from(outcome.vector).join(',')}]`, content_hash: item.content_hash });
       });
       if (ok.length) {
+        const writing = performance.now();
         const r = (await o.gateway.call('admin_embedding_complete', {
           p_operator: o.operator,
           p_job_id: o.jobId,
@@ -146,6 +183,7 @@ export async function runBackfill(o: BackfillOptions): Promise<BackfillResult> {
           p_dimensions: o.provider.dimensions,
           p_items: ok,
         })) as { completed: number };
+        sizer.measured(performance.now() - writing, ok.length);
         progress.done += r.completed;
       }
       if (bad.length) {

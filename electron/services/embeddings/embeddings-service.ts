@@ -21,6 +21,9 @@ export type JobRow = z.output<typeof jobSchema>;
 type JobOptions = { provider?: JobInput['provider']; batchSize?: number; concurrency?: number };
 export type Estimate = { videos: number; estimated_tokens: number; estimated_cost: number };
 
+/** How long one backfill write may hold the embedded workspace's session (the console's p95 target is 200 ms). */
+export const EMBEDDED_WRITE_BUDGET_MS = 50;
+
 export const workerName = () => `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /** The embeddings API this process holds a key for: the key is sent there and nowhere else. */
@@ -122,8 +125,12 @@ export class EmbeddingsService {
     const row = await this.job(jobId);
     const options = row.options as JobOptions;
     const provider = providerFor(options.provider ?? { provider: 'local' }, this.credentials());
+    const gateway = await this.session.gateway();
     const result = await runBackfill({
-      gateway: await this.session.gateway(),
+      gateway,
+      // The embedded workspace has one session, which the console waits for while a batch is
+      // written: batches sized to hold it about EMBEDDED_WRITE_BUDGET_MS at a time.
+      writeBudgetMs: gateway.backend === 'embedded' ? EMBEDDED_WRITE_BUDGET_MS : undefined,
       operator: await this.session.operatorId(),
       provider,
       jobId,
