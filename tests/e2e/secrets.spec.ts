@@ -28,6 +28,11 @@ test('the canary key never reaches the page, its responses, or the log', async (
   // Unreachable project: the app opens (on its home page, the dashboard) and says what is wrong.
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Could not reach the Supabase project at 127.0.0.1:9');
+  // Nobody is signed in on this profile: the console asks who acts before the first action; not now.
+  await page
+    .getByRole('dialog', { name: /Who is acting on/ })
+    .getByRole('button', { name: 'Not now' })
+    .click();
 
   await page.goto(`${shell.origin}/#/settings`);
   const row = page.getByRole('row', { name: /Supabase \(environment\)/ });

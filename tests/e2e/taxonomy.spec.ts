@@ -148,6 +148,8 @@ test('the tree collapses (remembered), walks by arrow keys and filters keeping a
 test('one row menu per row; the built-in "All" offers only what works, and is listed once in the bulk filter', async ({ page }) => {
   await open(page);
   const tree = page.getByRole('tree', { name: 'Categories' });
+  // Counted once the tree has its rows (an empty tree would count 0 before they arrive).
+  await expect(tree.getByRole('treeitem').first()).toBeVisible();
   await expect(tree.getByRole('button', { name: /^Actions for / })).toHaveCount(await tree.getByRole('treeitem').count());
   await expect(tree.getByRole('button', { name: /^(Edit|History|Delete|\+ Sub)/ })).toHaveCount(0);
   await tree.getByRole('button', { name: 'Actions for All' }).click();

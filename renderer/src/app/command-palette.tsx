@@ -113,7 +113,18 @@ export function CommandPalette({
             : null;
 
   return (
-    <dialog ref={ref} onClose={onClose} aria-label="Command palette" className="palette">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      // Escape closes it in the same keystroke (the native close event comes a task later, when a
+      // quick Ctrl-K would toggle the still-open state shut instead of opening it again).
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      aria-label="Command palette"
+      className="palette"
+    >
       {isOpen ? (
         <div className="dialog-body">
           <input
