@@ -31,6 +31,23 @@ const search = (query: string | null, limit: number | null = 8) =>
 const ids = (r: ConsoleSearch) => r.videos.map((v) => v.id);
 
 describe('console search', () => {
+  it('serves every staff role: a curator finds videos and tags but no users; a plain user is refused', async () => {
+    const user = async (sql: string) => (await t.db.query<{ id: string; username: string }>(sql))[0]!;
+    const hedy = await user("select id, username from public.users where username = 'hedy_curator'");
+    const plain = await user(
+      'select u.id, u.username from public.users u where u.is_active and not exists (select 1 from public.staff_roles s where s.user_id = u.id) order by u.username limit 1',
+    );
+    const asCurator = (await gw.call('admin_console_search', { p_operator: hedy.id, p_query: yt.platform_id, p_limit: 8 })) as ConsoleSearch;
+    expect(asCurator.videos[0]).toMatchObject({ id: yt.id });
+    const byName = (await gw.call('admin_console_search', { p_operator: hedy.id, p_query: plain.username, p_limit: 8 })) as ConsoleSearch;
+    expect(byName.users).toEqual([]);
+    expect((await search(plain.username)).users.map((u) => u.id)).toContain(plain.id);
+    await expect(gw.call('admin_console_search', { p_operator: plain.id, p_query: yt.platform_id, p_limit: 8 })).rejects.toMatchObject({
+      code: '42501',
+      message: expect.stringContaining('is not staff'),
+    });
+  });
+
   it('finds a video by its uuid, in any letter case', async () => {
     const r = await search(yt.id.toUpperCase());
     expect(r.videos[0]).toMatchObject({ id: yt.id, matched: 'id' });

@@ -28,8 +28,8 @@ const ROLE_OF_DOMAIN: Record<string, string> = {
   dashboard: 'any',
   maintenance: 'admin',
 };
-/** Functions whose role is not their folder's: reading when trending was refreshed is for moderators too. */
-const ROLE_OF_FUNCTION: Record<string, string> = { admin_trending_status: 'moderator' };
+/** Functions whose role is not their folder's: reading when trending was refreshed is for moderators too; every staff role searches. */
+const ROLE_OF_FUNCTION: Record<string, string> = { admin_trending_status: 'moderator', admin_console_search: 'any' };
 /** Any active user may ask which roles they hold. */
 const NO_ROLE = new Set(['admin_my_roles']);
 const refusal = (role: string) =>

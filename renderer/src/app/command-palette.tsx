@@ -71,8 +71,9 @@ export function CommandPalette({
     const t = setTimeout(() => setSearched(query), SEARCH_DELAY_MS);
     return () => clearTimeout(t);
   }, [query]);
-  // The search is a moderation function (the database asks for the moderator role): others are told so, not failed.
-  const canSearch = useRoles().can('moderator');
+  // Every staff role searches (users are listed for moderators); an operator without one is told so, not failed.
+  const roles = useRoles();
+  const canSearch = roles.can('moderator') || roles.can('curator');
   const search = useConsoleSearch(isOpen && canSearch ? searched : '');
   const items = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -103,7 +104,7 @@ export function CommandPalette({
   const searchNote = !query.trim()
     ? null
     : !canSearch
-      ? 'Searching videos, users, tags and categories needs the moderator role; commands are listed above.'
+      ? 'Searching videos, users, tags and categories needs a staff role; commands are listed above.'
       : search.error
         ? `Search failed: ${search.error.message}`
         : typing

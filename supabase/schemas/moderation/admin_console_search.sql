@@ -12,9 +12,19 @@ declare
   v_id uuid;
   v_pid text;
   v_words boolean;
+  v_users boolean;
+  v_domains text[];
   v_result jsonb;
 begin
-  perform private.require_staff(p_operator, 'moderator');
+  -- Any staff role searches: curators find the videos they link, tags and categories; users are
+  -- listed for those whose roles cover moderation (moderators and admins).
+  perform private.moderation_require_operator(p_operator);
+  v_domains := private.activity_domains(p_operator);
+  if pg_catalog.cardinality(v_domains) = 0 then
+    raise exception '% is not staff: the search needs the moderator, curator or admin role.', (select u.username from public.users u where u.id = p_operator)
+      using errcode = '42501', hint = 'Act as a staff member (Settings, Operator), or ask an admin to grant a role.';
+  end if;
+  v_users := 'moderation' = any (v_domains);
   if p_limit is null or p_limit < 1 or p_limit > 50 then
     raise exception 'The number of results per kind must be between 1 and 50 (got %).', p_limit using errcode = '22023';
   end if;
@@ -70,8 +80,9 @@ begin
         from (select u.*, case when u.id = v_id then 0 when pg_catalog.lower(u.username) = pg_catalog.lower(v_q) then 1
                                when u.username ilike v_prefix then 2 else 3 end as ord
                 from public.users u
-               where u.id = v_id or u.username ilike v_prefix
-                  or (v_words and (u.username ilike v_like or u.display_name ilike v_like))
+               where v_users
+                 and (u.id = v_id or u.username ilike v_prefix
+                      or (v_words and (u.username ilike v_like or u.display_name ilike v_like)))
                order by ord, u.username
                limit p_limit) u), '[]'::jsonb),
     'tags', coalesce((
@@ -94,6 +105,6 @@ begin
   return v_result;
 end;
 $$;
-comment on function public.admin_console_search(uuid, text, integer) is 'Admin (moderator): the console''s search (Ctrl-K). Videos by uuid, URL (or a YouTube/Vimeo link''s id), platform id, or title (3+ characters, trigram index); users by username or display name; tags and categories by name. At most p_limit (1-50) per kind, exact matches first.';
+comment on function public.admin_console_search(uuid, text, integer) is 'Admin (any staff role; users only for moderators and admins): the console''s search (Ctrl-K). Videos by uuid, URL (or a YouTube/Vimeo link''s id), platform id, or title (3+ characters, trigram index); users by username or display name; tags and categories by name. At most p_limit (1-50) per kind, exact matches first.';
 revoke execute on function public.admin_console_search(uuid, text, integer) from public, anon, authenticated;
 grant execute on function public.admin_console_search(uuid, text, integer) to service_role;
