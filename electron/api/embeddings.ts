@@ -46,6 +46,8 @@ export const jobSchema = z
     finished_at: z.string().nullable(),
     operator: z.string().optional(),
     leased: z.number().optional(),
+    /** Its work items are still being written, a chunk at a time as it is worked: the total is the count at the start. */
+    preparing: z.boolean().optional(),
   })
   .passthrough();
 export type EmbeddingJob = z.infer<typeof jobSchema>;

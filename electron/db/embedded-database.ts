@@ -4,7 +4,7 @@
 // every call. The folder is locked for this process first (workspace-lock.ts).
 import type { PGlite } from '@electric-sql/pglite';
 import { AdminError } from './admin-error';
-import { isBackground } from './background-work';
+import { chargeSessionTime, isBackground } from './background-work';
 import type { Answer, QueryAnswer, SchedulerStats, Statement } from './embedded-worker';
 import { pgliteEscapeHatch } from './embedded-escape-hatch';
 import { Mutex, type SqlConnection, type SqlParam } from './sql-connection';
@@ -41,6 +41,7 @@ export class EmbeddedChannel {
     if (this.lost) throw this.lost;
     const answer = await this.client.request<Answer<T>>(message);
     this.inTransaction = answer.inTransaction;
+    if (answer.heldMs !== undefined) chargeSessionTime(answer.heldMs);
     return answer.value;
   }
 

@@ -36,8 +36,13 @@ type Request =
 
 /** What a query answers: the rows, and the rest of PGlite's Results for the escape hatch. */
 export type QueryAnswer = Pick<Results, 'rows' | 'fields' | 'affectedRows'>;
-/** Every answer says whether the session is left inside a transaction (for the wire-protocol escape hatch). */
-export type Answer<T = unknown> = { value: T; inTransaction: boolean };
+/**
+ * Every answer says whether the session is left inside a transaction (for the wire-protocol escape
+ * hatch); the answer that ends a unit also says how long the unit held the session (`heldMs`: a
+ * statement's run, a transaction's BEGIN to COMMIT), so a caller can size its work by its own
+ * cost on the session, not by the time it spent queued behind others.
+ */
+export type Answer<T = unknown> = { value: T; inTransaction: boolean; heldMs?: number };
 
 const AGE_MS = 1000;
 const READ_ONLY = /^\s*set\s+transaction\s+read\s+only\s*;?\s*$/i;
@@ -55,8 +60,12 @@ let pg: PGlite | null = null;
 const transactions = new Map<number, { tx: Transaction; end: (commit: boolean, replyTo: number) => void; unit: { label: string } }>();
 
 const reply = (m: WorkerResponse) => port.postMessage(m);
-const answer = (id: number, value: unknown) =>
-  reply({ id, ok: true, value: { value, inTransaction: pg !== null && !pg.closed && pg.isInTransaction() } satisfies Answer });
+const answer = (id: number, value: unknown, heldMs?: number) =>
+  reply({
+    id,
+    ok: true,
+    value: { value, inTransaction: pg !== null && !pg.closed && pg.isInTransaction(), ...(heldMs === undefined ? {} : { heldMs }) } satisfies Answer,
+  });
 const refuse = (id: number, e: unknown) => reply({ id, ok: false, error: serializeError(e) });
 
 function database(): PGlite {
@@ -148,8 +157,10 @@ function pump(): void {
 /** A statement on the session, as one unit. */
 function statement(id: number, s: Statement, background: boolean): void {
   schedule(background ? 'background' : 'write', labelOf(s), async () => {
+    const started = performance.now();
     try {
-      answer(id, await run(database(), s));
+      const value = await run(database(), s);
+      answer(id, value, performance.now() - started);
     } catch (e) {
       refuse(id, e);
     }
@@ -163,6 +174,7 @@ function statement(id: number, s: Statement, background: boolean): void {
 function transaction(m: Extract<Request, { op: 'begin' }>): void {
   const readOnly = m.first.op === 'exec' && READ_ONLY.test(m.first.sql);
   const unit = schedule(m.background ? 'background' : readOnly ? 'read' : 'write', labelOf(m.first), async () => {
+    const started = performance.now();
     let endReply = -1;
     let finish: (commit: boolean) => void = () => undefined;
     const ended = new Promise<boolean>((resolve) => (finish = resolve));
@@ -176,7 +188,7 @@ function transaction(m: Extract<Request, { op: 'begin' }>): void {
         );
         if (!(await ended)) await tx.rollback();
       });
-      answer(endReply, null);
+      answer(endReply, null, performance.now() - started);
     } catch (e) {
       // BEGIN failed (nothing to end), or COMMIT did.
       refuse(transactions.has(m.tx) ? endReply : m.id, e);

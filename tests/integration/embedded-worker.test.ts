@@ -4,7 +4,7 @@
 // this thread keeps running, a transaction is still one transaction, errors keep their SQLSTATE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toAdminError } from '../../electron/db/admin-error';
-import { inBackground, isBackground } from '../../electron/db/background-work';
+import { inBackground, isBackground, timeOnSession } from '../../electron/db/background-work';
 import { LocalGloveProvider } from '../../electron/services/embeddings/local-glove-provider';
 import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../support/test-database';
 
@@ -154,6 +154,35 @@ describe('the embedded database on its worker thread', () => {
     expect(stats.byKind.read.units).toBe(1);
     expect(Object.keys(stats.byLabel)).toEqual(expect.arrayContaining(['background select pg_sleep(0.05)']));
     expect((await t.db.schedulerStats()).byKind.background.units).toBe(0); // reset
+  });
+
+  it("tells a caller how long its own calls held the session, without the time they queued behind others' (how a backfill sizes its batches)", async () => {
+    // A console write holds the session for 300 ms; a background transaction queued behind it
+    // costs the session almost nothing: its meter says so, though it waited the whole time.
+    const blocker = t.db.query('select pg_sleep(0.3)');
+    const queued = performance.now();
+    const { value, heldMs } = await timeOnSession(() =>
+      inBackground(() =>
+        t.db.transaction(async (tx) => {
+          await tx.query("insert into public.worker_test (id, note) values (300, 'metered')");
+          return tx.query<{ n: number }>('select count(*)::int as n from public.worker_test where id = 300');
+        }),
+      ),
+    );
+    const waited = performance.now() - queued;
+    await blocker;
+    expect(value).toEqual([{ n: 1 }]);
+    expect(waited).toBeGreaterThanOrEqual(250);
+    expect(heldMs).not.toBeNull();
+    expect(heldMs!).toBeLessThan(waited - 200);
+    // Two units are summed; calls outside a meter report nothing to it; a real server's calls give null.
+    const two = await timeOnSession(async () => {
+      await t.db.query('select pg_sleep(0.05)');
+      await t.db.query('select pg_sleep(0.05)');
+    });
+    expect(two.heldMs!).toBeGreaterThanOrEqual(90);
+    expect((await timeOnSession(async () => 'no database')).heldMs).toBeNull();
+    await t.db.query('delete from public.worker_test where id = 300');
   });
 
   it('brings a Postgres error across the thread with its SQLSTATE, detail and hint, mapped as before', async () => {

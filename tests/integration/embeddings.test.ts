@@ -82,6 +82,94 @@ describe('jobs', () => {
     ).rejects.toMatchObject({ code: '22023', message: expect.stringContaining('1536') });
   });
 
+  it("writes a job's items chunk by chunk as it is worked, not when it starts (100,000 at once held the embedded session for seconds)", async () => {
+    const expected = (
+      await t.db.query<{ video_id: string }>(
+        "select c.video_id from private.embedding_candidates('all', 'chunk-model', array['pending', 'approved']) c order by 1",
+      )
+    ).map((r) => r.video_id);
+    const j = await createJob(['pending', 'approved'], 'all', 'chunk-model');
+    const state = async () =>
+      (
+        await t.db.query<{ items: number; preparing: boolean; prepared_through: string | null; total: number; status: string }>(
+          `select (select count(*)::int from public.embedding_job_items where job_id = j.id) as items, preparing, prepared_through, total, status
+             from public.embedding_jobs j where id = $1`,
+          [j.id],
+        )
+      )[0]!;
+    // Started: counted, nothing written yet; with nothing pending it is still not done.
+    expect(await state()).toMatchObject({ items: 0, preparing: true, prepared_through: null, total: expected.length, status: 'running' });
+    await t.db.query('select private.embedding_job_settle($1)', [j.id]);
+    expect((await state()).status).toBe('running');
+    // A chunk that fails half-way (a killed worker) leaves the cursor where the last committed chunk put it.
+    await t.db.query('select private.embedding_job_prepare($1, 40)', [j.id]);
+    const first = await state();
+    expect(first.preparing).toBe(true);
+    expect(first.items).toBeGreaterThan(0);
+    expect(first.items).toBeLessThanOrEqual(40);
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query('select private.embedding_job_prepare($1, 40)', [j.id]);
+        throw new Error('killed mid-chunk');
+      }),
+    ).rejects.toThrow('killed mid-chunk');
+    expect(await state()).toEqual(first);
+    let chunks = 1;
+    while ((await t.db.query<{ more: boolean }>('select private.embedding_job_prepare($1, 40) as more', [j.id]))[0]!.more) chunks++;
+    const last = await state();
+    expect(chunks).toBeGreaterThan(2);
+    expect(last).toMatchObject({ preparing: false, items: expected.length, total: expected.length, status: 'running' });
+    const written = (
+      await t.db.query<{ video_id: string }>('select video_id from public.embedding_job_items where job_id = $1 order by 1', [j.id])
+    ).map((r) => r.video_id);
+    expect(written).toEqual(expected);
+    // Prepared and fully worked: done.
+    await t.db.query("update public.embedding_job_items set status = 'done' where job_id = $1", [j.id]);
+    await t.db.query('select private.embedding_job_settle($1)', [j.id]);
+    expect((await state()).status).toBe('done');
+  });
+
+  it('a lease on a preparing job writes the next chunk first, and a worker goes on past chunks with nothing to embed', async () => {
+    // Embed every approved video but the last few by id, so that only the tail needs a "missing" backfill.
+    const ids = (await t.db.query<{ id: string }>("select id from public.videos where moderation_status = 'approved' order by id")).map((r) => r.id);
+    const tail = ids.slice(-3);
+    await t.db.query(
+      `insert into public.video_embeddings (video_id, embedding, model, source, content_hash, dimensions)
+       select id, ('[' || array_to_string(array_fill(0.5::real, array[1536]), ',') || ']')::extensions.vector, 'tail-model', 'title_description', 'x', 8
+         from public.videos where moderation_status = 'approved' and id <> all ($1::uuid[])`,
+      [tail],
+    );
+    const j = await createJob(['approved'], 'missing', 'tail-model');
+    expect(j.total).toBe(3);
+    // Leases of 2 write chunks of 64 videos: most chunks hold none of the three.
+    let emptyChunks = 0;
+    const counting = Object.assign(Object.create(gw) as SqlAdminGateway, {
+      call: async (fn: string, args: Record<string, unknown>) => {
+        const out = await gw.call(fn, args);
+        const lease = out as { items?: unknown[]; preparing?: boolean };
+        if (fn === 'admin_embedding_lease' && lease.items?.length === 0 && lease.preparing) emptyChunks++;
+        return out;
+      },
+    });
+    const r = await runBackfill({
+      gateway: counting,
+      operator: op,
+      provider: fakeProvider({ model: 'tail-model' }),
+      jobId: j.id,
+      worker: 'tail',
+      batchSize: 2,
+    });
+    expect(emptyChunks).toBeGreaterThan(0);
+    expect(r).toMatchObject({ stopped: 'finished', done: 3, failed: 0 });
+    expect(await job(j.id)).toMatchObject({ status: 'done', done: 3, total: 3 });
+    const embedded = await t.db.query<{ video_id: string }>(
+      "select video_id from public.video_embeddings where video_id = any ($1::uuid[]) and model = 'tail-model'",
+      [tail],
+    );
+    expect(embedded).toHaveLength(3);
+    await t.db.query("delete from public.video_embeddings where model = 'tail-model'");
+  });
+
   it('resumes after a worker dies mid-batch (lease expiry), and never completes an item twice', async () => {
     const j = await createJob(['rejected']);
     const a = (await gw.call('admin_embedding_lease', {

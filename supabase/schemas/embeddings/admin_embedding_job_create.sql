@@ -6,7 +6,7 @@ create or replace function public.admin_embedding_job_create(
 returns jsonb
 language plpgsql
 set search_path = ''
--- Bulk work: its own time limit, over the 8 s PostgREST applies to service_role on Supabase.
+-- Counting the videos of a large backfill: its own time limit, over the 8 s PostgREST applies to service_role on Supabase.
 set statement_timeout = '60s'
 as $$
 declare
@@ -30,34 +30,26 @@ begin
     raise exception 'Name the model.' using errcode = '22023';
   end if;
 
-  create temporary table if not exists pg_temp.embedding_candidates (video_id uuid primary key, chars integer) on commit drop;
-  truncate pg_temp.embedding_candidates;
-  insert into pg_temp.embedding_candidates
-  select v.id, char_length(private.video_embedding_text(v.title, v.description))
-    from public.videos v left join public.video_embeddings e on e.video_id = v.id
-   where v.moderation_status = any (p_statuses)
-     and case p_scope
-           when 'missing' then e.video_id is null
-           when 'stale' then e.video_id is not null and (e.model is distinct from p_model
-                             or e.content_hash is distinct from pg_catalog.md5(private.video_embedding_text(v.title, v.description)))
-           else true end;
-  select count(*)::integer, coalesce(sum(chars), 0) into v_count, v_chars from pg_temp.embedding_candidates;
-
   if p_dry_run then
+    select count(*)::integer, coalesce(sum(c.chars), 0) into v_count, v_chars
+      from private.embedding_candidates(p_scope, p_model, p_statuses, p_with_chars => true) c;
     return pg_catalog.jsonb_build_object('dry_run', true, 'videos', v_count, 'estimated_tokens', (v_chars / 4)::bigint,
       'estimated_cost', round((v_chars / 4.0) * coalesce(p_price_per_million_tokens, 0) / 1000000, 4));
   end if;
+  select count(*)::integer into v_count from private.embedding_candidates(p_scope, p_model, p_statuses) c;
   if v_count = 0 then
     raise exception 'Nothing to embed: no % video in these statuses needs it.', p_scope using errcode = '22023';
   end if;
-  insert into public.embedding_jobs (provider, model, dimensions, scope, statuses, total, options, operator_id)
-  values (p_provider, p_model, p_dimensions, p_scope, p_statuses, v_count, coalesce(p_options, '{}'::jsonb), p_operator)
+  -- The items are written chunk by chunk as the job is worked (embedding_job_prepare, from
+  -- admin_embedding_lease): writing 100,000 here held the embedded workspace's only session for
+  -- seconds. The total is this count until the last chunk replaces it with the items written.
+  insert into public.embedding_jobs (provider, model, dimensions, scope, statuses, total, options, operator_id, preparing)
+  values (p_provider, p_model, p_dimensions, p_scope, p_statuses, v_count, coalesce(p_options, '{}'::jsonb), p_operator, true)
   returning * into v_job;
-  insert into public.embedding_job_items (job_id, video_id) select v_job.id, video_id from pg_temp.embedding_candidates;
   perform private.record_embedding_audit(p_operator, 'create', v_job.id,
     pg_catalog.jsonb_build_object('provider', p_provider, 'model', p_model, 'dimensions', p_dimensions, 'scope', p_scope,
                                   'statuses', pg_catalog.to_jsonb(p_statuses), 'total', v_count));
-  return pg_catalog.to_jsonb(v_job) || pg_catalog.jsonb_build_object('dry_run', false, 'estimated_tokens', (v_chars / 4)::bigint);
+  return pg_catalog.to_jsonb(v_job) || pg_catalog.jsonb_build_object('dry_run', false);
 end;
 $$;
 comment on function public.admin_embedding_job_create(uuid, text, text, integer, text, text[], jsonb, boolean, numeric) is 'Admin: a backfill of missing, stale (text changed or another model) or all embeddings for videos in the chosen statuses; a dry run counts the videos and estimates tokens and cost.';

@@ -1,4 +1,4 @@
--- Admin API: leases a batch of a running job's items (pending, or leased with an expired lease) to a worker, with their text and its hash.
+-- Admin API: leases a batch of a running job's items (pending, or leased with an expired lease) to a worker, with their text and its hash; writes the next chunk of a preparing job's items first.
 create or replace function public.admin_embedding_lease(
   p_operator uuid, p_job_id uuid, p_worker text, p_model text, p_dimensions integer, p_limit integer default 64, p_lease_seconds integer default 120
 )
@@ -10,7 +10,9 @@ set search_path = ''
 set enable_sort = off
 as $$
 declare
+  v_job public.embedding_jobs;
   v_status text;
+  v_preparing boolean;
   v_items jsonb;
 begin
   perform private.require_staff(p_operator, 'admin');
@@ -20,9 +22,18 @@ begin
   if p_limit is null or p_limit < 1 or p_limit > 2048 or p_lease_seconds is null or p_lease_seconds < 5 or p_lease_seconds > 3600 then
     raise exception 'Lease 1 to 2,048 items for 5 seconds to an hour.' using errcode = '22023';
   end if;
-  v_status := (private.embedding_job_for_worker(p_job_id, p_model, p_dimensions)).status;
+  v_job := private.embedding_job_for_worker(p_job_id, p_model, p_dimensions);
+  v_status := v_job.status;
+  v_preparing := v_job.preparing;
   if v_status <> 'running' then
-    return pg_catalog.jsonb_build_object('status', v_status, 'items', '[]'::jsonb);
+    return pg_catalog.jsonb_build_object('status', v_status, 'items', '[]'::jsonb, 'preparing', v_preparing);
+  end if;
+  -- A job still being prepared gets its next chunk of items written when fewer than a batch are
+  -- pending: the items stay a little ahead of the workers, a chunk at a time (one short hold of the
+  -- session each), and a killed worker's successor goes on from the job's cursor.
+  if v_preparing and (select count(*) from (select 1 from public.embedding_job_items i
+                                             where i.job_id = p_job_id and i.status = 'pending' limit p_limit) x) < p_limit then
+    v_preparing := private.embedding_job_prepare(p_job_id, greatest(p_limit * 4, 64));
   end if;
   -- Leased items whose lease ran out (their worker died) first, then pending ones: skip locked, so
   -- concurrent workers take disjoint batches. Each kind is read in its index's order and the read
@@ -57,9 +68,10 @@ begin
            'content_hash', pg_catalog.md5(private.video_embedding_text(v.title, v.description)))), '[]'::jsonb)
     into v_items
     from leased l join public.videos v on v.id = l.video_id;
-  return pg_catalog.jsonb_build_object('status', v_status, 'items', v_items);
+  -- `preparing`: no items now does not mean none are left (the next chunk may hold some).
+  return pg_catalog.jsonb_build_object('status', v_status, 'items', v_items, 'preparing', v_preparing);
 end;
 $$;
-comment on function public.admin_embedding_lease(uuid, uuid, text, text, integer, integer, integer) is 'Admin: leases a batch of a running job''s items (pending, or leased with an expired lease) to a worker, with their text and its hash; a worker whose model or dimensions are not the job''s is refused (22023).';
+comment on function public.admin_embedding_lease(uuid, uuid, text, text, integer, integer, integer) is 'Admin: leases a batch of a running job''s items (pending, or leased with an expired lease) to a worker, with their text and its hash (writing the next chunk of a preparing job''s items first; preparing says whether more may come); a worker whose model or dimensions are not the job''s is refused (22023).';
 revoke execute on function public.admin_embedding_lease(uuid, uuid, text, text, integer, integer, integer) from public, anon, authenticated;
 grant execute on function public.admin_embedding_lease(uuid, uuid, text, text, integer, integer, integer) to service_role;

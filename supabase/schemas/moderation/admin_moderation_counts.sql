@@ -9,7 +9,9 @@ as $$
   select pg_catalog.jsonb_build_object(
     'pending', (select n from public.video_status_counts where moderation_status = 'pending'),
     'flagged', (select n from public.video_status_counts where moderation_status = 'flagged'),
-    'reports', (select count(distinct (target_type, coalesce(video_id, comment_id, context_id))) from public.reports where status = 'open'),
+    -- Open reports by target, hashed (count(distinct (a, b)) sorted row values: 3.5x slower on PGlite).
+    'reports', (select count(*) from (select distinct r.target_type, coalesce(r.video_id, r.comment_id, r.context_id)
+                                          from public.reports r where r.status = 'open') t),
     'contexts', (select count(*) from public.video_contexts where not coalesce(is_approved, false)),
     'new_pending', case when p_since is null then 0 else
       (select count(*) from public.videos where moderation_status = 'pending' and created_at > p_since) end,

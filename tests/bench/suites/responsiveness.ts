@@ -136,7 +136,7 @@ async function serverConsole(serverUrl: string, videos: number, log: (s: string)
 }
 
 /** Baseline, then during a backfill of every video: the figures go to `report`, live progress to `progress`. */
-async function measure(report: Report, progress: (s: string) => void, { app, embedded }: Console): Promise<void> {
+async function measure(report: Report, progress: (s: string) => void, { app, embedded }: Console, windowSeconds: number | null): Promise<void> {
   const call = async (channel: string, payload: unknown) => {
     const r = await handle(app.handlers, channel, payload, (s) => s);
     if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
@@ -153,6 +153,8 @@ async function measure(report: Report, progress: (s: string) => void, { app, emb
   // its progress events (what the page shows) printed as they come, every 15 s at most.
   let finished: () => void = () => undefined;
   const done = new Promise<void>((r) => (finished = r));
+  let over = false;
+  void done.then(() => (over = true));
   let shown = 0;
   const unsubscribe = app.jobs.subscribe((e) => {
     if (!e.kind.startsWith('embeddings:')) return;
@@ -165,24 +167,38 @@ async function measure(report: Report, progress: (s: string) => void, { app, emb
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const t = performance.now();
-  const { jobId } = (await call('embeddings:start', {
+  // Sampled from the click on: writing the job and its items is part of what the console goes through.
+  const starting = call('embeddings:start', {
     provider: { provider: 'local' },
     scope: 'all',
     statuses: ['pending', 'approved', 'rejected', 'flagged'],
     batchSize: 64,
     concurrency: 2,
-  })) as { jobId: string };
-  const during = await sample(counts, done);
+  }) as Promise<{ jobId: string }>;
+  const startedIn = starting.then(() => performance.now() - t);
+  // With a window (--seconds), the backfill is watched that long, then cancelled as the page would.
+  const windowed = windowSeconds === null ? null : new Promise<'window'>((r) => setTimeout(() => r('window'), windowSeconds * 1000));
+  const during = await sample(
+    counts,
+    starting.then(() => (windowed ? Promise.race([done, windowed]) : done)),
+  );
+  const { jobId } = await starting;
   const seconds = (performance.now() - t) / 1000;
+  const cut = windowed !== null && !over;
+  if (cut) {
+    await call('embeddings:control', { jobId, action: 'cancel' });
+    await done;
+  }
   loop.disable();
   unsubscribe();
+  report('embeddings:start answered (the job and its items written; then worked in the background)', ms(await startedIn));
   const jobs = (await call('embeddings:jobs', {})) as { id: string; done: number; failed: number; total: number; status: string }[];
   const job = jobs.find((j) => j.id === jobId);
   report(
     `backfill (offline GloVe, batch ≤ ${Math.min(64, new LocalGloveProvider().maxBatch)}, concurrency 2)`,
-    `${job?.done ?? '?'} of ${job?.total ?? '?'} embedded, ${job?.failed ?? '?'} failed, ${job?.status ?? '?'}, in ${seconds.toFixed(1)} s (${((job?.done ?? 0) / seconds).toFixed(0)} videos/s)`,
+    `${job?.done ?? '?'} of ${job?.total ?? '?'} embedded, ${job?.failed ?? '?'} failed, ${cut ? `cancelled after the ${windowSeconds} s window` : (job?.status ?? '?')}, in ${seconds.toFixed(1)} s (${((job?.done ?? 0) / seconds).toFixed(0)} videos/s)`,
   );
-  report('moderation:counts every 50 ms, during the backfill', summary(during));
+  report(`moderation:counts every 50 ms, during the backfill${cut ? ` (its first ${windowSeconds} s)` : ''}`, summary(during));
   if (embedded) reportScheduler(report, await embedded.schedulerStats(true));
   report("this thread's event-loop delay during the backfill", `p99 ${ms(loop.percentile(99) / 1e6)} · max ${ms(loop.max / 1e6)}`);
   const p95 = percentile(during.latencies, 95);
@@ -193,13 +209,13 @@ async function measure(report: Report, progress: (s: string) => void, { app, emb
   );
 }
 
-export async function run(report: Report, options: { videos: number; serverUrl: string | null }): Promise<void> {
+export async function run(report: Report, options: { videos: number; serverUrl: string | null; seconds: number | null }): Promise<void> {
   const videos = Math.max(MIN_VIDEOS, options.videos);
-  report('backfill size', `${videos} videos (--videos N)`);
+  report('backfill size', `${videos} videos (--videos N)${options.seconds ? `, watched for ${options.seconds} s (--seconds N)` : ''}`);
   const embedded = collect();
   const onEmbedded = await embeddedConsole(videos, (s) => report('dataset', s));
   try {
-    await measure(embedded.report, (s) => report('  embedded backfill', s), onEmbedded);
+    await measure(embedded.report, (s) => report('  embedded backfill', s), onEmbedded, options.seconds);
   } finally {
     await onEmbedded.dispose();
   }
@@ -210,7 +226,7 @@ export async function run(report: Report, options: { videos: number; serverUrl: 
       const figures = collect();
       const onServer = await serverConsole(options.serverUrl, videos, (s) => report('server dataset', s));
       try {
-        await measure(figures.report, (s) => report('  real-server backfill', s), onServer);
+        await measure(figures.report, (s) => report('  real-server backfill', s), onServer, options.seconds);
       } finally {
         await onServer.dispose();
       }

@@ -65,8 +65,14 @@ function JobRow({ job, at, linked }: { job: Job; at: number; linked: boolean }) 
       </div>
       <div className="row small">
         <span className="job-counts">
-          {formatNumber(job.done)} done · {formatNumber(job.failed)} failed · {formatNumber(remaining)} remaining
+          {formatNumber(job.done)} done · {formatNumber(job.failed)} failed · {job.preparing ? 'about ' : ''}
+          {formatNumber(remaining)} remaining
         </span>
+        {job.preparing && job.status === 'running' ? (
+          <span className="muted" title="Its videos are listed a chunk at a time as it is worked, so the console stays responsive">
+            listing its videos as it goes
+          </span>
+        ) : null}
         {job.status === 'running' && rate > 0 ? (
           <span className="muted">
             {formatDecimal(rate, 1)}/s · about {formatDuration(eta)} left
