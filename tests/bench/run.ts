@@ -25,7 +25,7 @@ const suites: Record<string, (report: Report, options: Options) => Promise<void>
   foundation: foundation.run,
   moderation: (report) => moderation.run(report),
   // Taxonomy runs on 1,000,000 videos unless --videos says otherwise (its dataset takes long to generate).
-  taxonomy: (report) => taxonomy.run(report, values.videos ? Number(values.videos) : 1_000_000),
+  taxonomy: (report, options) => taxonomy.run(report, values.videos ? Number(values.videos) : 1_000_000, options.serverUrl),
   graph: (report) => graph.run(report),
   embeddings: (report, options) => embeddings.run(report, options),
   responsiveness: responsiveness.run,
