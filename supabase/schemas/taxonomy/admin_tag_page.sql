@@ -27,7 +27,8 @@ begin
   -- One plain query per sort, so each reads its index in order and stops after the page
   -- (name: idx_tags_natural_name; usage: idx_tags_video_count).
   if v_sort = 'name' then
-    select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x) order by private.natural_sort_key(x.name), x.id), '[]'::jsonb) into v_rows
+    -- Aggregated in the subquery's order: the sort key is not computed again for every row.
+    select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x)), '[]'::jsonb) into v_rows
       from (select t.id, t.name, t.slug, t.description, t.video_count, t.created_at, t.updated_at
               from public.tags t
              where (v_q is null or t.name ilike ('%' || v_q || '%') or t.slug like ('%' || v_q || '%'))
