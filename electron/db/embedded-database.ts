@@ -7,7 +7,7 @@ import { AdminError } from './admin-error';
 import { chargeSessionTime, isBackground } from './background-work';
 import type { Answer, QueryAnswer, SchedulerStats, Statement } from './embedded-worker';
 import { pgliteEscapeHatch } from './embedded-escape-hatch';
-import { Mutex, type SqlConnection, type SqlParam } from './sql-connection';
+import { Mutex, type ScriptStatement, type SqlConnection, type SqlParam } from './sql-connection';
 import { startWorker, WorkerClient } from './worker-thread';
 import { WorkspaceLock, type WorkspaceProgram } from './workspace-lock';
 
@@ -86,6 +86,14 @@ export class EmbeddedChannel {
     }
     await end(true);
     return result;
+  }
+
+  /** A script in one message: one unit on the session, one transaction; the last statement's answer. */
+  script(statements: ScriptStatement[]): Promise<QueryAnswer | QueryAnswer[]> {
+    const message = statements.map((s): Statement =>
+      'execute' in s ? { op: 'exec', sql: s.execute } : { op: 'query', text: s.text, params: s.params ?? [] },
+    );
+    return this.send({ op: 'script', statements: message, background: isBackground() });
   }
 
   /** From now on every call fails with `reason` (the workspace lock was lost). */
@@ -208,6 +216,13 @@ export class EmbeddedDatabase implements SqlConnection {
         session.end();
       }
     });
+  }
+
+  /** The statements in one transaction, sent to the worker in one message (see runScript in sql-connection.ts). */
+  async runScript<T extends Record<string, unknown>>(statements: ScriptStatement[]): Promise<T[]> {
+    const answer = await this.channel.script(statements);
+    // An exec answers one result per statement it held; a query, its rows.
+    return (Array.isArray(answer) ? [] : answer.rows) as T[];
   }
 
   /**

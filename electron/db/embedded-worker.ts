@@ -30,6 +30,8 @@ type Request =
   /** Starts transaction `tx` (the caller numbers its own) with its first statement. */
   | { id: number; op: 'begin'; tx: number; first: Statement; background?: boolean }
   | { id: number; op: 'end'; tx: number; commit: boolean }
+  /** Statements run in order in one transaction, as one unit; answers the last one's result. */
+  | { id: number; op: 'script'; statements: Statement[]; background?: boolean }
   | { id: number; op: 'protocol'; message: Uint8Array }
   | { id: number; op: 'stats'; reset: boolean }
   | { id: number; op: 'close' };
@@ -198,6 +200,29 @@ function transaction(m: Extract<Request, { op: 'begin' }>): void {
   });
 }
 
+/**
+ * A script: its statements in one transaction, as one unit, with no round trip to the caller
+ * between them (the session is held only while they run). Read-only when it starts so.
+ */
+function script(m: Extract<Request, { op: 'script' }>): void {
+  const first = m.statements[0];
+  const readOnly = first?.op === 'exec' && READ_ONLY.test(first.sql);
+  const last = m.statements.at(-1);
+  schedule(m.background ? 'background' : readOnly ? 'read' : 'write', last ? labelOf(last) : 'script', async () => {
+    const started = performance.now();
+    try {
+      const value = await database().transaction(async (tx) => {
+        let result: unknown = null;
+        for (const s of m.statements) result = await run(tx, s);
+        return result;
+      });
+      answer(m.id, value, performance.now() - started);
+    } catch (e) {
+      refuse(m.id, e);
+    }
+  });
+}
+
 function inTransaction(m: { id: number; tx: number } & Statement): void {
   const open = transactions.get(m.tx);
   if (!open) return refuse(m.id, new Error('The transaction has already ended.'));
@@ -229,6 +254,8 @@ async function handle(m: Request): Promise<void> {
       return m.tx === null ? statement(m.id, m, m.background === true) : inTransaction({ ...m, tx: m.tx });
     case 'begin':
       return transaction(m);
+    case 'script':
+      return script(m);
     case 'end': {
       const open = transactions.get(m.tx);
       if (!open) throw new Error('The transaction has already ended.');

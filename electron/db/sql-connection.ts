@@ -14,7 +14,32 @@ export interface SqlConnection {
   transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T>;
   /** Runs `fn` holding a session-level lock that other processes on this database respect. */
   withExclusiveLock<T>(key: bigint, fn: () => Promise<T>): Promise<T>;
+  /** Where a connection can send a whole script at once (see {@link runScript}). */
+  runScript?<T extends Record<string, unknown>>(statements: ScriptStatement[]): Promise<T[]>;
   close(): Promise<void>;
+}
+
+/** A statement of a script: a query with its parameters, or one without (`execute`). */
+export type ScriptStatement = { text: string; params?: SqlParam[] } | { execute: string };
+
+/**
+ * Runs `statements` in order in one transaction and returns the last one's rows (rolled back if
+ * one fails). A connection that can send the whole script at once does: the embedded workspace
+ * sends it to its worker in one message, so its one session is held while the statements run, not
+ * also across a round trip between threads after each (which a busy main thread stretches).
+ */
+export async function runScript<T extends Record<string, unknown>>(db: SqlConnection, statements: ScriptStatement[]): Promise<T[]> {
+  if (db.runScript) return db.runScript<T>(statements);
+  return db.transaction(async (tx) => {
+    let rows: T[] = [];
+    for (const s of statements) {
+      if ('execute' in s) {
+        await tx.execute(s.execute);
+        rows = [];
+      } else rows = await tx.query<T>(s.text, s.params ?? []);
+    }
+    return rows;
+  });
 }
 
 /** Serializes async work in one process (PGlite has one session shared by everything). */

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toAdminError } from '../../electron/db/admin-error';
 import { inBackground, isBackground, timeOnSession } from '../../electron/db/background-work';
+import { runScript } from '../../electron/db/sql-connection';
 import { LocalGloveProvider } from '../../electron/services/embeddings/local-glove-provider';
 import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../support/test-database';
 
@@ -183,6 +184,31 @@ describe('the embedded database on its worker thread', () => {
     expect(two.heldMs!).toBeGreaterThanOrEqual(90);
     expect((await timeOnSession(async () => 'no database')).heldMs).toBeNull();
     await t.db.query('delete from public.worker_test where id = 300');
+  });
+
+  it("runs a script as one transaction in one message: the last statement's rows, all or nothing, one unit on the session", async () => {
+    await t.db.schedulerStats(true);
+    const rows = await runScript<{ n: number; who: string }>(t.db, [
+      { execute: "set local application_name = 'script test'" },
+      { text: "insert into public.worker_test (id, note) values (400, 'script')" },
+      { text: "select count(*)::int as n, current_setting('application_name') as who from public.worker_test where id = $1", params: [400] },
+    ]);
+    expect(rows).toEqual([{ n: 1, who: 'script test' }]);
+    const stats = await t.db.schedulerStats(true);
+    expect(stats.byKind.write.units).toBe(1);
+    // A failing statement rolls back the ones before it.
+    await expect(
+      runScript(t.db, [{ text: "insert into public.worker_test (id, note) values (401, 'rolled back')" }, { text: 'select 1 / 0' }]),
+    ).rejects.toMatchObject({ code: '22012' });
+    expect(await t.db.query('select id from public.worker_test where id in (400, 401) order by id')).toEqual([{ id: 400 }]);
+    // Starting read-only, it is a console read (served before waiting writes) and cannot write.
+    await expect(
+      runScript(t.db, [{ execute: 'set transaction read only' }, { text: "insert into public.worker_test (id, note) values (402, 'no')" }]),
+    ).rejects.toMatchObject({ code: '25006' });
+    expect((await t.db.schedulerStats(true)).byKind.read.units).toBe(1);
+    // Its time on the session is metered like any unit's.
+    expect((await timeOnSession(() => runScript(t.db, [{ text: 'select pg_sleep(0.05)' }]))).heldMs!).toBeGreaterThanOrEqual(45);
+    await t.db.query('delete from public.worker_test where id = 400');
   });
 
   it('brings a Postgres error across the thread with its SQLSTATE, detail and hint, mapped as before', async () => {
