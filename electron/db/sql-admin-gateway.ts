@@ -4,7 +4,7 @@
 // a function behaves the same here as through Supabase's Data API.
 import { AdminError, toAdminError } from './admin-error';
 import { ADMIN_FUNCTION_NAME, type AdminArgs, type AdminGateway } from './admin-gateway';
-import type { SqlConnection } from './sql-connection';
+import { runScript, type SqlConnection } from './sql-connection';
 
 type Signature = {
   args: { name: string; type: string; hasDefault: boolean }[];
@@ -106,12 +106,14 @@ export class SqlAdminGateway implements AdminGateway {
         : `select to_jsonb(r) as result from ${from}`;
     const claims = JSON.stringify({ role: 'service_role' });
     try {
-      return await this.db.transaction(async (tx) => {
-        if (sig.readOnly) await tx.execute('set transaction read only');
-        await tx.query("select set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)", [claims]);
-        const rows = await tx.query<{ result: unknown }>(select, used.length ? [JSON.stringify(args)] : []);
-        return rows[0]?.result ?? null;
-      });
+      // One script: on the embedded workspace, one message to its worker (the session is held only
+      // while the statements run); read-only first, so the worker serves it before waiting writes.
+      const rows = await runScript<{ result: unknown }>(this.db, [
+        ...(sig.readOnly ? [{ execute: 'set transaction read only' }] : []),
+        { text: "select set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)", params: [claims] },
+        { text: select, params: used.length ? [JSON.stringify(args)] : [] },
+      ]);
+      return rows[0]?.result ?? null;
     } catch (e) {
       throw toAdminError(e);
     }
