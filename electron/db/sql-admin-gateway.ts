@@ -12,6 +12,11 @@ type Signature = {
   returnsVoid: boolean;
   /** Composite, TABLE or OUT parameters: rows become JSON objects, even with one column. */
   returnsRows: boolean;
+  /**
+   * One json or jsonb value: returned as it is (to_jsonb would copy a jsonb document once more,
+   * or parse a json one into jsonb, only for the driver to parse it again).
+   */
+  returnsJson: boolean;
   readOnly: boolean;
 };
 
@@ -60,6 +65,7 @@ export class SqlAdminGateway implements AdminGateway {
               returnsSet: r.retset,
               returnsVoid: r.rettype === 'void',
               returnsRows: r.typtype === 'c' || r.rettype === 'record' || (r.modes ?? []).some((m) => m === 't' || m === 'o'),
+              returnsJson: (r.rettype === 'jsonb' || r.rettype === 'json') && !(r.modes ?? []).some((m) => m === 't' || m === 'o'),
               readOnly: r.volatile !== 'v',
             };
           }),
@@ -103,12 +109,18 @@ export class SqlAdminGateway implements AdminGateway {
       ? `select null::jsonb as result from ${from}`
       : sig.returnsSet
         ? `select coalesce(jsonb_agg(to_jsonb(r)), '[]'::jsonb) as result from ${from}`
-        : `select to_jsonb(r) as result from ${from}`;
+        : sig.returnsJson
+          ? `select r as result from ${from}`
+          : `select to_jsonb(r) as result from ${from}`;
     const claims = JSON.stringify({ role: 'service_role' });
     try {
       return await this.db.transaction(async (tx) => {
-        if (sig.readOnly) await tx.execute('set transaction read only');
-        await tx.query("select set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)", [claims]);
+        // One round trip: read-only (for STABLE functions: what SET TRANSACTION READ ONLY does),
+        // the role and its claims.
+        await tx.query(
+          `select ${sig.readOnly ? "set_config('transaction_read_only', 'on', true), " : ''}set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)`,
+          [claims],
+        );
         const rows = await tx.query<{ result: unknown }>(select, used.length ? [JSON.stringify(args)] : []);
         return rows[0]?.result ?? null;
       });
