@@ -4,9 +4,10 @@ returns json
 language plpgsql
 stable
 set search_path = ''
--- The unfiltered feed keeps its cached plan (planning the five branches costs more than running
--- them); a filtered call is planned for its own filters (below).
-set plan_cache_mode = auto
+-- The unfiltered feed (any page) runs on its generic plan from the first call of a session:
+-- planning the five branches costs more than running them, and under `auto` the first five calls
+-- of every session were planned anew. A filtered call is planned for its own filters (below).
+set plan_cache_mode = force_generic_plan
 as $$
 declare
   v_domains text[];
