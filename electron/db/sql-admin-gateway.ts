@@ -115,12 +115,10 @@ export class SqlAdminGateway implements AdminGateway {
     const claims = JSON.stringify({ role: 'service_role' });
     try {
       return await this.db.transaction(async (tx) => {
-        // One round trip: read-only (for STABLE functions: what SET TRANSACTION READ ONLY does),
-        // the role and its claims.
-        await tx.query(
-          `select ${sig.readOnly ? "set_config('transaction_read_only', 'on', true), " : ''}set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)`,
-          [claims],
-        );
+        // A statement of its own, first: the embedded worker serves a transaction that starts so
+        // before waiting background writes.
+        if (sig.readOnly) await tx.execute('set transaction read only');
+        await tx.query("select set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)", [claims]);
         const rows = await tx.query<{ result: unknown }>(select, used.length ? [JSON.stringify(args)] : []);
         return rows[0]?.result ?? null;
       });
