@@ -115,11 +115,17 @@ export class SqlAdminGateway implements AdminGateway {
     const claims = JSON.stringify({ role: 'service_role' });
     try {
       return await this.db.transaction(async (tx) => {
-        // A statement of its own, first: the embedded worker serves a transaction that starts so
-        // before waiting background writes.
-        if (sig.readOnly) await tx.execute('set transaction read only');
-        await tx.query("select set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)", [claims]);
-        const rows = await tx.query<{ result: unknown }>(select, used.length ? [JSON.stringify(args)] : []);
+        // Read-only on the embedded workspace is a statement of its own, first: its worker serves a
+        // transaction that starts so before waiting background writes. On a server it is one more
+        // setting of the statement that sets the role and claims, sent with the call in one
+        // pipeline (the server runs them in order; a failing first one fails the call too).
+        const ownStatement = sig.readOnly && this.db.kind === 'embedded';
+        if (ownStatement) await tx.execute('set transaction read only');
+        const readOnly = sig.readOnly && !ownStatement ? "set_config('transaction_read_only', 'on', true), " : '';
+        const [, rows] = await Promise.all([
+          tx.query(`select ${readOnly}set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)`, [claims]),
+          tx.query<{ result: unknown }>(select, used.length ? [JSON.stringify(args)] : []),
+        ]);
         return rows[0]?.result ?? null;
       });
     } catch (e) {
