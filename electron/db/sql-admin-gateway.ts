@@ -113,19 +113,27 @@ export class SqlAdminGateway implements AdminGateway {
           ? `select r as result from ${from}`
           : `select to_jsonb(r) as result from ${from}`;
     const claims = JSON.stringify({ role: 'service_role' });
+    const setRole = "select set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)";
+    const callArgs = used.length ? [JSON.stringify(args)] : [];
     try {
+      // On a server: BEGIN (read only for a STABLE function), the role and its claims, the call
+      // and COMMIT in one round trip.
+      if (this.db.pipelinedTransaction) {
+        const [, rows] = await this.db.pipelinedTransaction(
+          [
+            { text: setRole, params: [claims] },
+            { text: select, params: callArgs },
+          ],
+          { readOnly: sig.readOnly },
+        );
+        return (rows?.[0] as { result?: unknown } | undefined)?.result ?? null;
+      }
+      // The embedded workspace: read-only is the first statement of its own (its worker serves a
+      // transaction that starts so before waiting background writes).
       return await this.db.transaction(async (tx) => {
-        // Read-only on the embedded workspace is a statement of its own, first: its worker serves a
-        // transaction that starts so before waiting background writes. On a server it is one more
-        // setting of the statement that sets the role and claims, sent with the call in one
-        // pipeline (the server runs them in order; a failing first one fails the call too).
-        const ownStatement = sig.readOnly && this.db.kind === 'embedded';
-        if (ownStatement) await tx.execute('set transaction read only');
-        const readOnly = sig.readOnly && !ownStatement ? "set_config('transaction_read_only', 'on', true), " : '';
-        const [, rows] = await Promise.all([
-          tx.query(`select ${readOnly}set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)`, [claims]),
-          tx.query<{ result: unknown }>(select, used.length ? [JSON.stringify(args)] : []),
-        ]);
+        if (sig.readOnly) await tx.execute('set transaction read only');
+        await tx.query(setRole, [claims]);
+        const rows = await tx.query<{ result: unknown }>(select, callArgs);
         return rows[0]?.result ?? null;
       });
     } catch (e) {

@@ -3,6 +3,8 @@
 
 export type SqlParam = string | number | boolean | null | Date | SqlParam[] | { [key: string]: unknown };
 
+export type PipelinedStatement = { text: string; params?: SqlParam[] };
+
 export interface SqlConnection {
   readonly kind: 'embedded' | 'postgres';
   /** A human label without secrets: a folder or host/database. */
@@ -12,6 +14,12 @@ export interface SqlConnection {
   execute(statement: string): Promise<void>;
   /** Runs `fn` in one transaction on one session; rolls back when it throws. */
   transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * A server's alternative to transaction() for statements that need no answer before the next:
+   * all of them in one transaction, sent together (one round trip), each one's rows in order.
+   * The first failure is thrown and nothing is kept. Absent where there is no network to save.
+   */
+  pipelinedTransaction?(statements: PipelinedStatement[], options?: { readOnly?: boolean }): Promise<Record<string, unknown>[][]>;
   /** Runs `fn` holding a session-level lock that other processes on this database respect. */
   withExclusiveLock<T>(key: bigint, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
