@@ -88,6 +88,7 @@ describe('magna-console', () => {
     }
   });
 
+  // Six CLI runs, each opening the folder anew: more than the default minute on a busy machine.
   it('demo-data --add adds to a database that holds data, twice, with no clash of any unique key', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'magna-cli-demo-add-'));
     const ws = path.join(dir, 'ws');
@@ -118,5 +119,5 @@ describe('magna-console', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 });
