@@ -18,6 +18,7 @@ import { registerIpc } from './shells/electron/register-ipc';
 import { SafeStorageSecretStore } from './shells/electron/safe-storage-secret-store';
 import { applySessionPolicy } from './shells/electron/session-policy';
 import { createMainWindow, focusWindow, guardWebContents, openExternalSafely } from './shells/electron/window';
+import { showFileDialog } from './shells/electron/file-dialog';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = pathToFileURL(path.join(here, '..', 'dist', 'renderer', 'index.html')).href;
@@ -172,6 +173,7 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: async (url) => openExternalSafely(url),
       // The Settings page edits the same choices as the Notifications menu, which is rebuilt after each.
       notifications: { store, changed: () => void buildMenu() },
+      chooseFile: (request) => showFileDialog(dialog, window, request),
     });
     consoleApp = opened;
     for (const m of storeWarnings) opened.logger.warn(m);

@@ -1,6 +1,6 @@
 // magna-console: the console's headless CLI for servers without a display.
 //   magna-console migrate status|up [--force]   (--embedded DIR | --database-url URL) [--json]
-//   magna-console demo-data [--videos N] [--seed N] [--links N]
+//   magna-console demo-data [--videos N] [--seed N] [--links N] [--add]
 //   magna-console overview
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -27,7 +27,8 @@ Commands:
   migrate status        list every shipped migration: applied, pending, modified, unknown
   migrate up            apply the pending migrations (each file in one transaction)
   demo-data             fill an empty database with deterministic demo data (a new --embedded
-                        folder is migrated first; a database URL must be migrated with migrate up)
+                        folder is migrated first; a database URL must be migrated with migrate up);
+                        with --add, add to a database that already holds data
   overview              row counts per table, latest migration, pgvector version
   backfill              embed videos (a new job, or --job ID to work an existing one)
 
@@ -43,6 +44,8 @@ Options:
   --videos N            demo-data: number of videos (default 320)
   --seed N              demo-data: random seed (default 42)
   --links N             demo-data: number of links between videos
+  --add                 demo-data: add --videos N more videos (and their users, comments, links…)
+                        to a database that already holds data, clear of every existing key
   --scope S             backfill: missing (default), stale or all
   --statuses LIST       backfill: moderation statuses, comma-separated (default approved)
   --provider P          backfill: local (offline GloVe, default) or openai (OpenAI-compatible API;
@@ -86,6 +89,7 @@ const optionsSchema = z.object({
   job: z.string().uuid().optional(),
   operator: z.string().optional(),
   'dry-run': z.boolean().default(false),
+  add: z.boolean().default(false),
   help: z.boolean().default(false),
   version: z.boolean().default(false),
 });
@@ -130,6 +134,7 @@ export async function main(argv: string[]): Promise<void> {
         job: { type: 'string' },
         operator: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        add: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -209,6 +214,7 @@ export async function main(argv: string[]): Promise<void> {
         videos: o.videos,
         seed: o.seed,
         links: o.links,
+        add: o.add,
         onProgress: ({ table, done, total }) => {
           const line = `${table}: ${done}/${Math.max(done, Math.round(total))}`;
           if (!out.json && process.stderr.isTTY) process.stderr.write(`\r${line.padEnd(60)}`);
@@ -266,10 +272,14 @@ async function prepareForDemoData(db: SqlConnection, target: SqlTarget, o: Optio
     'select (select count(*) from public.videos)::int as videos, (select count(*) from public.users)::int as users',
   );
   if (row && (row.videos > 0 || row.users > 0)) {
+    if (o.add) {
+      log(`Adding to the ${row.videos} video(s) and ${row.users} user(s) already there…`);
+      return;
+    }
     throw new AdminError({
       code: 'database_not_empty',
       message: `The database already holds ${row.videos} video(s) and ${row.users} user(s): demo data goes only into an empty database.`,
-      hint: "Give a new folder with --embedded DIR, or an empty database's URL.",
+      hint: "Pass --add to add more demo data to it, or give a new folder with --embedded DIR, or an empty database's URL.",
     });
   }
 }

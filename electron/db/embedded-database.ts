@@ -7,7 +7,7 @@ import { AdminError } from './admin-error';
 import { chargeSessionTime, isBackground } from './background-work';
 import type { Answer, QueryAnswer, SchedulerStats, Statement } from './embedded-worker';
 import { pgliteEscapeHatch } from './embedded-escape-hatch';
-import { Mutex, type ScriptStatement, type SqlConnection, type SqlParam } from './sql-connection';
+import { Mutex, type ScriptOptions, type ScriptStatement, type SqlConnection, type SqlParam } from './sql-connection';
 import { startWorker, WorkerClient } from './worker-thread';
 import { WorkspaceLock, type WorkspaceProgram } from './workspace-lock';
 
@@ -219,8 +219,9 @@ export class EmbeddedDatabase implements SqlConnection {
   }
 
   /** The statements in one transaction, sent to the worker in one message (see runScript in sql-connection.ts). */
-  async runScript<T extends Record<string, unknown>>(statements: ScriptStatement[]): Promise<T[]> {
-    const answer = await this.channel.script(statements);
+  async runScript<T extends Record<string, unknown>>(statements: ScriptStatement[], options: ScriptOptions = {}): Promise<T[]> {
+    // Read-only is the script's first statement of its own: the worker serves such a transaction before waiting writes.
+    const answer = await this.channel.script(options.readOnly ? [{ execute: 'set transaction read only' }, ...statements] : statements);
     // An exec answers one result per statement it held; a query, its rows.
     return (Array.isArray(answer) ? [] : answer.rows) as T[];
   }

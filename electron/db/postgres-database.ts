@@ -3,7 +3,7 @@
 import postgres from 'postgres';
 import { Redactor } from '../lib/redactor';
 import { AdminError, toAdminError } from './admin-error';
-import type { SqlConnection, SqlParam } from './sql-connection';
+import type { ScriptOptions, ScriptStatement, SqlConnection, SqlParam } from './sql-connection';
 
 type Sql = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
 
@@ -44,7 +44,7 @@ class PostgresSession implements SqlConnection {
     readonly label: string,
     protected readonly sql: Sql,
     private readonly redact: (s: string) => string,
-    private readonly pool: postgres.Sql | null,
+    protected readonly pool: postgres.Sql | null,
   ) {}
 
   protected wrap(e: unknown): AdminError {
@@ -108,6 +108,36 @@ class PostgresSession implements SqlConnection {
 }
 
 export class PostgresDatabase extends PostgresSession {
+  /**
+   * A script (runScript in sql-connection.ts): BEGIN, the statements and COMMIT written at once on
+   * one reserved connection: the server runs them in order and answers them in order, so the client
+   * waits one round trip, not one a statement. After a failure the server refuses the statements
+   * after it (the transaction is aborted) and COMMIT rolls back.
+   */
+  async runScript<T extends Record<string, unknown>>(statements: ScriptStatement[], options: ScriptOptions = {}): Promise<T[]> {
+    const reserved = await this.pool!.reserve();
+    try {
+      const sent = [
+        reserved.unsafe(options.readOnly ? 'begin read only' : 'begin'),
+        ...statements.map((s) =>
+          'execute' in s ? reserved.unsafe(s.execute) : reserved.unsafe(s.text, (s.params ?? []) as postgres.ParameterOrJSON<never>[]),
+        ),
+        reserved.unsafe('commit'),
+      ];
+      const settled = await Promise.allSettled(sent);
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) {
+        // COMMIT has rolled back an aborted transaction; a failed COMMIT leaves nothing open either.
+        await reserved.unsafe('rollback').catch(() => undefined);
+        throw this.wrap(failed.reason);
+      }
+      const last = settled.at(-2) as PromiseFulfilledResult<unknown[]>;
+      return ('execute' in statements.at(-1)! ? [] : [...last.value]) as T[];
+    } finally {
+      reserved.release();
+    }
+  }
+
   static async connect(url: string, options: { connectTimeoutSeconds?: number; max?: number } = {}): Promise<PostgresDatabase> {
     parseDatabaseUrl(url);
     const redact = Redactor.of(url).fn;

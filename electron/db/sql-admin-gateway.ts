@@ -12,6 +12,11 @@ type Signature = {
   returnsVoid: boolean;
   /** Composite, TABLE or OUT parameters: rows become JSON objects, even with one column. */
   returnsRows: boolean;
+  /**
+   * One json or jsonb value: returned as it is (to_jsonb would copy a jsonb document once more,
+   * or parse a json one into jsonb, only for the driver to parse it again).
+   */
+  returnsJson: boolean;
   readOnly: boolean;
 };
 
@@ -60,6 +65,7 @@ export class SqlAdminGateway implements AdminGateway {
               returnsSet: r.retset,
               returnsVoid: r.rettype === 'void',
               returnsRows: r.typtype === 'c' || r.rettype === 'record' || (r.modes ?? []).some((m) => m === 't' || m === 'o'),
+              returnsJson: (r.rettype === 'jsonb' || r.rettype === 'json') && !(r.modes ?? []).some((m) => m === 't' || m === 'o'),
               readOnly: r.volatile !== 'v',
             };
           }),
@@ -103,16 +109,24 @@ export class SqlAdminGateway implements AdminGateway {
       ? `select null::jsonb as result from ${from}`
       : sig.returnsSet
         ? `select coalesce(jsonb_agg(to_jsonb(r)), '[]'::jsonb) as result from ${from}`
-        : `select to_jsonb(r) as result from ${from}`;
+        : sig.returnsJson
+          ? `select r as result from ${from}`
+          : `select to_jsonb(r) as result from ${from}`;
     const claims = JSON.stringify({ role: 'service_role' });
+    const setRole = "select set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)";
+    const callArgs = used.length ? [JSON.stringify(args)] : [];
     try {
-      // One script: on the embedded workspace, one message to its worker (the session is held only
-      // while the statements run); read-only first, so the worker serves it before waiting writes.
-      const rows = await runScript<{ result: unknown }>(this.db, [
-        ...(sig.readOnly ? [{ execute: 'set transaction read only' }] : []),
-        { text: "select set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)", params: [claims] },
-        { text: select, params: used.length ? [JSON.stringify(args)] : [] },
-      ]);
+      // One script (runScript in sql-connection.ts): on a server BEGIN (read only for a STABLE
+      // function), the role and its claims, the call and COMMIT in one round trip; on the embedded
+      // workspace one message to its worker, which holds the session only while the script runs.
+      const rows = await runScript<{ result: unknown }>(
+        this.db,
+        [
+          { text: setRole, params: [claims] },
+          { text: select, params: callArgs },
+        ],
+        { readOnly: sig.readOnly },
+      );
       return rows[0]?.result ?? null;
     } catch (e) {
       throw toAdminError(e);

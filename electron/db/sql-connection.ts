@@ -15,22 +15,30 @@ export interface SqlConnection {
   /** Runs `fn` holding a session-level lock that other processes on this database respect. */
   withExclusiveLock<T>(key: bigint, fn: () => Promise<T>): Promise<T>;
   /** Where a connection can send a whole script at once (see {@link runScript}). */
-  runScript?<T extends Record<string, unknown>>(statements: ScriptStatement[]): Promise<T[]>;
+  runScript?<T extends Record<string, unknown>>(statements: ScriptStatement[], options?: ScriptOptions): Promise<T[]>;
   close(): Promise<void>;
 }
 
 /** A statement of a script: a query with its parameters, or one without (`execute`). */
 export type ScriptStatement = { text: string; params?: SqlParam[] } | { execute: string };
+/** `readOnly`: the transaction is read only (and, on the embedded workspace, served before waiting writes). */
+export type ScriptOptions = { readOnly?: boolean };
 
 /**
  * Runs `statements` in order in one transaction and returns the last one's rows (rolled back if
- * one fails). A connection that can send the whole script at once does: the embedded workspace
- * sends it to its worker in one message, so its one session is held while the statements run, not
- * also across a round trip between threads after each (which a busy main thread stretches).
+ * one fails), for statements that need no answer before the next. A connection that can send the
+ * whole script at once does: a server gets BEGIN, the statements and COMMIT in one round trip; the
+ * embedded workspace gets one message to its worker, so its one session is held while the
+ * statements run, not also across a round trip between threads after each.
  */
-export async function runScript<T extends Record<string, unknown>>(db: SqlConnection, statements: ScriptStatement[]): Promise<T[]> {
-  if (db.runScript) return db.runScript<T>(statements);
+export async function runScript<T extends Record<string, unknown>>(
+  db: SqlConnection,
+  statements: ScriptStatement[],
+  options: ScriptOptions = {},
+): Promise<T[]> {
+  if (db.runScript) return db.runScript<T>(statements, options);
   return db.transaction(async (tx) => {
+    if (options.readOnly) await tx.execute('set transaction read only');
     let rows: T[] = [];
     for (const s of statements) {
       if ('execute' in s) {

@@ -13,6 +13,13 @@ export type DemoDataOptions = {
   /** "Now" for the data's timeline; default: today at midnight UTC. */
   anchor?: Date;
   batchSize?: number;
+  /**
+   * Adds to a database that already holds data (demo data or not) instead of filling an empty
+   * one: no staff are made, and every unique key — ids, usernames, e-mails, platform ids, urls,
+   * collection slugs — is kept clear of the rows already there (see readAddition). On an empty
+   * database it changes nothing.
+   */
+  add?: boolean;
   onProgress?: (p: { table: string; done: number; total: number }) => void;
 };
 
@@ -97,9 +104,39 @@ async function insertRows(
 
 type VideoInfo = { id: string; status: string; categorySlug: string; topic: string; createdAt: number; duration: number };
 
+/**
+ * What an added run needs to keep clear of the rows already there: its number (the next free
+ * user number: the generator's usernames end in _N, so every run starts past the last one and
+ * the next run past this one), and the platform ids already taken. The run number goes into the
+ * first eight hex digits of every id it makes (the seeded generator's ids alone could repeat
+ * another run's, since its state is 32 bits) and into its collections' slugs; the PRNG is
+ * seeded with the seed and the run number, so the same seed on the same database gives the same
+ * rows and a second run gives new ones.
+ */
+type Addition = { run: number; platformIds: Set<string> };
+
+async function readAddition(db: SqlConnection): Promise<Addition | null> {
+  const [row] = await db.query<{ users: number; next: string }>(
+    `select count(*)::int as users, (coalesce(max(substring(username from '_([0-9]{1,9})$')::bigint), -1) + 1)::text as next from public.users`,
+  );
+  if (!row || row.users === 0) return null;
+  const taken = await db.query<{ key: string }>("select platform || ':' || platform_id as key from public.videos");
+  // Past the largest _N so far and past the user count (usernames the generator did not make).
+  const run = Math.max(Number(row.next), row.users);
+  if (run > 0xffffffff) throw new Error('demo-data --add: the run number no longer fits eight hex digits; add into a new database instead.');
+  return { run, platformIds: new Set(taken.map((t) => t.key)) };
+}
+
 export async function generateDemoData(db: SqlConnection, options: DemoDataOptions = {}): Promise<DemoDataSummary> {
   const videoCount = options.videos ?? 320;
-  const rnd = new Random(options.seed ?? 42);
+  const addition = options.add ? await readAddition(db) : null;
+  const seed = options.seed ?? 42;
+  const rnd = new Random(addition ? (Math.imul(seed, 0x9e3779b1) ^ Math.imul(addition.run + 1, 0x85ebca6b)) >>> 0 : seed);
+  const runPrefix = addition ? addition.run.toString(16).padStart(8, '0') : '';
+  const uuid = () => (addition ? `${runPrefix}${rnd.uuid().slice(8)}` : rnd.uuid());
+  // Staff come first in a new database only; an added run makes plain users.
+  const staffCount = addition ? 0 : STAFF.length;
+  const userBase = addition?.run ?? 0;
   const anchor = (options.anchor ?? new Date(Math.floor(Date.now() / DAY) * DAY)).getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   const summary: DemoDataSummary = {};
@@ -158,12 +195,12 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
       for (let i = 0; i < userCount; i++) {
         // The first users are the demo staff the console acts as. The staff after the two
         // moderators still draw a random name, so every later row is the same as before.
-        const drawn = i < MODERATORS.length ? null : ([rnd.pick(FIRST_NAMES), rnd.pick(LAST_NAMES)] as const);
-        const staff = STAFF[i];
+        const drawn = i < Math.min(staffCount, MODERATORS.length) ? null : ([rnd.pick(FIRST_NAMES), rnd.pick(LAST_NAMES)] as const);
+        const staff = i < staffCount ? STAFF[i] : undefined;
         const [first, last] = staff ? (staff.username.split('_') as [string, string]) : drawn!;
-        const username = staff ? staff.username : `${first}_${last}_${i}`;
+        const username = staff ? staff.username : `${first}_${last}_${userBase + i}`;
         const createdAt = anchor - rnd.int(1, 900) * DAY;
-        const id = rnd.uuid();
+        const id = uuid();
         users.push({ id, createdAt, index: i });
         yield {
           id,
@@ -174,7 +211,7 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
           avatar_url: null,
           created_at: iso(createdAt),
           last_login_at: iso(anchor - rnd.int(0, 60) * DAY),
-          is_active: i < 3 ? true : !rnd.chance(0.06),
+          is_active: i < staffCount ? true : !rnd.chance(0.06),
         };
       }
     })(),
@@ -188,15 +225,15 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
       ['user_id', 'uuid'],
       ['role', 'text'],
     ],
-    STAFF.map((s, i) => ({ user_id: users[i]!.id, role: s.role })),
-    STAFF.length,
+    STAFF.slice(0, staffCount).map((s, i) => ({ user_id: users[i]!.id, role: s.role })),
+    staffCount,
     options,
     'on conflict do nothing',
   );
   // Staff submit, write and comment nothing in the demo: nobody moderates their own item, so
   // any item a demo operator opens can be decided. A draw that lands on a staff member goes to
   // a user further down instead (no extra draw: the rest of the data stays the same).
-  const member = (u: (typeof users)[number]) => (u.index < STAFF.length ? users[u.index + STAFF.length]! : u);
+  const member = (u: (typeof users)[number]) => (u.index < staffCount ? users[u.index + staffCount]! : u);
 
   // Tags.
   summary.tags = await insertRows(
@@ -216,7 +253,7 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
 
   // Videos: every category, platform and moderation status.
   const videos: VideoInfo[] = [];
-  const platformIds = new Set<string>();
+  const platformIds = addition?.platformIds ?? new Set<string>();
   summary.videos = await insertRows(
     db,
     'videos',
@@ -275,7 +312,7 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
         const channel = rnd.pick(CHANNELS);
         const createdAt = anchor - Math.floor(rnd.next() * 720 * DAY);
         const duration = rnd.int(180, 5400);
-        const id = rnd.uuid();
+        const id = uuid();
         if (videos.length < 200_000) videos.push({ id, status, categorySlug, topic, createdAt, duration });
         const views = Math.floor(Math.exp(rnd.next() * 14));
         yield {
@@ -459,14 +496,14 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
     (function* () {
       for (let i = 0; i < collectionCount; i++) {
         const topic = rnd.pick(Object.values(TOPICS).flat());
-        const id = rnd.uuid();
+        const id = uuid();
         const owner = rnd.pick(users).id;
         collections.push({ id, owner });
         yield {
           id,
           title: `Learning path: ${topic}`,
           description: `A curated path through ${topic}.`,
-          slug: `${slugify(topic)}-${i}`,
+          slug: addition ? `${slugify(topic)}-r${addition.run}-${i}` : `${slugify(topic)}-${i}`,
           created_by: owner,
           is_public: !rnd.chance(0.2),
           is_featured: rnd.chance(0.1),
@@ -520,7 +557,7 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
       for (const v of commentVideos) {
         const threads = rnd.int(0, 4);
         for (let t = 0; t < threads; t++) {
-          const id = rnd.uuid();
+          const id = uuid();
           const createdAt = Math.min(anchor, v.createdAt + rnd.int(1, 400) * DAY);
           comments.push({ id, video: v });
           const deleted = rnd.chance(0.04);
@@ -538,7 +575,7 @@ export async function generateDemoData(db: SqlConnection, options: DemoDataOptio
           const replies = rnd.int(0, 3);
           let parent = id;
           for (let r = 0; r < replies; r++) {
-            const rid = rnd.uuid();
+            const rid = uuid();
             comments.push({ id: rid, video: v });
             yield {
               id: rid,

@@ -72,6 +72,14 @@ export const consoleOperations = {
     output: z.object({ file: z.string(), bytes: z.number(), latestMigration: z.string().nullable() }),
     run: (s, { file }) => s.backup.backup(file),
   }),
+  // The desktop app's native Save / Open dialog, shown by the main process; the browser shell has
+  // none and says so (its page takes a typed path).
+  'workspace:choose-file': serviceOperation({
+    role: null,
+    input: z.object({ purpose: z.enum(['backup', 'restore']) }).strict(),
+    output: z.object({ file: z.string().nullable() }),
+    run: (s, { purpose }) => s.shell.chooseFile(purpose),
+  }),
   'workspace:restore': serviceOperation({
     role: null,
     input: z.object({ file: z.string().trim().min(1, 'Give the full path of the backup file.').max(4096) }).strict(),

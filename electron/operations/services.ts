@@ -10,8 +10,16 @@ import type { NotificationChoices } from '../services/notification-choices';
 
 export type AppInfo = { version: string; shell: 'electron' | 'browser'; platform: string; dataDir: string };
 
+/** What a native file dialog is for: the file a backup is written to, or the backup to restore. */
+export type FilePurpose = 'backup' | 'restore';
+
 export type Services = {
-  shell: { info(): AppInfo; openExternal(url: string): Promise<{ opened: boolean }> };
+  shell: {
+    info(): AppInfo;
+    openExternal(url: string): Promise<{ opened: boolean }>;
+    /** The desktop app's native file dialog: the chosen file's full path, or null when cancelled. */
+    chooseFile(purpose: FilePurpose): Promise<{ file: string | null }>;
+  };
   connections: ConnectionService;
   migrations: MigrationsService;
   embeddings: EmbeddingsService;

@@ -18,6 +18,7 @@ import { TrendingScheduler } from '../services/maintenance/trending-scheduler';
 import { WorkspaceBackup } from '../services/backup/workspace-backup';
 import { AdminError } from '../db/admin-error';
 import { createHandlers, type Handlers } from '../operations/run-operation';
+import type { FilePurpose } from '../operations/services';
 
 export type ConsoleAppOptions = {
   shell: 'electron' | 'browser';
@@ -29,7 +30,24 @@ export type ConsoleAppOptions = {
   echoLog?: boolean;
   /** The desktop app's notification choices (none in the browser shell); `changed` runs after an edit. */
   notifications?: { store: NotificationChoicesStore; changed: () => void };
+  /**
+   * The desktop app's native file dialog (none in the browser shell): the chosen file's path, or
+   * null when cancelled. What it answers is checked here like any other input.
+   */
+  chooseFile?: (request: FileDialogRequest) => Promise<string | null>;
 };
+
+/** A native Save (backup) or Open (restore) dialog, starting in the data folder's backups. */
+export type FileDialogRequest = { purpose: FilePurpose; defaultPath: string };
+
+const chosenFileSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((file) => path.isAbsolute(file), 'The file dialog answered a path that is not a full path.')
+  .nullable();
+
+const backupStamp = () => new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
 export type ConsoleApp = {
   handlers: Handlers;
@@ -86,6 +104,23 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
         openExternal: async (url) => {
           if (!isSafeExternalUrl(url)) throw new AdminError({ code: 'unsafe_url', message: 'Only http(s) links can be opened.' });
           return { opened: await options.openExternal(url) };
+        },
+        chooseFile: async (purpose) => {
+          const choose = options.chooseFile;
+          if (!choose) {
+            throw new AdminError({
+              code: 'no_file_dialog',
+              message: 'The browser shell cannot open a file dialog: a page may not learn the paths of this machine.',
+              hint: "Type the backup file's full path instead.",
+            });
+          }
+          const backups = path.join(options.dataDir, 'backups');
+          const defaultPath = purpose === 'backup' ? path.join(backups, `workspace-${backupStamp()}.tar.gz`) : backups;
+          const chosen = chosenFileSchema.safeParse(await choose({ purpose, defaultPath }));
+          if (!chosen.success) {
+            throw new AdminError({ code: 'file_dialog_invalid', message: chosen.error.issues[0]!.message, hint: 'Choose the file again.' });
+          }
+          return { file: chosen.data === null ? null : path.normalize(chosen.data) };
         },
       },
       connections,

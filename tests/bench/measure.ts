@@ -11,6 +11,23 @@ export async function median(runs: number, fn: () => Promise<unknown>): Promise<
   return times[Math.floor(times.length / 2)]!;
 }
 
+/**
+ * Medians of two things measured in turns (a, b, a, b, …): on a shared machine whose load drifts,
+ * a ratio of two medians taken one after the other measures the drift as much as the code.
+ */
+export async function medianPair(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const [k, fn] of [a, b].entries()) {
+      const t = performance.now();
+      await fn();
+      times[k]!.push(performance.now() - t);
+    }
+  }
+  const mid = (v: number[]) => v.sort((x, y) => x - y)[Math.floor(v.length / 2)]!;
+  return [mid(times[0]), mid(times[1])];
+}
+
 export type Report = (label: string, value: string) => void;
 
 export const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ms`;

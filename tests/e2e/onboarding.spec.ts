@@ -92,6 +92,9 @@ test('a backup of one workspace, restored from Settings into a fresh workspace, 
   await rpc(page, 'moderation:act', { action: 'approve', items: [{ id: first.id, expected_status: 'pending' }] });
   const file = path.join(shell.dataDir, 'e2e-backup.tar.gz');
   await page.goto(`${shell.origin}/#/settings`);
+  // The browser shell has no file dialog, says so, and offers none.
+  await expect(page.getByText('The browser shell has no file dialog')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Back up to file…' })).toHaveCount(0);
   await page.getByLabel('Back up to').fill(file);
   await page.getByRole('button', { name: 'Back up', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `Workspace backed up to ${file}` })).toBeVisible({ timeout: 60_000 });

@@ -36,6 +36,9 @@ let grace: string; // moderator
 let hedy: string; // curator
 let plain: string;
 let approvedTitle: string;
+let linkTarget: string;
+let linkHref: string;
+let plainName: string;
 
 const one = async <T extends Record<string, unknown>>(sql: string, params: SqlParam[] = []) => (await t.db.query<T>(sql, params))[0]!;
 const activity = (operator: string, filters: Record<string, unknown> = {}, limit = 100, cursor: unknown = null) =>
@@ -68,7 +71,12 @@ beforeAll(async () => {
   await decide(grace, 'reject', pending[1]!);
   await decide(ada, 'approve', pending[2]!);
   await gw.call('admin_save_tag', { p_operator: hedy, p_name: 'activity-log-test-tag' });
-  const [a, b] = await t.db.query<{ id: string }>("select id from public.videos where moderation_status = 'approved' order by id limit 2");
+  const [a, b] = await t.db.query<{ id: string; title: string }>(
+    "select id, title from public.videos where moderation_status = 'approved' order by id limit 2",
+  );
+  linkTarget = `${a!.title} → related → ${b!.title}`;
+  linkHref = `#/graph/${a!.id}`;
+  plainName = (await one<{ username: string }>('select username from public.users where id = $1', [plain])).username;
   await gw.call('admin_save_reference', { p_operator: hedy, p_source: a!.id, p_target: b!.id, p_type: 'related' });
   await gw.call('admin_grant_staff_role', { p_operator: ada, p_user_id: plain, p_role: 'curator' });
   await gw.call('admin_revoke_staff_role', { p_operator: ada, p_user_id: plain, p_role: 'curator' });
@@ -88,7 +96,11 @@ describe('admin_activity', () => {
     const approved = rows.find((r) => r.domain === 'moderation' && r.target === approvedTitle)!;
     expect(approved).toMatchObject({ action: 'approve', operator: 'grace_moderator' });
     expect(approved.href).toMatch(/^#\/video\/[0-9a-f-]{36}$/);
-    expect(rows.find((r) => r.domain === 'graph')?.href).toMatch(/^#\/graph\/[0-9a-f-]{36}$/);
+    expect(rows.find((r) => r.domain === 'graph')).toMatchObject({ operator: 'hedy_curator', target: linkTarget, href: linkHref });
+    expect(rows.filter((r) => r.domain === 'staff').map((r) => [r.action, r.target, r.href])).toEqual([
+      ['revoke', `${plainName} · curator`, null],
+      ['grant', `${plainName} · curator`, null],
+    ]);
     expect(rows.find((r) => r.domain === 'taxonomy')).toMatchObject({ action: 'create', target: 'Tag activity-log-test-tag' });
   });
 

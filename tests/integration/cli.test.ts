@@ -81,9 +81,43 @@ describe('magna-console', () => {
       expect(again.stderr).toMatch(
         /^error: The database already holds 20 video\(s\) and \d+ user\(s\): demo data goes only into an empty database\.\n/,
       );
+      expect(again.stderr).toMatch(/\nhint: Pass --add to add more demo data to it/);
       expect(again.stderr).not.toMatch(/duplicate key|at \w+ \(/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  // Six CLI runs, each opening the folder anew: more than the default minute on a busy machine.
+  it('demo-data --add adds to a database that holds data, twice, with no clash of any unique key', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'magna-cli-demo-add-'));
+    const ws = path.join(dir, 'ws');
+    const counts = async () => {
+      const { stdout } = await cli('overview', '--embedded', ws, '--json');
+      return (JSON.parse(stdout) as { overview: { tables: { name: string; rows: number; exact: boolean }[] } }).overview.tables;
+    };
+    const rows = (tables: { name: string; rows: number; exact: boolean }[], name: string) =>
+      tables.find((t) => t.name === name && t.exact)?.rows ?? -1;
+    try {
+      await cli('demo-data', '--embedded', ws, '--videos', '60');
+      const before = await counts();
+      const first = await cli('demo-data', '--embedded', ws, '--videos', '50', '--add', '--json');
+      expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, rows: { videos: 50, users: 40, staff_roles: 0 } });
+      // The same seed again: a second run lands past the first, not on it.
+      const second = await cli('demo-data', '--embedded', ws, '--videos', '50', '--add', '--json');
+      expect(JSON.parse(second.stdout)).toMatchObject({ ok: true, rows: { videos: 50, users: 40, staff_roles: 0 } });
+      const after = await counts();
+      expect(rows(after, 'videos')).toBe(rows(before, 'videos') + 100);
+      expect(rows(after, 'users')).toBe(rows(before, 'users') + 80);
+      for (const table of ['video_tags', 'video_references', 'collections', 'comments'])
+        expect(rows(after, table), table).toBeGreaterThan(rows(before, table));
+      // Staff stay the three demo staff; without --add the folder is still refused.
+      expect(rows(after, 'staff_roles')).toBe(rows(before, 'staff_roles'));
+      const refused = (await cli('demo-data', '--embedded', ws, '--videos', '5').catch((e: unknown) => e)) as { code: number; stderr: string };
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^error: The database already holds 160 video\(s\) and \d+ user\(s\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

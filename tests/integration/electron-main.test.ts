@@ -284,6 +284,42 @@ describe('the built main process', () => {
     expect(existsSync(path.join(run.userData, 'secrets.enc.json'))).toBe(false);
   });
 
+  it('backs up to the file chosen in the native Save dialog and offers a backup from the Open dialog; a cancelled dialog changes nothing', async () => {
+    const top = fromFrame(run.window().webContents, rendererUrl());
+    const dialog = run.electron.dialog;
+    const backups = path.join(run.userData, 'backups');
+
+    // Cancelled: no path, and nothing is written (the default folder is not even made).
+    dialog.fileAnswer = null;
+    expect(await invoke('workspace:choose-file', top, { purpose: 'backup' })).toEqual({ ok: true, data: { file: null } });
+    expect(dialog.fileDialogs).toHaveLength(1);
+    expect(existsSync(backups)).toBe(false);
+
+    // Chosen: the Save dialog, on the console window, starting in the data folder's backups, answers
+    // the path the backup is then written to.
+    const file = path.join(run.userData, 'elsewhere', 'chosen.tar.gz');
+    dialog.fileAnswer = file;
+    const chosen = await invoke('workspace:choose-file', top, { purpose: 'backup' });
+    expect(chosen).toEqual({ ok: true, data: { file } });
+    const save = dialog.fileDialogs[1]!;
+    expect(save.kind).toBe('save');
+    expect(save.window).toBe(run.window());
+    expect(path.dirname(save.options.defaultPath as string)).toBe(backups);
+    expect(path.basename(save.options.defaultPath as string)).toMatch(/^workspace-\d{8}-\d{4}\.tar\.gz$/);
+    expect(await invoke('workspace:backup', top, { file: (chosen.data as { file: string }).file })).toMatchObject({ ok: true, data: { file } });
+    expect(existsSync(file)).toBe(true);
+
+    // The Open dialog for a restore answers the backup chosen; cancelled, it answers nothing.
+    expect(await invoke('workspace:choose-file', top, { purpose: 'restore' })).toEqual({ ok: true, data: { file } });
+    expect(dialog.fileDialogs[2]).toMatchObject({ kind: 'open', window: run.window(), options: { defaultPath: backups, properties: ['openFile'] } });
+    dialog.fileAnswer = null;
+    expect(await invoke('workspace:choose-file', top, { purpose: 'restore' })).toEqual({ ok: true, data: { file: null } });
+
+    // What the dialog answers is checked like any input: a path that is not a full one is refused.
+    dialog.fileAnswer = 'relative.tar.gz';
+    expect(await invoke('workspace:choose-file', top, { purpose: 'backup' })).toMatchObject({ ok: false, error: { code: 'file_dialog_invalid' } });
+  });
+
   it('quitting closes the database before the app goes', async () => {
     const top = fromFrame(run.window().webContents, rendererUrl());
     expect(await invoke('moderation:counts', top, {})).toMatchObject({ ok: true });

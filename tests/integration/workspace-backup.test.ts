@@ -66,4 +66,12 @@ describe('embedded workspace backup', () => {
     await expect(h.call('workspace:restore', { file: 'workspace.tar.gz' })).rejects.toMatchObject({ code: 'backup_path_relative' });
     expect(await pending()).toBeGreaterThan(0);
   });
+
+  it('the browser shell has no file dialog and says to type the path', async () => {
+    await expect(h.call('workspace:choose-file', { purpose: 'backup' })).rejects.toMatchObject({
+      code: 'no_file_dialog',
+      message: 'The browser shell cannot open a file dialog: a page may not learn the paths of this machine.',
+      hint: "Type the backup file's full path instead.",
+    });
+  });
 });

@@ -60,6 +60,8 @@ function reset(e: ElectronStandIn): void {
   e.safeStorage.available = true;
   e.dialog.messageBoxes.length = 0;
   e.dialog.response = 0;
+  e.dialog.fileDialogs.length = 0;
+  e.dialog.fileAnswer = null;
   e.clipboard.text = '';
 }
 

@@ -1,5 +1,5 @@
 // Dashboard and activity-log figures at 1,000,000 videos (or --videos N), each as a ratio against
-// its bare SQL measured in the same run on the same connection: admin_dashboard against the same
+// its bare SQL measured in the same run on the same connection, in turns with it: admin_dashboard against the same
 // aggregates written as plain statements, admin_activity (first page, a page 10,000 rows deep,
 // filtered by operator, by text) against the bare keyset UNION ALL of the logs.
 //
@@ -16,7 +16,7 @@ import { generateDemoData } from '../../../electron/demo-data/generate-demo-data
 import { readMigrationFiles } from '../../../electron/services/migrations/migration-files';
 import { migrateUp } from '../../../electron/services/migrations/migration-runner';
 import { openDataset } from '../dataset';
-import { median, ms, ratio, type Report } from '../measure';
+import { median, medianPair, ms, ratio, type Report } from '../measure';
 
 const PAGE = 100;
 /** Videos the demo generator writes on a server; the rest are copies. */
@@ -142,14 +142,20 @@ export async function run(report: Report, options: { videos: number }): Promise<
     // What any admin call costs through the gateway (its transaction, role and claims: five round
     // trips where a bare statement makes one), to read the ratios below against.
     await gw.call('admin_my_roles', { p_operator: operator });
-    const floor = await median(15, () => gw.call('admin_my_roles', { p_operator: operator }));
-    const bareFloor = await median(15, () => db.query('select 1'));
+    const [floor, bareFloor] = await medianPair(
+      15,
+      () => gw.call('admin_my_roles', { p_operator: operator }),
+      () => db.query('select 1'),
+    );
     report('floor: admin_my_roles through the gateway / bare select 1', `${ms(floor)} / ${ms(bareFloor)}`);
 
     const since = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
     await gw.call('admin_dashboard', { p_operator: operator, p_days: 30 });
-    const dashboard = await median(15, () => gw.call('admin_dashboard', { p_operator: operator, p_days: 30 }));
-    const bareDashboard = await median(15, () => db.query(BARE_DASHBOARD, [since]));
+    const [dashboard, bareDashboard] = await medianPair(
+      15,
+      () => gw.call('admin_dashboard', { p_operator: operator, p_days: 30 }),
+      () => db.query(BARE_DASHBOARD, [since]),
+    );
     report('admin_dashboard, 30 days', `${ms(dashboard)} (bare SQL ${ms(bareDashboard)}: ${ratio(dashboard, bareDashboard)}; target ≤ 2×)`);
     const dashboard90 = await median(5, () => gw.call('admin_dashboard', { p_operator: operator, p_days: 90 }));
     report('admin_dashboard, 90 days', ms(dashboard90));
@@ -160,8 +166,11 @@ export async function run(report: Report, options: { videos: number }): Promise<
         next_cursor: unknown;
       }>;
     await activity({});
-    const first = await median(15, () => activity({}));
-    const bareFirst = await median(15, () => db.query(bareFeed(false)));
+    const [first, bareFirst] = await medianPair(
+      15,
+      () => activity({}),
+      () => db.query(bareFeed(false)),
+    );
     report(`admin_activity, first page of ${PAGE}, every log`, `${ms(first)} (bare SQL ${ms(bareFirst)}: ${ratio(first, bareFirst)}; target ≤ 2×)`);
 
     // The cursor 10,000 rows deep, as a client paging the feed holds it.
@@ -174,8 +183,11 @@ export async function run(report: Report, options: { videos: number }): Promise<
        order by at desc, domain, id desc offset 9999 limit 1`,
     );
     const cursor = { at: deep!.at, domain: deep!.domain, key: deep!.id.padStart(19, '0') };
-    const deepPage = await median(15, () => activity({}, cursor));
-    const bareDeep = await median(15, () => db.query(bareFeed(true), [deep!.at, deep!.domain, deep!.id]));
+    const [deepPage, bareDeep] = await medianPair(
+      15,
+      () => activity({}, cursor),
+      () => db.query(bareFeed(true), [deep!.at, deep!.domain, deep!.id]),
+    );
     report(
       'admin_activity, a page 10,000 rows deep (keyset)',
       `${ms(deepPage)} (bare SQL ${ms(bareDeep)}: ${ratio(deepPage, bareDeep)}; ${ratio(deepPage, first)} of page 1)`,

@@ -63,7 +63,7 @@ export function SettingsPage({ theme, onTheme }: { theme: Theme; onTheme: (t: Th
       <h2>Notifications</h2>
       <NotificationSettings />
       <h2>Local workspace backup</h2>
-      <WorkspaceBackup dataDir={info.data?.dataDir ?? null} />
+      <WorkspaceBackup dataDir={info.data?.dataDir ?? null} shell={info.data?.shell ?? null} />
 
       <h2>Appearance</h2>
       <div className="row" role="radiogroup" aria-label="Theme">

@@ -1,16 +1,17 @@
 // The embedded workspace's backup and restore: a file the admin names (a path on the machine the
-// console runs on, in either shell). A restore asks first; it refuses a backup from a newer
-// console and, failing, leaves the workspace as it was.
+// console runs on, in either shell) or, in the desktop app, chooses in the native Save / Open
+// dialog. A restore asks first; it refuses a backup from a newer console and, failing, leaves
+// the workspace as it was.
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { useErrorReaction } from '@/components/error-reaction-provider';
 import { useToasts } from '@/components/toasts';
 import { formatNumber } from '@/lib/format';
-import { useBackupWorkspace, useRestoreWorkspace } from '../api/workspace-backup';
+import { useBackupWorkspace, useChooseBackupFile, useRestoreWorkspace } from '../api/workspace-backup';
 
 const stamp = () => new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
-export function WorkspaceBackup({ dataDir }: { dataDir: string | null }) {
+export function WorkspaceBackup({ dataDir, shell }: { dataDir: string | null; shell: 'electron' | 'browser' | null }) {
   const sep = dataDir?.includes('\\') && !dataDir.includes('/') ? '\\' : '/';
   // Typed by the admin, else a file in the data folder (known once app:info has answered).
   const [typedPath, setBackupPath] = useState<string | null>(null);
@@ -20,6 +21,8 @@ export function WorkspaceBackup({ dataDir }: { dataDir: string | null }) {
   const [confirming, setConfirming] = useState(false);
   const backup = useBackupWorkspace();
   const restore = useRestoreWorkspace();
+  const choose = useChooseBackupFile();
+  const desktop = shell === 'electron';
   const toasts = useToasts();
   const react = useErrorReaction();
   const backupId = useId();
@@ -27,10 +30,28 @@ export function WorkspaceBackup({ dataDir }: { dataDir: string | null }) {
 
   // Awaited rather than mutate()'s callbacks: a restore resets every query, which may remount this
   // section before the callbacks would run.
-  const onBackup = async () => {
+  const onBackup = async (file = backupPath) => {
     try {
-      const r = await backup.mutateAsync({ file: backupPath });
+      const r = await backup.mutateAsync({ file });
       toasts.push({ kind: 'success', message: `Workspace backed up to ${r.file} (${formatNumber(Math.round(r.bytes / 1024))} KB).` });
+    } catch (e) {
+      react(e);
+    }
+  };
+  // The native dialog's answer: a backup is written there at once (Save is the last step, as in
+  // any desktop app); a backup to restore fills the field and asks as a typed one does.
+  // Cancelled: nothing changes.
+  const onChoose = async (purpose: 'backup' | 'restore') => {
+    try {
+      const { file } = await choose.mutateAsync({ purpose });
+      if (file === null) return;
+      if (purpose === 'backup') {
+        setBackupPath(file);
+        await onBackup(file);
+      } else {
+        setRestorePath(file);
+        setConfirming(true);
+      }
     } catch (e) {
       react(e);
     }
@@ -50,7 +71,16 @@ export function WorkspaceBackup({ dataDir }: { dataDir: string | null }) {
 
   return (
     <div className="card">
-      <p>The local workspace (the embedded database) can be saved to a file and restored from one. Paths are on this machine.</p>
+      <p>
+        The local workspace (the embedded database) can be saved to a file and restored from one. Paths are on this machine
+        {desktop ? ': type one, or choose it in a dialog.' : '.'}
+      </p>
+      {shell === 'browser' && (
+        <p className="muted">
+          The browser shell has no file dialog (a page may not learn this machine&apos;s paths): type the file&apos;s full path. The desktop app opens
+          one.
+        </p>
+      )}
       <div className="row">
         <label htmlFor={backupId}>Back up to</label>
         <input
@@ -64,6 +94,11 @@ export function WorkspaceBackup({ dataDir }: { dataDir: string | null }) {
         <button type="button" className="btn" disabled={backup.isPending || backupPath.trim() === ''} onClick={() => void onBackup()}>
           {backup.isPending ? 'Backing up…' : 'Back up'}
         </button>
+        {desktop && (
+          <button type="button" className="btn" disabled={choose.isPending || backup.isPending} onClick={() => void onChoose('backup')}>
+            Back up to file…
+          </button>
+        )}
       </div>
       <div className="row" style={{ marginTop: 8 }}>
         <label htmlFor={restoreId}>Restore from</label>
@@ -79,6 +114,11 @@ export function WorkspaceBackup({ dataDir }: { dataDir: string | null }) {
         <button type="button" className="btn danger" disabled={restore.isPending || restorePath.trim() === ''} onClick={() => setConfirming(true)}>
           {restore.isPending ? 'Restoring…' : 'Restore…'}
         </button>
+        {desktop && (
+          <button type="button" className="btn" disabled={choose.isPending || restore.isPending} onClick={() => void onChoose('restore')}>
+            Choose backup…
+          </button>
+        )}
       </div>
       <ConfirmDialog
         open={confirming}
