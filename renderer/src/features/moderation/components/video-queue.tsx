@@ -65,8 +65,12 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   // busy buttons (state).
   const inFlight = useRef<ReadonlySet<string>>(new Set());
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
+  // Items whose decision takes them out of the list and is in flight: out of the list at once, so
+  // the next item opens and the next key press acts on it (at typing speed no key is lost); back
+  // in it when the decision is refused or fails.
+  const [leaving, setLeaving] = useState<ReadonlySet<string>>(new Set());
 
-  const rows = useMemo(() => keysetRows(list.data).filter((r) => !decided.has(r.id)), [list.data, decided]);
+  const rows = useMemo(() => keysetRows(list.data).filter((r) => !decided.has(r.id) && !leaving.has(r.id)), [list.data, decided, leaving]);
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const keys = useMemo(() => rows.map((r) => r.id), [rows]);
   const cursor = useListCursor(keys);
@@ -141,10 +145,11 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   };
 
   // One decision per item at a time: items whose previous decision is in flight are skipped (a
-  // second `a` on one does nothing), others go at once. Items the decision took out of the list
-  // stay locked until an undo puts them back, so a key press handled before the list re-rendered
-  // cannot decide them again. Each call settles with its own items, so the undo bar names
-  // exactly what this call did (mutateAsync: mutate's callbacks would only run for the latest call).
+  // second `a` on one does nothing), others go at once. A decision that takes its items out of
+  // the list takes them out as it is sent (the next item opens), and they stay locked until an
+  // undo puts them back, so a key press handled before the list re-rendered cannot decide them
+  // again. Each call settles with its own items, so the undo bar names exactly what this call did
+  // (mutateAsync: mutate's callbacks would only run for the latest call).
   const run = (action: VideoAction, asked: QueueRow[], reason?: string) => {
     const ids = new Set(
       startable(
@@ -156,6 +161,9 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
     if (!items.length) return;
     const itemIds = items.map((r) => r.id);
     setInFlight(begin(inFlight.current, itemIds));
+    const leaves = action === 'approve' || action === 'reject' || (action === 'flag' && queue === 'pending');
+    if (leaves) setLeaving((l) => begin(l, itemIds));
+    const ticket = decisions.begin();
     let left = new Set<string>();
     act
       .mutateAsync({
@@ -169,15 +177,19 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
             past: PAST[action],
             titles: new Map(items.map((i) => [i.id, i.title])),
             asked: items.length,
+            ticket,
           });
-          const leaves = action === 'approve' || action === 'reject' || (action === 'flag' && queue === 'pending');
           if (leaves) {
             left = doneIds;
             setDecided((d) => new Set([...d, ...doneIds]));
+            setLeaving((l) => settle(l, itemIds));
           }
           table.setRowSelection((s) => without(s, doneIds));
         },
-        (e: unknown) => decisions.react(e),
+        (e: unknown) => {
+          if (leaves) setLeaving((l) => settle(l, itemIds));
+          decisions.react(e, ticket);
+        },
       )
       .finally(() =>
         setInFlight(

@@ -1,7 +1,9 @@
 // What follows every moderation decision, in each list alike: the done items can be undone for
 // 10 seconds (under a label naming exactly them), the refused ones are listed with why, and a
-// failed call gets the console's reaction to its error.
-import { useState } from 'react';
+// failed call gets the console's reaction to its error. Undo means the latest decision sent: a
+// Ctrl-Z pressed while it is in flight waits for it (at typing speed the undo bar may still hold
+// the one before), and a decision that settles after a later one never takes the bar back.
+import { useRef, useState } from 'react';
 import type { UndoResult } from '@contract/moderation';
 import { useErrorReaction } from '@/components/error-reaction-provider';
 import { OutcomesDialog, type Outcome, type Outcomes } from '@/components/outcomes-dialog';
@@ -17,31 +19,16 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
   const toasts = useToasts();
   const react = useErrorReaction();
   const [outcomes, setOutcomes] = useState<Outcomes | null>(null);
+  // Decisions by ticket (in the order they were sent): those in flight, the one the undo bar
+  // holds, and the one a Ctrl-Z pressed while it was in flight is waiting for.
+  const sent = useRef(0);
+  const inFlight = useRef(new Set<number>());
+  const offered = useRef(0);
+  const undoAwaits = useRef<number | null>(null);
 
-  /**
-   * After a batch: offers to undo what was done and lists what was refused. `titles` names the
-   * items (by id) the user asked about; returns the ids that were done.
-   */
-  const settle = (
-    results: Outcome[],
-    options: { past: string; titles: ReadonlyMap<string, string>; asked: number; plural?: string },
-  ): Set<string> => {
-    const done = doneResults(results);
-    if (done.length) undoWindow.offer(decisionLabel(options.past, results, options.titles, options.plural), auditIdsOf(results));
-    if (done.length !== results.length) {
-      setOutcomes({
-        title: outcomesTitle(options.past, results, options.asked),
-        results: results.map((r) => ({ ...r, label: options.titles.get(r.id) })),
-      });
-    }
-    return new Set(done.map((r) => r.id));
-  };
-
-  const runUndo = () => {
-    const u = undoWindow.take();
-    if (!u) return;
+  const undoNow = (u: { label: string; auditIds: readonly number[] }) =>
     undo.mutate(
-      { auditIds: u.auditIds },
+      { auditIds: [...u.auditIds] },
       {
         onSuccess: (r) => {
           onUndone(r);
@@ -55,6 +42,61 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
         onError: (e) => react(e),
       },
     );
+
+  /** A decision is being sent: its ticket, for `settle` or `react`. */
+  const begin = (): number => {
+    sent.current += 1;
+    inFlight.current.add(sent.current);
+    return sent.current;
+  };
+
+  /**
+   * After a batch: offers to undo what was done (undoes it at once when a Ctrl-Z waited for it)
+   * and lists what was refused. `titles` names the items (by id) the user asked about; `ticket`
+   * is the one `begin` gave when it was sent. Returns the ids that were done.
+   */
+  const settle = (
+    results: Outcome[],
+    options: { past: string; titles: ReadonlyMap<string, string>; asked: number; plural?: string; ticket?: number },
+  ): Set<string> => {
+    const done = doneResults(results);
+    const ticket = options.ticket ?? 0;
+    if (options.ticket !== undefined) inFlight.current.delete(ticket);
+    const label = decisionLabel(options.past, results, options.titles, options.plural);
+    if (options.ticket !== undefined && undoAwaits.current === ticket) {
+      undoAwaits.current = null;
+      offered.current = ticket;
+      undoWindow.take();
+      if (done.length) undoNow({ label, auditIds: auditIdsOf(results) });
+    } else if (done.length && ticket >= offered.current) {
+      offered.current = ticket;
+      undoWindow.offer(label, auditIdsOf(results));
+    }
+    if (done.length !== results.length) {
+      setOutcomes({
+        title: outcomesTitle(options.past, results, options.asked),
+        results: results.map((r) => ({ ...r, label: options.titles.get(r.id) })),
+      });
+    }
+    return new Set(done.map((r) => r.id));
+  };
+
+  /** A failed call: the console's reaction; a Ctrl-Z waiting for it has nothing to undo. */
+  const fail = (e: unknown, ticket?: number) => {
+    if (ticket !== undefined) {
+      inFlight.current.delete(ticket);
+      if (undoAwaits.current === ticket) undoAwaits.current = null;
+    }
+    react(e);
+  };
+
+  const runUndo = () => {
+    if (inFlight.current.has(sent.current)) {
+      undoAwaits.current = sent.current;
+      return;
+    }
+    const u = undoWindow.take();
+    if (u) undoNow(u);
   };
 
   const view = (
@@ -63,5 +105,5 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
       <OutcomesDialog outcomes={outcomes} onClose={() => setOutcomes(null)} />
     </>
   );
-  return { settle, offer: undoWindow.offer, undo: runUndo, react, view };
+  return { begin, settle, offer: undoWindow.offer, undo: runUndo, react: fail, view };
 }
