@@ -1,6 +1,7 @@
 // Moderating in the browser shell: approve by keyboard, reject with a reason, bulk approve with
 // one item another moderator decided meanwhile, undo; keyboard safety at full speed (a double
-// key press, the undo target, shortcuts after a filter change, Shift-click ranges).
+// key press, the undo target, an undo while the decision is in flight, shortcuts after a filter
+// change, Shift-click ranges).
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type Shell } from './browser-shell';
 
@@ -103,21 +104,41 @@ test('the shortcuts are listed with ?', async ({ page }) => {
 
 const queueTable = (page: Page) => page.getByRole('table', { name: 'Queue' });
 
-test('two fast a on one item: exactly one approval, the next item opens, the undo bar names the approved item', async ({ page }) => {
+test('two fast a: each approves the item on screen when it is pressed, once, and the undo bar names the last one', async ({ page }) => {
   await openQueue(page);
-  const [first, second] = await firstRows(page, 2);
+  const [first, second, third] = await firstRows(page, 3);
   await expect(currentTitle(page)).toHaveText(first!.title);
+  // The first decision takes its item out of the list as it is sent: the second key press acts
+  // on the next item, never again on the one in flight (which once read as a conflict).
   await page.keyboard.press('a');
   await page.keyboard.press('a');
   const bar = page.getByRole('status').filter({ hasText: 'Approved' });
-  await expect(bar).toContainText(`Approved "${first!.title}".`);
-  await expect(currentTitle(page)).toHaveText(second!.title);
+  await expect(bar).toContainText(`Approved "${second!.title}".`);
+  await expect(currentTitle(page)).toHaveText(third!.title);
   // The countdown never reads more than the 10-second window.
   await expect(bar.getByRole('button', { name: /Undo/ })).toHaveText(/· ([0-9]|10)s$/);
   expect(await statusOf(page, first!.id)).toBe('approved');
-  expect(await statusOf(page, second!.id)).toBe('pending');
+  expect(await statusOf(page, second!.id)).toBe('approved');
+  expect(await statusOf(page, third!.id)).toBe('pending');
+  const log = (await rpc<{ rows: { action: string; target_id: string }[] }>(page, 'activity:list', { limit: 1000 })).rows;
+  for (const v of [first!, second!]) expect(log.filter((r) => r.action === 'approve' && r.target_id === v.id)).toHaveLength(1);
   await expect(page.getByRole('dialog', { name: 'Not applied' })).toHaveCount(0);
   await expect(queueTable(page).getByText(first!.title, { exact: true })).toHaveCount(0);
+  await expect(queueTable(page).getByText(second!.title, { exact: true })).toHaveCount(0);
+});
+
+test('Ctrl-Z pressed while the approval is in flight undoes that approval, not the one before', async ({ page }) => {
+  await openQueue(page);
+  const [first, second, third] = await firstRows(page, 3);
+  await page.keyboard.press('a');
+  await expect(page.getByRole('status').filter({ hasText: `Approved "${first!.title}".` })).toBeVisible();
+  await page.keyboard.press('a');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText(`Undone: Approved "${second!.title}".`)).toBeVisible();
+  expect(await statusOf(page, first!.id)).toBe('approved');
+  expect(await statusOf(page, second!.id)).toBe('pending');
+  await expect(currentTitle(page)).toHaveText(second!.title);
+  await expect(queueTable(page).getByText(third!.title, { exact: true })).toHaveCount(1);
 });
 
 test('Ctrl-Z restores the approved item and reopens it as the current one', async ({ page }) => {
