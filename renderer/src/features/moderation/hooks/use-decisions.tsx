@@ -1,8 +1,9 @@
 // What follows every moderation decision, in each list alike: the done items can be undone for
 // 10 seconds (under a label naming exactly them), the refused ones are listed with why, and a
-// failed call gets the console's reaction to its error. Undo means the latest decision sent: a
-// Ctrl-Z pressed while it is in flight waits for it (at typing speed the undo bar may still hold
-// the one before), and a decision that settles after a later one never takes the bar back.
+// failed call gets the console's reaction to its error. Ctrl-Z undoes the latest decision sent: if
+// it is still in flight, once it settles (at typing speed the undo bar may still hold the one
+// before); the Undo button undoes the decision it names. A decision that settles after a later
+// one never takes the bar back.
 import { useRef, useState } from 'react';
 import type { UndoResult } from '@contract/moderation';
 import { useErrorReaction } from '@/components/error-reaction-provider';
@@ -90,20 +91,23 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
     react(e);
   };
 
-  const runUndo = () => {
-    if (inFlight.current.has(sent.current)) {
-      undoAwaits.current = sent.current;
-      return;
-    }
+  /** The Undo button: the decision it names. */
+  const undoShown = () => {
     const u = undoWindow.take();
     if (u) undoNow(u);
   };
 
+  /** Ctrl/Cmd-Z: the latest decision sent, once it settled. */
+  const undoLatest = () => {
+    if (inFlight.current.has(sent.current)) undoAwaits.current = sent.current;
+    else undoShown();
+  };
+
   const view = (
     <>
-      <UndoBar current={undoWindow.current} secondsLeft={undoWindow.secondsLeft} onUndo={runUndo} busy={undo.isPending} />
+      <UndoBar current={undoWindow.current} secondsLeft={undoWindow.secondsLeft} onUndo={undoShown} busy={undo.isPending} />
       <OutcomesDialog outcomes={outcomes} onClose={() => setOutcomes(null)} />
     </>
   );
-  return { begin, settle, offer: undoWindow.offer, undo: runUndo, react: fail, view };
+  return { begin, settle, offer: undoWindow.offer, undo: undoLatest, react: fail, view };
 }
