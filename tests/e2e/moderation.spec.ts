@@ -16,7 +16,8 @@ type Row = { id: string; title: string; moderation_status: string };
 async function openQueue(page: Page) {
   await page.goto(shell.url);
   await page.goto(`${shell.origin}/#/moderation`);
-  await expect(page.getByRole('table', { name: 'Queue' }).locator('tbody tr.current')).toHaveCount(1);
+  // The first page of a fresh workspace waits for the demo data to load.
+  await expect(page.getByRole('table', { name: 'Queue' }).locator('tbody tr.current')).toHaveCount(1, { timeout: 90_000 });
 }
 
 async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
@@ -152,6 +153,43 @@ test('Ctrl-Z restores the approved item and reopens it as the current one', asyn
   expect(await statusOf(page, first!.id)).toBe('pending');
   await expect(currentTitle(page)).toHaveText(first!.title);
   await expect(queueTable(page).locator('tbody tr.current')).toContainText(first!.title);
+});
+
+test('a list read while a decision was being written does not bring the decided item back', async ({ page }) => {
+  await openQueue(page);
+  const [first, second] = await firstRows(page, 2);
+  await page.keyboard.press('a');
+  const bar = page.getByRole('status').filter({ hasText: `Approved "${first!.title}".` });
+  await expect(bar).toBeVisible();
+  // The second approval is held on its way to the server...
+  const heldApprovals: (() => void)[] = [];
+  await page.route('**/api/rpc/moderation:act', async (route) => {
+    await new Promise<void>((send) => heldApprovals.push(send));
+    await route.continue();
+  });
+  await page.keyboard.press('a');
+  await expect.poll(() => heldApprovals.length).toBe(1);
+  // ...while the undo of the first one reloads the queue: read before the approval is written,
+  // delivered after it settled.
+  const heldLists: (() => void)[] = [];
+  let holdLists = true;
+  await page.route('**/api/rpc/moderation:queue', async (route) => {
+    if (!holdLists) return route.continue();
+    const response = await route.fetch();
+    await new Promise<void>((deliver) => heldLists.push(deliver));
+    await route.fulfill({ response });
+  });
+  await bar.getByRole('button', { name: /Undo/ }).click();
+  await expect.poll(() => heldLists.length).toBeGreaterThan(0);
+  for (const send of heldApprovals) send();
+  await expect(page.getByRole('status').filter({ hasText: `Approved "${second!.title}".` })).toBeVisible();
+  expect(await statusOf(page, second!.id)).toBe('approved');
+  holdLists = false;
+  for (const deliver of heldLists) deliver();
+  await expect(page.getByText(`Undone: Approved "${first!.title}".`)).toBeVisible();
+  await expect(currentTitle(page)).toHaveText(first!.title);
+  await expect(queueTable(page).getByText(second!.title, { exact: true })).toHaveCount(0);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
 test('after a filter is picked with the mouse, j moves and a approves (the list has the focus)', async ({ page }) => {

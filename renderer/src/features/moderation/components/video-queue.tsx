@@ -54,6 +54,7 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   const act = useActOnVideos();
   const claim = useClaim();
 
+  // Items a decision here took out of the list (until an undo puts them back).
   const [decided, setDecided] = useState<Set<string>>(new Set());
   const [rejecting, setRejecting] = useState<string[] | null>(null);
   const [help, setHelp] = useState(false);
@@ -96,14 +97,11 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
     },
   });
 
-  // A fresh list (first load, filter change, "show new"): nothing decided in it yet (adjusted
-  // while rendering it), no selection, and the server's time noted for "N new".
+  // A fresh list (first load, filter change, "show new"): no selection, and the server's time
+  // noted for "N new". What was decided here stays out of it (`decided` is emptied only by "show
+  // new"): a list read while a decision was being written still holds that item, and showing it
+  // again would show a decided video as pending (and locked).
   const freshList = list.data?.pages.length === 1 && !list.isPlaceholderData;
-  const [listAt, setListAt] = useState(list.dataUpdatedAt);
-  if (list.dataUpdatedAt !== listAt) {
-    setListAt(list.dataUpdatedAt);
-    if (freshList) setDecided(new Set());
-  }
   useEffect(() => {
     if (freshList) {
       void qc
