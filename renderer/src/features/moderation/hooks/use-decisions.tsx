@@ -11,6 +11,7 @@ import { OutcomesDialog, type Outcome, type Outcomes } from '@/components/outcom
 import { useToasts } from '@/components/toasts';
 import { useUndo } from '../api/moderate';
 import { UndoBar } from '../components/undo-bar';
+import { askUndo, NO_DECISIONS, sendDecision, settleDecision, type DecisionOrder } from '../lib/decision-order';
 import { auditIdsOf, decisionLabel, doneResults, outcomesTitle } from '../lib/decisions';
 import { useUndoWindow } from './use-undo-window';
 
@@ -20,12 +21,9 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
   const toasts = useToasts();
   const react = useErrorReaction();
   const [outcomes, setOutcomes] = useState<Outcomes | null>(null);
-  // Decisions by ticket (in the order they were sent): those in flight, the one the undo bar
-  // holds, and the one a Ctrl-Z pressed while it was in flight is waiting for.
-  const sent = useRef(0);
-  const inFlight = useRef(new Set<number>());
-  const offered = useRef(0);
-  const undoAwaits = useRef<number | null>(null);
+  // The decisions sent from this list, by ticket (read and written by key presses and settling
+  // calls alike, so a ref, not state).
+  const order = useRef<DecisionOrder>(NO_DECISIONS);
 
   const undoNow = (u: { label: string; auditIds: readonly number[] }) =>
     undo.mutate(
@@ -46,9 +44,8 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
 
   /** A decision is being sent: its ticket, for `settle` or `react`. */
   const begin = (): number => {
-    sent.current += 1;
-    inFlight.current.add(sent.current);
-    return sent.current;
+    order.current = sendDecision(order.current);
+    return order.current.sent;
   };
 
   /**
@@ -61,18 +58,13 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
     options: { past: string; titles: ReadonlyMap<string, string>; asked: number; plural?: string; ticket?: number },
   ): Set<string> => {
     const done = doneResults(results);
-    const ticket = options.ticket ?? 0;
-    if (options.ticket !== undefined) inFlight.current.delete(ticket);
-    const label = decisionLabel(options.past, results, options.titles, options.plural);
-    if (options.ticket !== undefined && undoAwaits.current === ticket) {
-      undoAwaits.current = null;
-      offered.current = ticket;
+    const undoable = { label: decisionLabel(options.past, results, options.titles, options.plural), auditIds: auditIdsOf(results) };
+    let then: 'undo' | 'offer' | 'none' = done.length ? 'offer' : 'none';
+    if (options.ticket !== undefined) ({ order: order.current, then } = settleDecision(order.current, options.ticket, done.length > 0));
+    if (then === 'undo') {
       undoWindow.take();
-      if (done.length) undoNow({ label, auditIds: auditIdsOf(results) });
-    } else if (done.length && ticket >= offered.current) {
-      offered.current = ticket;
-      undoWindow.offer(label, auditIdsOf(results));
-    }
+      undoNow(undoable);
+    } else if (then === 'offer') undoWindow.offer(undoable.label, undoable.auditIds);
     if (done.length !== results.length) {
       setOutcomes({
         title: outcomesTitle(options.past, results, options.asked),
@@ -84,10 +76,7 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
 
   /** A failed call: the console's reaction; a Ctrl-Z waiting for it has nothing to undo. */
   const fail = (e: unknown, ticket?: number) => {
-    if (ticket !== undefined) {
-      inFlight.current.delete(ticket);
-      if (undoAwaits.current === ticket) undoAwaits.current = null;
-    }
+    if (ticket !== undefined) order.current = settleDecision(order.current, ticket, false).order;
     react(e);
   };
 
@@ -99,8 +88,9 @@ export function useDecisions({ onUndone }: { onUndone: (result: UndoResult) => v
 
   /** Ctrl/Cmd-Z: the latest decision sent, once it settled. */
   const undoLatest = () => {
-    if (inFlight.current.has(sent.current)) undoAwaits.current = sent.current;
-    else undoShown();
+    const asked = askUndo(order.current);
+    order.current = asked.order;
+    if (asked.now) undoShown();
   };
 
   const view = (
