@@ -43,7 +43,7 @@ async function expectAxeClean(page: Page, state: string) {
 }
 
 type Row = { id: string; title: string; submitted_by: string | null; moderation_status: string };
-type Activity = { domain: string; action: string; target_id: string; target: string | null; operator: string };
+type Activity = { domain: string; action: string; target_id: string; target: string | null; operator: string; summary: string | null };
 
 /** Every pending video, oldest first (the queue's default order). */
 async function pendingVideos(page: Page): Promise<Row[]> {
@@ -103,28 +103,30 @@ test('the walkthrough ends with exactly the intended changes in the database and
     [11, 2],
     [16, 3],
   ]);
-  const keysPerDecision: { key: number; action: 'approve' | 'reject' }[] = [];
+  let pressed = 0;
   const press = async (key: string) => {
     await page.keyboard.press(key);
+    pressed += 1;
     await page.waitForTimeout(GAP_MS);
   };
+  const keysPerDecision: { keys: number; action: 'approve' | 'reject' }[] = [];
   for (let i = 0; i < 20; i++) {
+    const from = pressed;
     const template = rejects.get(i);
-    if (template === undefined) {
-      await press('a');
-      keysPerDecision.push({ key: 1, action: 'approve' });
-    } else {
-      for (const key of ['r', String(template), 'Enter']) await press(key);
-      keysPerDecision.push({ key: 3, action: 'reject' });
-    }
+    if (template === undefined) await press('a');
+    else for (const key of ['r', String(template), 'Enter']) await press(key);
+    keysPerDecision.push({ keys: pressed - from, action: template === undefined ? 'approve' : 'reject' });
   }
   // 3. The last decision (an approval) undone at the same speed.
   await press('Control+z');
   const undone = first[19]!;
   expect(rejects.has(19)).toBe(false);
 
-  expect(keysPerDecision.filter((d) => d.action === 'approve').map((d) => d.key)).toEqual(Array(17).fill(1));
-  expect(keysPerDecision.filter((d) => d.action === 'reject').map((d) => d.key)).toEqual([3, 3, 3]);
+  // The keys the script pressed per decision; that each press made exactly one decision on the
+  // intended video is what the audit log says below (20 decisions from these 26 keys).
+  expect(keysPerDecision.filter((d) => d.action === 'approve').map((d) => d.keys)).toEqual(Array(17).fill(1));
+  expect(keysPerDecision.filter((d) => d.action === 'reject').map((d) => d.keys)).toEqual([3, 3, 3]);
+  const decisionKeys = pressed - 1;
 
   // The undone video is back, pending and current; the other 19 left the queue.
   await expect(page.getByRole('status').filter({ hasText: `Undone: Approved "${undone.title}".` })).toBeVisible();
@@ -284,6 +286,11 @@ test('the walkthrough ends with exactly the intended changes in the database and
   );
   expect(targetsOf('reject')).toEqual([...rejects.keys()].map((i) => first[i]!.id).sort());
   expect(targetsOf('undo')).toEqual([undone.id]);
+  expect(added.filter((r) => r.action === 'undo').map((r) => r.summary)).toEqual(['Undo of approve']);
+  for (const [i, template] of rejects)
+    expect(added.find((r) => r.action === 'reject' && r.target_id === first[i]!.id)?.summary).toBe(templates[template - 1]!.body);
+  expect(targetsOf('approve').length + targetsOf('reject').length).toBe(20);
+  expect(decisionKeys).toBe(17 * 1 + 3 * 3);
   expect(targetsOf('flag')).toEqual(range.map((r) => r.id).sort());
   expect(targetsOf('dismiss_reports')).toEqual([reported.target_id]);
   expect(
