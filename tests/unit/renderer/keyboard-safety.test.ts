@@ -1,7 +1,9 @@
 // Keyboard safety in the moderation queue: a second key press on an item whose decision is in
-// flight does nothing (other items can be decided at once), an undo reopens exactly the items
-// it put back, and skimming with j fetches only the review the cursor rests on.
+// flight does nothing (other items can be decided at once), Ctrl-Z undoes the latest decision
+// sent even while it is in flight, an undo reopens exactly the items it put back, and skimming
+// with j fetches only the review the cursor rests on.
 import { describe, expect, it } from 'vitest';
+import { askUndo, NO_DECISIONS, sendDecision, settleDecision } from '../../../renderer/src/features/moderation/lib/decision-order';
 import { restoredIds } from '../../../renderer/src/features/moderation/lib/decisions';
 import { begin, settle, startable } from '../../../renderer/src/features/moderation/lib/in-flight';
 import { prefetchTarget, shouldFetchReview } from '../../../renderer/src/features/moderation/lib/review-skim';
@@ -27,6 +29,42 @@ describe('one decision per item at a time', () => {
     begin(inFlight, ['v2']);
     settle(inFlight, ['v1']);
     expect([...inFlight]).toEqual(['v1']);
+  });
+});
+
+describe('which decision Ctrl-Z undoes', () => {
+  it('the one the bar holds when nothing is in flight', () => {
+    const settled = settleDecision(sendDecision(NO_DECISIONS), 1, true);
+    expect(settled.then).toBe('offer');
+    expect(askUndo(settled.order).now).toBe(true);
+  });
+  it('the latest one sent, once it settles, when it is still in flight (the bar holds the one before)', () => {
+    const first = settleDecision(sendDecision(NO_DECISIONS), 1, true).order;
+    const asked = askUndo(sendDecision(first));
+    expect(asked.now).toBe(false);
+    const settled = settleDecision(asked.order, 2, true);
+    expect(settled.then).toBe('undo');
+    expect(settled.order.undoAwaits).toBeNull();
+  });
+  it('nothing when the awaited decision changed nothing (refused or failed)', () => {
+    const asked = askUndo(sendDecision(NO_DECISIONS));
+    const settled = settleDecision(asked.order, 1, false);
+    expect(settled.then).toBe('none');
+    expect(settled.order.undoAwaits).toBeNull();
+  });
+  it('never lets a decision that settles after a later one take the bar back', () => {
+    const two = sendDecision(sendDecision(NO_DECISIONS));
+    const second = settleDecision(two, 2, true);
+    expect(second.then).toBe('offer');
+    const first = settleDecision(second.order, 1, true);
+    expect(first.then).toBe('none');
+    expect(first.order.offered).toBe(2);
+    expect(first.order.inFlight.size).toBe(0);
+  });
+  it('offers an earlier decision when the later one did nothing', () => {
+    const two = sendDecision(sendDecision(NO_DECISIONS));
+    const second = settleDecision(two, 2, false);
+    expect(settleDecision(second.order, 1, true).then).toBe('offer');
   });
 });
 

@@ -54,6 +54,7 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   const act = useActOnVideos();
   const claim = useClaim();
 
+  // Items a decision here took out of the list (until an undo puts them back).
   const [decided, setDecided] = useState<Set<string>>(new Set());
   const [rejecting, setRejecting] = useState<string[] | null>(null);
   const [help, setHelp] = useState(false);
@@ -65,8 +66,12 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   // busy buttons (state).
   const inFlight = useRef<ReadonlySet<string>>(new Set());
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
+  // Items whose decision takes them out of the list and is in flight: out of the list at once, so
+  // the next item opens and the next key press acts on it (at typing speed no key is lost); back
+  // in it when the decision is refused or fails.
+  const [leaving, setLeaving] = useState<ReadonlySet<string>>(new Set());
 
-  const rows = useMemo(() => keysetRows(list.data).filter((r) => !decided.has(r.id)), [list.data, decided]);
+  const rows = useMemo(() => keysetRows(list.data).filter((r) => !decided.has(r.id) && !leaving.has(r.id)), [list.data, decided, leaving]);
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const keys = useMemo(() => rows.map((r) => r.id), [rows]);
   const cursor = useListCursor(keys);
@@ -92,14 +97,11 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
     },
   });
 
-  // A fresh list (first load, filter change, "show new"): nothing decided in it yet (adjusted
-  // while rendering it), no selection, and the server's time noted for "N new".
+  // A fresh list (first load, filter change, "show new"): no selection, and the server's time
+  // noted for "N new". What was decided here stays out of it (`decided` is emptied only by "show
+  // new"): a list read while a decision was being written still holds that item, and showing it
+  // again would show a decided video as pending (and locked).
   const freshList = list.data?.pages.length === 1 && !list.isPlaceholderData;
-  const [listAt, setListAt] = useState(list.dataUpdatedAt);
-  if (list.dataUpdatedAt !== listAt) {
-    setListAt(list.dataUpdatedAt);
-    if (freshList) setDecided(new Set());
-  }
   useEffect(() => {
     if (freshList) {
       void qc
@@ -141,10 +143,11 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
   };
 
   // One decision per item at a time: items whose previous decision is in flight are skipped (a
-  // second `a` on one does nothing), others go at once. Items the decision took out of the list
-  // stay locked until an undo puts them back, so a key press handled before the list re-rendered
-  // cannot decide them again. Each call settles with its own items, so the undo bar names
-  // exactly what this call did (mutateAsync: mutate's callbacks would only run for the latest call).
+  // second `a` on one does nothing), others go at once. A decision that takes its items out of
+  // the list takes them out as it is sent (the next item opens), and they stay locked until an
+  // undo puts them back, so a key press handled before the list re-rendered cannot decide them
+  // again. Each call settles with its own items, so the undo bar names exactly what this call did
+  // (mutateAsync: mutate's callbacks would only run for the latest call).
   const run = (action: VideoAction, asked: QueueRow[], reason?: string) => {
     const ids = new Set(
       startable(
@@ -156,6 +159,9 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
     if (!items.length) return;
     const itemIds = items.map((r) => r.id);
     setInFlight(begin(inFlight.current, itemIds));
+    const leaves = action === 'approve' || action === 'reject' || (action === 'flag' && queue === 'pending');
+    if (leaves) setLeaving((l) => begin(l, itemIds));
+    const ticket = decisions.begin();
     let left = new Set<string>();
     act
       .mutateAsync({
@@ -169,15 +175,19 @@ export function VideoQueue({ queue }: { queue: 'pending' | 'flagged' }) {
             past: PAST[action],
             titles: new Map(items.map((i) => [i.id, i.title])),
             asked: items.length,
+            ticket,
           });
-          const leaves = action === 'approve' || action === 'reject' || (action === 'flag' && queue === 'pending');
           if (leaves) {
             left = doneIds;
             setDecided((d) => new Set([...d, ...doneIds]));
+            setLeaving((l) => settle(l, itemIds));
           }
           table.setRowSelection((s) => without(s, doneIds));
         },
-        (e: unknown) => decisions.react(e),
+        (e: unknown) => {
+          if (leaves) setLeaving((l) => settle(l, itemIds));
+          decisions.react(e, ticket);
+        },
       )
       .finally(() =>
         setInFlight(
