@@ -4,9 +4,8 @@ returns json
 language plpgsql
 stable
 set search_path = ''
--- The unfiltered feed (any page) runs on its generic plan from the first call of a session:
--- planning the five branches costs more than running them, and under `auto` the first five calls
--- of every session were planned anew. A filtered call is planned for its own filters (below).
+-- The unfiltered feed runs on its generic plan from a session's first call (planning the five branches
+-- costs more than running them; `auto` planned the first five calls anew); a filtered call, for its filters.
 set plan_cache_mode = force_generic_plan
 as $$
 declare
@@ -48,20 +47,8 @@ begin
     perform pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
   end if;
 
-  -- The cursor: the sort keys (at desc, domain asc, key desc) of the last row of the page before.
-  -- key is the log's id, zero-padded (text order = numeric order); parsed here, once.
-  if p_cursor is not null then
-    begin
-      v_at := (p_cursor ->> 'at')::timestamptz;
-      v_dom := p_cursor ->> 'domain';
-      v_seq := (p_cursor ->> 'key')::bigint;
-    exception when others then
-      v_at := null;
-    end;
-    if v_at is null or v_dom is null or v_seq is null then
-      raise exception 'The page cursor is not one this function gave.' using errcode = '22023', hint = 'Reload the list from its first page.';
-    end if;
-  end if;
+  -- The cursor: the sort keys (at desc, domain asc, key desc: the log's id, zero-padded) of the last row before.
+  select c.at, c.domain, c.seq into v_at, v_dom, v_seq from private.activity_cursor(p_cursor) c;
 
   -- One keyset index scan per log, each on (occurred_at desc, id desc), each stopping after
   -- p_limit + 1 rows; the merge keeps the first p_limit + 1 of them.
@@ -170,12 +157,10 @@ begin
            case when p.domain = 'graph' then (select gt.title from public.videos gt where gt.id = p.dest_uuid) end as dest_title
       from page p
   )
-  -- The page in one pass: its first p_limit rows, and when the one more row asked for came, the
-  -- cursor made of the sort keys of the page's last row (what private.keyset_page does, without
-  -- copying the rows twice). The console route that opens each row comes from the lookups above.
-  -- Built as json from text (json_object of two arrays: every value here is text or null), not
-  -- jsonb: the page is only sent, never searched; jsonb's tree, and json_build_object's type
-  -- lookup for each of its 22 arguments on every row, cost 2-3 times as much per row.
+  -- The page in one pass: its first p_limit rows and, when the one more row asked for came, the
+  -- cursor of its last row (keyset_page without copying the rows twice); each row's route from the
+  -- lookups above. json_object of two text arrays, not jsonb nor json_build_object (whose type
+  -- lookup for each of its 22 arguments on every row cost 2-3 times as much per row).
   select pg_catalog.json_build_object(
            'rows', coalesce(pg_catalog.json_agg(pg_catalog.json_object(
            array['at', 'domain', 'key', 'action', 'operator_id', 'operator', 'target_type', 'target_id', 'target', 'href', 'summary'],
