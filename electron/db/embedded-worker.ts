@@ -48,6 +48,8 @@ export type Answer<T = unknown> = { value: T; inTransaction: boolean; heldMs?: n
 
 const AGE_MS = 1000;
 const READ_ONLY = /^\s*set\s+transaction\s+read\s+only\s*;?\s*$/i;
+/** Whether a transaction starts `set transaction read only` (a console read, served before waiting writes). */
+const startsReadOnly = (first: Statement | undefined): boolean => first?.op === 'exec' && READ_ONLY.test(first.sql);
 
 const port = parentPort;
 if (!port) throw new Error('embedded-worker runs as a worker thread.');
@@ -174,8 +176,7 @@ function statement(id: number, s: Statement, background: boolean): void {
  * caller's statements as they come, until `end` commits or rolls it back.
  */
 function transaction(m: Extract<Request, { op: 'begin' }>): void {
-  const readOnly = m.first.op === 'exec' && READ_ONLY.test(m.first.sql);
-  const unit = schedule(m.background ? 'background' : readOnly ? 'read' : 'write', labelOf(m.first), async () => {
+  const unit = schedule(m.background ? 'background' : startsReadOnly(m.first) ? 'read' : 'write', labelOf(m.first), async () => {
     const started = performance.now();
     let endReply = -1;
     let finish: (commit: boolean) => void = () => undefined;
@@ -205,10 +206,8 @@ function transaction(m: Extract<Request, { op: 'begin' }>): void {
  * between them (the session is held only while they run). Read-only when it starts so.
  */
 function script(m: Extract<Request, { op: 'script' }>): void {
-  const first = m.statements[0];
-  const readOnly = first?.op === 'exec' && READ_ONLY.test(first.sql);
   const last = m.statements.at(-1);
-  schedule(m.background ? 'background' : readOnly ? 'read' : 'write', last ? labelOf(last) : 'script', async () => {
+  schedule(m.background ? 'background' : startsReadOnly(m.statements[0]) ? 'read' : 'write', last ? labelOf(last) : 'script', async () => {
     const started = performance.now();
     try {
       const value = await database().transaction(async (tx) => {

@@ -7,9 +7,10 @@ export async function median(runs: number, fn: () => Promise<unknown>): Promise<
     await fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return middle(times);
 }
+
+const middle = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 
 /**
  * Medians of two things measured in turns (a, b, a, b, …): on a shared machine whose load drifts,
@@ -24,8 +25,7 @@ export async function medianPair(runs: number, a: () => Promise<unknown>, b: () 
       times[k]!.push(performance.now() - t);
     }
   }
-  const mid = (v: number[]) => v.sort((x, y) => x - y)[Math.floor(v.length / 2)]!;
-  return [mid(times[0]), mid(times[1])];
+  return [middle(times[0]), middle(times[1])];
 }
 
 export type Report = (label: string, value: string) => void;
