@@ -156,31 +156,38 @@ test('Ctrl-Z restores the approved item and reopens it as the current one', asyn
 });
 
 test('a list read while a decision was being written does not bring the decided item back', async ({ page }) => {
-  await openQueue(page);
-  const [first, second] = await firstRows(page, 2);
-  await page.keyboard.press('a');
-  const bar = page.getByRole('status').filter({ hasText: `Approved "${first!.title}".` });
-  await expect(bar).toBeVisible();
-  // The second approval is held on its way to the server...
+  // Both routes are in place before the page loads and hold nothing until asked: interception
+  // turned on mid-test can miss a request sent right after it (Chromium applies it
+  // asynchronously), and the held approval would then slip through unseen.
+  let holdApprovals = false;
+  let holdLists = false;
   const heldApprovals: (() => void)[] = [];
+  const heldLists: (() => void)[] = [];
   await page.route('**/api/rpc/moderation:act', async (route) => {
-    await new Promise<void>((send) => heldApprovals.push(send));
+    if (holdApprovals) await new Promise<void>((send) => heldApprovals.push(send));
     await route.continue();
   });
-  await page.keyboard.press('a');
-  await expect.poll(() => heldApprovals.length).toBe(1);
-  // ...while the undo of the first one reloads the queue: read before the approval is written,
-  // delivered after it settled.
-  const heldLists: (() => void)[] = [];
-  let holdLists = true;
   await page.route('**/api/rpc/moderation:queue', async (route) => {
     if (!holdLists) return route.continue();
     const response = await route.fetch();
     await new Promise<void>((deliver) => heldLists.push(deliver));
     await route.fulfill({ response });
   });
+  await openQueue(page);
+  const [first, second] = await firstRows(page, 2);
+  await page.keyboard.press('a');
+  const bar = page.getByRole('status').filter({ hasText: `Approved "${first!.title}".` });
+  await expect(bar).toBeVisible();
+  // The second approval is held on its way to the server...
+  holdApprovals = true;
+  await page.keyboard.press('a');
+  await expect.poll(() => heldApprovals.length).toBe(1);
+  // ...while the undo of the first one reloads the queue: read before the approval is written,
+  // delivered after it settled.
+  holdLists = true;
   await bar.getByRole('button', { name: /Undo/ }).click();
   await expect.poll(() => heldLists.length).toBeGreaterThan(0);
+  holdApprovals = false;
   for (const send of heldApprovals) send();
   await expect(page.getByRole('status').filter({ hasText: `Approved "${second!.title}".` })).toBeVisible();
   expect(await statusOf(page, second!.id)).toBe('approved');
