@@ -50,13 +50,74 @@ export const categorySchema = z
     updated_at: iso,
   })
   .passthrough();
-export const categoryNodeSchema = categorySchema.extend({
-  approved: z.number(),
-  pending: z.number(),
-  approved_total: z.number(),
-  pending_total: z.number(),
-});
-export type CategoryNode = z.infer<typeof categoryNodeSchema>;
+/** A category of the tree, with its usage: approved / pending videos, own and with its descendants'. */
+export type CategoryNode = z.infer<typeof categorySchema> & {
+  approved: number;
+  pending: number;
+  approved_total: number;
+  pending_total: number;
+};
+
+const numbers = z.array(z.number());
+const texts = z.array(z.string());
+const maybeTexts = z.array(z.string().nullable());
+const maybeNumbers = z.array(z.number().nullable());
+/**
+ * The tree as the database sends it: one array per field, the i-th entries being one category
+ * (at 10,000 categories a third of the bytes of one object per category, and faster to build,
+ * send and check), with each category's own usage. `categoryRows` turns it into rows and sums
+ * the usage of descendants.
+ */
+export const categoryColumnsSchema = z
+  .object({
+    id: numbers,
+    name: texts,
+    slug: texts,
+    description: maybeTexts,
+    icon: maybeTexts,
+    color: maybeTexts,
+    parent_id: maybeNumbers,
+    display_order: maybeNumbers,
+    updated_at: texts,
+    approved: numbers,
+    pending: numbers,
+  })
+  .refine((c) => Object.values(c).every((column) => column.length === c.id.length), { message: 'The tree columns differ in length.' });
+export type CategoryColumns = z.infer<typeof categoryColumnsSchema>;
+
+/**
+ * The tree's rows, one object per category, with totals: each category's own usage added to it
+ * and to every ancestor (a walk up from each category with videos; a parent that is missing or a
+ * loop, which the database refuses anyway, ends the walk instead of hanging it).
+ */
+export function categoryRows(c: CategoryColumns): CategoryNode[] {
+  const rows: CategoryNode[] = c.id.map((id, i) => ({
+    id,
+    name: c.name[i]!,
+    slug: c.slug[i]!,
+    description: c.description[i]!,
+    icon: c.icon[i]!,
+    color: c.color[i]!,
+    parent_id: c.parent_id[i]!,
+    display_order: c.display_order[i]!,
+    updated_at: c.updated_at[i]!,
+    approved: c.approved[i]!,
+    pending: c.pending[i]!,
+    approved_total: 0,
+    pending_total: 0,
+  }));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const row of rows) {
+    if (row.approved === 0 && row.pending === 0) continue;
+    let at: CategoryNode | undefined = row;
+    for (let steps = 0; at && steps <= rows.length; steps++) {
+      at.approved_total += row.approved;
+      at.pending_total += row.pending;
+      at = at.parent_id === null ? undefined : byId.get(at.parent_id);
+    }
+  }
+  return rows;
+}
 
 export const moveCategorySchema = z
   .object({

@@ -7,7 +7,7 @@ const none = z.object({}).strict();
 const confirm = z.string().optional();
 
 export const taxonomyOperations = {
-  'taxonomy:tree': sqlOperation({ fn: 'admin_category_tree', role: 'curator', operator: true, input: none, output: z.array(T.categoryNodeSchema) }),
+  'taxonomy:tree': sqlOperation({ fn: 'admin_category_tree', role: 'curator', operator: true, input: none, output: T.categoryColumnsSchema }),
   'taxonomy:save-category': sqlOperation({
     fn: 'admin_save_category',
     role: 'curator',

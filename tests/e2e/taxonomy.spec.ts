@@ -4,6 +4,7 @@
 // suggested by meaning; axe clean in both themes.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { categoryRows, type CategoryColumns } from '../../electron/api/taxonomy';
 import { startShell, type Shell } from './browser-shell';
 
 let shell: Shell;
@@ -23,13 +24,12 @@ async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
   return body.data;
 }
 
-type Node = { id: number; slug: string; parent_id: number | null; display_order: number };
 const childrenOf = async (page: Page, slug: string) => {
-  const tree = await rpc<Node[]>(page, 'taxonomy:tree', {});
+  const tree = categoryRows(await rpc<CategoryColumns>(page, 'taxonomy:tree', {}));
   const parent = tree.find((c) => c.slug === slug)!;
   return tree
     .filter((c) => c.parent_id === parent.id)
-    .sort((a, b) => a.display_order - b.display_order)
+    .sort((a, b) => (a.display_order ?? 0) - (b.display_order ?? 0))
     .map((c) => c.slug);
 };
 

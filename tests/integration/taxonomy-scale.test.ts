@@ -3,6 +3,7 @@
 // keyset pages; the tag table's total is exact when small and says when it is not; tag names
 // embedded with the videos' model give merge suggestions by meaning, stale ones left out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categoryColumnsSchema, categoryRows } from '../../electron/api/taxonomy';
 import { SqlAdminGateway } from '../../electron/db/sql-admin-gateway';
 import { padVector } from '../../electron/services/embeddings/provider';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 type Node = { id: number; slug: string; approved: number; pending: number; approved_total: number; pending_total: number };
-const tree = async () => (await gw.call('admin_category_tree', { p_operator: op })) as Node[];
+const tree = async (): Promise<Node[]> => categoryRows(categoryColumnsSchema.parse(await gw.call('admin_category_tree', { p_operator: op })));
 /** The truth the maintained counts must equal: a group-by over every video. */
 const groupBy = async () =>
   await t.db.query<{ id: number; approved: number; pending: number }>(

@@ -1,7 +1,7 @@
 // Taxonomy in SQL: merges lose nothing, the category tree never loops, deletes leave no orphan,
 // the form's rules and the database's agree, and a concurrent rename is a conflict.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categoryInputSchema, mergeTagsSchema, tagInputSchema } from '../../electron/api/taxonomy';
+import { categoryColumnsSchema, categoryInputSchema, categoryRows, mergeTagsSchema, tagInputSchema } from '../../electron/api/taxonomy';
 import { SqlAdminGateway } from '../../electron/db/sql-admin-gateway';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -91,7 +91,7 @@ describe('categories', () => {
   });
 
   it('shows usage counts including descendants', async () => {
-    const tree = (await gw.call('admin_category_tree', { p_operator: op })) as { slug: string; approved: number; approved_total: number }[];
+    const tree = categoryRows(categoryColumnsSchema.parse(await gw.call('admin_category_tree', { p_operator: op })));
     const science = tree.find((c) => c.slug === 'science')!;
     const physics = tree.find((c) => c.slug === 'physics')!;
     expect(science.approved_total).toBeGreaterThanOrEqual(science.approved + physics.approved_total);

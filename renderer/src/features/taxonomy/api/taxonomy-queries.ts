@@ -1,9 +1,10 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Input } from '@contract/contract';
+import { categoryRows } from '@contract/taxonomy';
 import { channelQuery, keysetQuery } from '@/api/queries';
 
-/** Every category with its usage counts, for the tree and the pickers. */
-export const useCategoryTree = () => useQuery(channelQuery('taxonomy:tree', {}));
+/** Every category with its usage counts, for the tree and the pickers (sent as columns, used as rows). */
+export const useCategoryTree = () => useQuery({ ...channelQuery('taxonomy:tree', {}), select: categoryRows });
 
 /** Tags by name, usage or age (keyset pages of 200); the previous list stays while a search loads. */
 export const useTags = (p: { search: string; sort: 'name' | 'usage' | 'newest' }) =>
