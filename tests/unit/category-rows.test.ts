@@ -54,3 +54,20 @@ describe('categoryRows', () => {
     expect(categoryRows(categoryColumnsSchema.parse(columns([])))).toEqual([]);
   });
 });
+
+describe('categoryColumnsSchema', () => {
+  it('refuses a column with an entry of the wrong type, naming what it expected', () => {
+    const c = columns([[1, null, 0, 0]]);
+    for (const bad of [
+      { ...c, id: ['1'] },
+      { ...c, approved: [Number.NaN] },
+      { ...c, name: [null] },
+      { ...c, parent_id: ['x'] },
+      { ...c, icon: 'not an array' },
+    ]) {
+      const r = categoryColumnsSchema.safeParse(bad);
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.message).toMatch(/^Expected an array of /);
+    }
+  });
+});

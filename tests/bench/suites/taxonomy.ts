@@ -132,13 +132,14 @@ async function measure(report: Report, db: SqlConnection, videos: number): Promi
   t = performance.now();
   await db.execute(`
     with leaves as (
-      select c.id, row_number() over (order by c.id) - 1 as k, count(*) over () as n
+      select c.id, row_number() over (order by c.id) - 1 as k
         from public.categories c
        where c.slug like 'bench-%' and not exists (select 1 from public.categories d where d.parent_id = c.id)
     ), moved as (
-      select v.id, row_number() over (order by v.id) as r from (select id from public.videos order by id limit 100000) v
+      select v.id, row_number() over (order by v.id) % (select count(*) from leaves) as k
+        from (select id from public.videos order by id limit 100000) v
     )
-    update public.videos v set category_id = l.id from moved m join leaves l on l.k = m.r % l.n where v.id = m.id`);
+    update public.videos v set category_id = l.id from moved m join leaves l on l.k = m.k where v.id = m.id`);
   const [{ used }] = (await db.query<{ used: number }>(
     'select count(*)::int as used from public.category_video_counts where approved <> 0 or pending <> 0',
   )) as [{ used: number }];
