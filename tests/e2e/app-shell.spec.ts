@@ -111,10 +111,23 @@ test('a Supabase profile with an invalid URL shows the field error and saves not
 });
 
 test('a crash in one page shows the error boundary, and the rest of the app keeps working', async ({ page }) => {
-  // Simulate a renderer bug: the tree arrives in a shape the page does not expect (an object, not a list;
-  // the tree tolerates rows with missing fields).
+  // Simulate a renderer bug: the tree arrives with a name the page cannot render (an object; the
+  // main process would have refused it, the route skips it).
+  const tree = {
+    id: [1],
+    name: [{ not: 'text' }],
+    slug: ['c'],
+    description: [null],
+    icon: [null],
+    color: [null],
+    parent_id: [null],
+    display_order: [0],
+    updated_at: ['2026-11-27T00:00:00Z'],
+    approved: [0],
+    pending: [0],
+  };
   await page.route('**/api/rpc/taxonomy:tree', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data: { id: 1 } }) }),
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data: tree }) }),
   );
   await open(page, 'taxonomy');
   await expect(page.getByRole('alert')).toContainText('This page crashed.');
