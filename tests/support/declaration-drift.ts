@@ -129,7 +129,9 @@ export async function findDeclarationDrift(db: SqlConnection, schemasDir: string
       });
     }
   }
-  return problems;
+  // By file, then object (the catalog answers in no particular order; files without one last).
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return problems.sort((a, b) => byCodePoint(a.file ?? '\uffff', b.file ?? '\uffff') || byCodePoint(a.object, b.object));
 }
 
 /** One line per problem, file first: what a failing test prints. */
