@@ -59,7 +59,7 @@ export type CategoryNode = z.infer<typeof categorySchema> & {
 };
 
 // A column of the tree: an array whose every entry passes `ok`. Checked with one loop, not a
-// schema per entry (ten times faster at 10,000 categories × 11 columns).
+// schema per entry (2 ms instead of 8-11 ms at 10,000 categories × 11 columns).
 const column = <T>(what: string, ok: (v: unknown) => boolean) =>
   z.custom<T[]>((v) => Array.isArray(v) && v.every(ok), { message: `Expected an array of ${what}.` });
 const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
@@ -70,7 +70,7 @@ const maybeTexts = column<string | null>('strings or nulls', (v) => v === null |
 const maybeNumbers = column<number | null>('numbers or nulls', (v) => v === null || isNumber(v));
 /**
  * The tree as the database sends it: one array per field, the i-th entries being one category
- * (at 10,000 categories a third of the bytes of one object per category, and faster to build,
+ * (at 10,000 categories about half the bytes of one object per category, and faster to build,
  * send and check), with each category's own usage. `categoryRows` turns it into rows and sums
  * the usage of descendants.
  */

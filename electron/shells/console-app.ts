@@ -19,6 +19,7 @@ import { WorkspaceBackup } from '../services/backup/workspace-backup';
 import { AdminError } from '../db/admin-error';
 import { createHandlers, type Handlers } from '../operations/run-operation';
 import type { FilePurpose } from '../operations/services';
+import { suggestedBackupName } from '../api/workspace-backup';
 
 export type ConsoleAppOptions = {
   shell: 'electron' | 'browser';
@@ -46,8 +47,6 @@ const chosenFileSchema = z
   .max(4096)
   .refine((file) => path.isAbsolute(file), 'The file dialog answered a path that is not a full path.')
   .nullable();
-
-const backupStamp = () => new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
 export type ConsoleApp = {
   handlers: Handlers;
@@ -115,7 +114,7 @@ export function createConsoleApp(options: ConsoleAppOptions): ConsoleApp {
             });
           }
           const backups = path.join(options.dataDir, 'backups');
-          const defaultPath = purpose === 'backup' ? path.join(backups, `workspace-${backupStamp()}.tar.gz`) : backups;
+          const defaultPath = purpose === 'backup' ? path.join(backups, suggestedBackupName()) : backups;
           const chosen = chosenFileSchema.safeParse(await choose({ purpose, defaultPath }));
           if (!chosen.success) {
             throw new AdminError({ code: 'file_dialog_invalid', message: chosen.error.issues[0]!.message, hint: 'Choose the file again.' });

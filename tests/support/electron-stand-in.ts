@@ -368,6 +368,10 @@ export type MessageBoxCall = { options: Record<string, unknown>; window: unknown
 
 export type FileDialogCall = { kind: 'save' | 'open'; options: Record<string, unknown>; window: unknown };
 
+/** Electron's dialogs take (window, options) or (options). */
+const windowAndOptions = (windowOrOptions: unknown, maybeOptions?: Record<string, unknown>): [unknown, Record<string, unknown>] =>
+  maybeOptions ? [windowOrOptions, maybeOptions] : [null, windowOrOptions as Record<string, unknown>];
+
 export class StandInDialog {
   readonly messageBoxes: MessageBoxCall[] = [];
   /** The button index the next message boxes answer with. */
@@ -376,17 +380,17 @@ export class StandInDialog {
   /** What the next Save / Open dialogs answer: the chosen path, or null for Cancel. */
   fileAnswer: string | null = null;
   showSaveDialog(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>): Promise<{ canceled: boolean; filePath: string }> {
-    const [window, options] = maybeOptions ? [windowOrOptions, maybeOptions] : [null, windowOrOptions as Record<string, unknown>];
+    const [window, options] = windowAndOptions(windowOrOptions, maybeOptions);
     this.fileDialogs.push({ kind: 'save', options, window });
     return Promise.resolve({ canceled: this.fileAnswer === null, filePath: this.fileAnswer ?? '' });
   }
   showOpenDialog(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>): Promise<{ canceled: boolean; filePaths: string[] }> {
-    const [window, options] = maybeOptions ? [windowOrOptions, maybeOptions] : [null, windowOrOptions as Record<string, unknown>];
+    const [window, options] = windowAndOptions(windowOrOptions, maybeOptions);
     this.fileDialogs.push({ kind: 'open', options, window });
     return Promise.resolve({ canceled: this.fileAnswer === null, filePaths: this.fileAnswer === null ? [] : [this.fileAnswer] });
   }
   showMessageBox(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>): Promise<{ response: number; checkboxChecked: boolean }> {
-    const [window, options] = maybeOptions ? [windowOrOptions, maybeOptions] : [null, windowOrOptions as Record<string, unknown>];
+    const [window, options] = windowAndOptions(windowOrOptions, maybeOptions);
     this.messageBoxes.push({ options, window });
     return Promise.resolve({ response: this.response, checkboxChecked: false });
   }

@@ -128,7 +128,7 @@ async function measure(report: Report, db: SqlConnection, videos: number): Promi
   const [{ n }] = (await db.query<{ n: number }>("select count(*)::int as n from public.categories where slug like 'bench-%'")) as [{ n: number }];
   report(`build a tree of ${n} categories (setup)`, ms(performance.now() - t));
   // Usage spread over the tree: 100,000 of the videos moved round-robin into the leaves, so most
-  // categories have videos of their own (the generated videos use the demo's 20 categories).
+  // categories have videos of their own (the generated videos use the demo's categories only).
   t = performance.now();
   await db.execute(`
     with leaves as (

@@ -3,19 +3,18 @@
 // dialog. A restore asks first; it refuses a backup from a newer console and, failing, leaves
 // the workspace as it was.
 import { useId, useState } from 'react';
+import { suggestedBackupName } from '@contract/workspace-backup';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { useErrorReaction } from '@/components/error-reaction-provider';
 import { useToasts } from '@/components/toasts';
 import { formatNumber } from '@/lib/format';
 import { useBackupWorkspace, useChooseBackupFile, useRestoreWorkspace } from '../api/workspace-backup';
 
-const stamp = () => new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-
 export function WorkspaceBackup({ dataDir, shell }: { dataDir: string | null; shell: 'electron' | 'browser' | null }) {
   const sep = dataDir?.includes('\\') && !dataDir.includes('/') ? '\\' : '/';
   // Typed by the admin, else a file in the data folder (known once app:info has answered).
   const [typedPath, setBackupPath] = useState<string | null>(null);
-  const [suggested] = useState(() => `workspace-${stamp()}.tar.gz`);
+  const [suggested] = useState(() => suggestedBackupName());
   const backupPath = typedPath ?? (dataDir ? `${dataDir}${sep}backups${sep}${suggested}` : '');
   const [restorePath, setRestorePath] = useState('');
   const [confirming, setConfirming] = useState(false);
