@@ -31,12 +31,24 @@ function countVitest(file) {
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
 
+/** The titles of the report's tests that passed only on a retry. */
+function flakyTitles(suite, parents = []) {
+  const path = suite.title ? [...parents, suite.title] : parents;
+  return [
+    ...(suite.specs ?? []).flatMap((spec) => ((spec.tests ?? []).some((t) => t.status === 'flaky') ? [[...path, spec.title].join(' › ')] : [])),
+    ...(suite.suites ?? []).flatMap((s) => flakyTitles(s, path)),
+  ];
+}
+
 function countPlaywright(file) {
   if (!existsSync(file)) return;
-  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const { stats } = report;
   totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   totals.failed += stats.unexpected ?? 0;
   totals.skipped += stats.skipped ?? 0;
+  const flaky = (report.suites ?? []).flatMap((s) => flakyTitles(s));
+  if (flaky.length) console.log(`\n  FLAKY (failed once, passed on the retry; fix these):\n${flaky.map((t) => `    - ${t}`).join('\n')}`);
 }
 
 function finish(ok) {

@@ -64,8 +64,38 @@ export function CommandPalette({
   initialQuery?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [query, setQuery] = useState('');
-  const [searched, setSearched] = useState('');
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (isOpen && !d.open) d.showModal();
+    if (!isOpen && d.open) d.close();
+  }, [isOpen]);
+
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      // Escape closes it in the same keystroke (the native close event comes a task later, when a
+      // quick Ctrl-K would toggle the still-open state shut instead of opening it again).
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      aria-label="Command palette"
+      className="palette"
+    >
+      {isOpen ? <PaletteBody key={initialQuery} commands={commands} initialQuery={initialQuery} onClose={onClose} /> : null}
+    </dialog>
+  );
+}
+
+/**
+ * The palette's content, mounted afresh at each opening: its text starts from `initialQuery`,
+ * so keys typed the moment it opens never land after the previous search's text.
+ */
+function PaletteBody({ commands, initialQuery, onClose }: { commands: Command[]; initialQuery: string; onClose: () => void }) {
+  const [query, setQuery] = useState(initialQuery);
+  const [searched, setSearched] = useState(initialQuery);
   const [index, setIndex] = useState(0);
   useEffect(() => {
     const t = setTimeout(() => setSearched(query), SEARCH_DELAY_MS);
@@ -74,7 +104,7 @@ export function CommandPalette({
   // Every staff role searches (users are listed for moderators); an operator without one is told so, not failed.
   const roles = useRoles();
   const canSearch = roles.can('moderator') || roles.can('curator');
-  const search = useConsoleSearch(isOpen && canSearch ? searched : '');
+  const search = useConsoleSearch(canSearch ? searched : '');
   const items = useMemo(() => {
     const q = query.trim().toLowerCase();
     const matching: Item[] = (q ? commands.filter((c) => c.label.toLowerCase().includes(q)) : commands).map((c) => ({ ...c, group: 'Commands' }));
@@ -82,18 +112,6 @@ export function CommandPalette({
   }, [commands, query, search.data]);
   const groups = useMemo(() => [...new Set(items.map((i) => i.group))], [items]);
   const current = items[Math.min(index, items.length - 1)];
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (isOpen && !d.open) {
-      setQuery(initialQuery);
-      setSearched(initialQuery);
-      setIndex(0);
-      d.showModal();
-    }
-    if (!isOpen && d.open) d.close();
-  }, [isOpen]); // eslint-disable-line react-hooks/exhaustive-deps -- the query starts from initialQuery each time it opens
 
   const run = (c: Command | undefined) => {
     if (!c) return;
@@ -114,85 +132,70 @@ export function CommandPalette({
             : null;
 
   return (
-    <dialog
-      ref={ref}
-      onClose={onClose}
-      // Escape closes it in the same keystroke (the native close event comes a task later, when a
-      // quick Ctrl-K would toggle the still-open state shut instead of opening it again).
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      aria-label="Command palette"
-      className="palette"
-    >
-      {isOpen ? (
-        <div className="dialog-body">
-          <input
-            aria-label="Type a command"
-            role="combobox"
-            aria-expanded="true"
-            aria-controls="palette-list"
-            aria-activedescendant={current ? `cmd-${current.id}` : undefined}
-            placeholder="Go to a page, run a command, or find a video, user, tag or category…"
-            value={query}
-            autoFocus
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setIndex(0);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                setIndex((i) => Math.min(i + 1, items.length - 1));
-              }
-              if (e.key === 'ArrowUp') {
-                e.preventDefault();
-                setIndex((i) => Math.max(i - 1, 0));
-              }
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                run(current);
-              }
-            }}
-          />
-          <div className="palette-list" id="palette-list" role="listbox" aria-label="Commands and search results">
-            {groups.map((g) => (
-              <div key={g} role="group" aria-labelledby={`palette-group-${g}`}>
-                <div className="palette-group" id={`palette-group-${g}`} role="presentation">
-                  {g}
+    <div className="dialog-body">
+      <input
+        aria-label="Type a command"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="palette-list"
+        aria-activedescendant={current ? `cmd-${current.id}` : undefined}
+        placeholder="Go to a page, run a command, or find a video, user, tag or category…"
+        value={query}
+        autoFocus
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setIndex(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setIndex((i) => Math.min(i + 1, items.length - 1));
+          }
+          if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setIndex((i) => Math.max(i - 1, 0));
+          }
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            run(current);
+          }
+        }}
+      />
+      <div className="palette-list" id="palette-list" role="listbox" aria-label="Commands and search results">
+        {groups.map((g) => (
+          <div key={g} role="group" aria-labelledby={`palette-group-${g}`}>
+            <div className="palette-group" id={`palette-group-${g}`} role="presentation">
+              {g}
+            </div>
+            {items.map((c, i) =>
+              c.group === g ? (
+                <div
+                  key={c.id}
+                  id={`cmd-${c.id}`}
+                  role="option"
+                  className="palette-option"
+                  aria-selected={c === current}
+                  onMouseEnter={() => setIndex(i)}
+                  onClick={() => run(c)}
+                >
+                  <span className="ellipsis">{c.label}</span>
+                  {c.hint ? <span className="muted">{c.hint}</span> : null}
                 </div>
-                {items.map((c, i) =>
-                  c.group === g ? (
-                    <div
-                      key={c.id}
-                      id={`cmd-${c.id}`}
-                      role="option"
-                      className="palette-option"
-                      aria-selected={c === current}
-                      onMouseEnter={() => setIndex(i)}
-                      onClick={() => run(c)}
-                    >
-                      <span className="ellipsis">{c.label}</span>
-                      {c.hint ? <span className="muted">{c.hint}</span> : null}
-                    </div>
-                  ) : null,
-                )}
-              </div>
-            ))}
-            {items.length === 0 && !typing ? (
-              <div role="option" aria-selected="false" aria-disabled="true" className="palette-option muted">
-                No command matches.
-              </div>
-            ) : null}
+              ) : null,
+            )}
           </div>
-          {searchNote ? (
-            <p className="muted small" role="status">
-              {searchNote}
-            </p>
-          ) : null}
-        </div>
+        ))}
+        {items.length === 0 && !typing ? (
+          <div role="option" aria-selected="false" aria-disabled="true" className="palette-option muted">
+            No command matches.
+          </div>
+        ) : null}
+      </div>
+      {searchNote ? (
+        <p className="muted small" role="status">
+          {searchNote}
+        </p>
       ) : null}
-    </dialog>
+    </div>
   );
 }
