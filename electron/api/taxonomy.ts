@@ -68,13 +68,13 @@ const numbers = column<number>('numbers', isNumber);
 const texts = column<string>('strings', isText);
 const maybeTexts = column<string | null>('strings or nulls', (v) => v === null || isText(v));
 const maybeNumbers = column<number | null>('numbers or nulls', (v) => v === null || isNumber(v));
+const sameLengths = (columns: Record<string, unknown[]>) => Object.values(columns).every((c) => c.length === columns['id']!.length);
 /**
- * The tree as the database sends it: one array per field, the i-th entries being one category
- * (at 10,000 categories about half the bytes of one object per category, and faster to build,
- * send and check), with each category's own usage. `categoryRows` turns it into rows and sums
- * the usage of descendants.
+ * The tree's structure as the database sends it: one array per field, the i-th entries being one
+ * category (at 10,000 categories about half the bytes of one object per category, and faster to
+ * build, send and check).
  */
-export const categoryColumnsSchema = z
+export const categoryStructureSchema = z
   .object({
     id: numbers,
     name: texts,
@@ -85,18 +85,43 @@ export const categoryColumnsSchema = z
     parent_id: maybeNumbers,
     display_order: maybeNumbers,
     updated_at: texts,
-    approved: numbers,
-    pending: numbers,
   })
-  .refine((c) => Object.values(c).every((column) => column.length === c.id.length), { message: 'The tree columns differ in length.' });
-export type CategoryColumns = z.infer<typeof categoryColumnsSchema>;
+  .refine(sameLengths, { message: 'The tree columns differ in length.' });
+/** Each category's own approved and pending videos; a category left out has none. */
+export const categoryUsageSchema = z
+  .object({ id: numbers, approved: numbers, pending: numbers })
+  .refine(sameLengths, { message: 'The usage columns differ in length.' });
+/**
+ * `taxonomy:tree`'s answer: the tree's version, its structure (null when the caller said it holds
+ * this version: only the usage changed) and the usage. {@link currentTree} merges it into the tree
+ * the console holds; {@link categoryRows} makes rows with totals.
+ */
+export const categoryTreeAnswerSchema = z.object({
+  version: z.string().min(1),
+  structure: categoryStructureSchema.nullable(),
+  usage: categoryUsageSchema,
+});
+export type CategoryTreeAnswer = z.infer<typeof categoryTreeAnswerSchema>;
+export type CategoryTree = { version: string; structure: z.infer<typeof categoryStructureSchema>; usage: z.infer<typeof categoryUsageSchema> };
+export const categoryTreeInputSchema = z.object({ knownVersion: z.string().min(1).max(100).optional() }).strict();
+
+/**
+ * The tree after `answer`: its own structure, or the structure of `held` when the answer left it
+ * out because `held` is at its version. Null when the answer left it out but `held` is not at that
+ * version (another write came between): the caller asks again for the whole tree.
+ */
+export function currentTree(held: CategoryTree | undefined, answer: CategoryTreeAnswer): CategoryTree | null {
+  if (answer.structure) return { version: answer.version, structure: answer.structure, usage: answer.usage };
+  return held?.version === answer.version ? { version: answer.version, structure: held.structure, usage: answer.usage } : null;
+}
 
 /**
  * The tree's rows, one object per category, with totals: each category's own usage added to it
  * and to every ancestor (a walk up from each category with videos; a parent that is missing or a
- * loop, which the database refuses anyway, ends the walk instead of hanging it).
+ * loop, which the database refuses anyway, ends the walk instead of hanging it). Usage of a
+ * category not in the structure is ignored.
  */
-export function categoryRows(c: CategoryColumns): CategoryNode[] {
+export function categoryRows({ structure: c, usage }: Pick<CategoryTree, 'structure' | 'usage'>): CategoryNode[] {
   const rows: CategoryNode[] = c.id.map((id, i) => ({
     id,
     name: c.name[i]!,
@@ -107,21 +132,26 @@ export function categoryRows(c: CategoryColumns): CategoryNode[] {
     parent_id: c.parent_id[i]!,
     display_order: c.display_order[i]!,
     updated_at: c.updated_at[i]!,
-    approved: c.approved[i]!,
-    pending: c.pending[i]!,
+    approved: 0,
+    pending: 0,
     approved_total: 0,
     pending_total: 0,
   }));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  for (const row of rows) {
-    if (row.approved === 0 && row.pending === 0) continue;
+  usage.id.forEach((id, i) => {
+    const row = byId.get(id);
+    if (!row) return;
+    const approved = usage.approved[i]!;
+    const pending = usage.pending[i]!;
+    row.approved += approved;
+    row.pending += pending;
     let at: CategoryNode | undefined = row;
     for (let steps = 0; at && steps <= rows.length; steps++) {
-      at.approved_total += row.approved;
-      at.pending_total += row.pending;
+      at.approved_total += approved;
+      at.pending_total += pending;
       at = at.parent_id === null ? undefined : byId.get(at.parent_id);
     }
-  }
+  });
   return rows;
 }
 

@@ -7,7 +7,13 @@ const none = z.object({}).strict();
 const confirm = z.string().optional();
 
 export const taxonomyOperations = {
-  'taxonomy:tree': sqlOperation({ fn: 'admin_category_tree', role: 'curator', operator: true, input: none, output: T.categoryColumnsSchema }),
+  'taxonomy:tree': sqlOperation({
+    fn: 'admin_category_tree',
+    role: 'curator',
+    operator: true,
+    input: T.categoryTreeInputSchema,
+    output: T.categoryTreeAnswerSchema,
+  }),
   'taxonomy:save-category': sqlOperation({
     fn: 'admin_save_category',
     role: 'curator',

@@ -114,17 +114,19 @@ test('a crash in one page shows the error boundary, and the rest of the app keep
   // Simulate a renderer bug: the tree arrives with a name the page cannot render (an object; the
   // main process would have refused it, the route skips it).
   const tree = {
-    id: [1],
-    name: [{ not: 'text' }],
-    slug: ['c'],
-    description: [null],
-    icon: [null],
-    color: [null],
-    parent_id: [null],
-    display_order: [0],
-    updated_at: ['2026-11-27T00:00:00Z'],
-    approved: [0],
-    pending: [0],
+    version: 'v1',
+    structure: {
+      id: [1],
+      name: [{ not: 'text' }],
+      slug: ['c'],
+      description: [null],
+      icon: [null],
+      color: [null],
+      parent_id: [null],
+      display_order: [0],
+      updated_at: ['2026-11-27T00:00:00Z'],
+    },
+    usage: { id: [], approved: [], pending: [] },
   };
   await page.route('**/api/rpc/taxonomy:tree', (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data: tree }) }),

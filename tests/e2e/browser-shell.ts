@@ -1,7 +1,7 @@
 // Starts the built browser shell (dist-electron/serve.js) on a fresh temporary data folder and
 // hands its login link to the test. The printed link works once, and each test opens a fresh
 // browser context, so the harness starts the shell with its own login key (MAGNA_LOGIN_KEY) and
-// mints a new one-time link each time `url` is read.
+// mints a new one-time link each time `url` is read. It returns once the active profile answers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +19,24 @@ export type Shell = {
 };
 
 const root = path.resolve(import.meta.dirname, '..', '..');
+
+/**
+ * Waits until the shell's active profile has opened (on a fresh data folder: the workspace created,
+ * migrated and filled with demo data, which the shell starts at once but which takes much longer
+ * than a test's 20 s expectations on a loaded CI machine). Whether it opened or failed does not
+ * matter here: the test sees that.
+ */
+async function untilActiveProfileOpen(origin: string, token: string): Promise<void> {
+  const login = await fetch(`${origin}/?token=${token}`, { redirect: 'manual' });
+  const cookie = login.headers.getSetCookie()[0]?.split(';')[0];
+  if (!cookie) throw new Error(`the browser shell did not sign the harness in (HTTP ${login.status})`);
+  await fetch(`${origin}/api/rpc/database:overview`, {
+    method: 'POST',
+    headers: { cookie, origin, 'content-type': 'application/json' },
+    body: '{}',
+    signal: AbortSignal.timeout(180_000),
+  });
+}
 
 export async function startShell(env: Record<string, string> = {}): Promise<Shell> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'magna-e2e-'));
@@ -44,6 +62,7 @@ export async function startShell(env: Record<string, string> = {}): Promise<Shel
     child.once('exit', (code) => reject(new Error(`browser shell exited (${code}):\n${output}`)));
   });
   const origin = new URL(printed).origin;
+  await untilActiveProfileOpen(origin, mintLoginToken(loginKey));
   return {
     get url() {
       return `${origin}/?token=${mintLoginToken(loginKey)}`;

@@ -4,7 +4,7 @@
 // suggested by meaning; axe clean in both themes.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { categoryRows, type CategoryColumns } from '../../electron/api/taxonomy';
+import { treeRows } from '../support/category-tree';
 import { startShell, type Shell } from './browser-shell';
 
 let shell: Shell;
@@ -25,7 +25,7 @@ async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
 }
 
 const childrenOf = async (page: Page, slug: string) => {
-  const tree = categoryRows(await rpc<CategoryColumns>(page, 'taxonomy:tree', {}));
+  const tree = treeRows(await rpc<unknown>(page, 'taxonomy:tree', {}));
   const parent = tree.find((c) => c.slug === slug)!;
   return tree
     .filter((c) => c.parent_id === parent.id)
@@ -224,4 +224,40 @@ test('a merge suggested by meaning: tag names embedded with the videos model', a
   const left = await rpc<{ rows: { name: string }[] }>(page, 'taxonomy:tags', { search: 'film' });
   const right = await rpc<{ rows: { name: string }[] }>(page, 'taxonomy:tags', { search: 'movie' });
   expect([...left.rows, ...right.rows].map((r) => r.name).filter((n) => n === 'Film' || n === 'Movie')).toHaveLength(1);
+});
+
+test('a reload brings only the usage while no category changed, and the whole tree once one did', async ({ page }) => {
+  const asked: { knownVersion?: string }[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/rpc/taxonomy:tree')) asked.push(r.postDataJSON() as { knownVersion?: string });
+  });
+  const reload = async () => {
+    const sent = asked.length;
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Type a command' }).fill('Reload data');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => asked.length).toBeGreaterThan(sent);
+    return asked.at(-1)!;
+  };
+  // A pending video of a top-level category, and that category's row.
+  await open(page);
+  const tree = treeRows(await rpc<unknown>(page, 'taxonomy:tree', {}));
+  const { rows } = await rpc<{ rows: { id: string; category_id: number | null }[] }>(page, 'moderation:queue', { queue: 'pending', limit: 100 });
+  const video = rows.find((r) => tree.some((c) => c.id === r.category_id && c.parent_id === null && c.slug !== 'all'))!;
+  const category = tree.find((c) => c.id === video.category_id)!;
+  const row = page.getByTestId(`category-${category.slug}`);
+  const own = async () => (await row.locator('.cat-usage').innerText()).split(' (')[0]!;
+  await expect(row).toBeVisible();
+  expect(await own()).toBe(`${category.approved} / ${category.pending}`);
+
+  // The video approved elsewhere: the usage changes, the structure does not.
+  await rpc(page, 'moderation:act', { action: 'approve', items: [{ id: video.id, expected_status: 'pending' }] });
+  expect((await reload()).knownVersion).toEqual(expect.any(String));
+  await expect.poll(own).toBe(`${category.approved + 1} / ${category.pending - 1}`);
+
+  // A category added elsewhere: the console holds an old version now, and gets the whole tree.
+  await rpc(page, 'taxonomy:save-category', { name: 'Added Elsewhere', parentId: null });
+  await reload();
+  await expect(page.getByTestId('category-added-elsewhere')).toBeVisible();
+  expect(await own()).toBe(`${category.approved + 1} / ${category.pending - 1}`);
 });

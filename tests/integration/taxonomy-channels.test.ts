@@ -1,7 +1,7 @@
 // The taxonomy channels in the main process: the contract accepts what the SQL returns, and
 // destructive changes on a production profile need the profile's name.
 import { afterAll, describe, expect, it } from 'vitest';
-import { categoryRows } from '../../electron/api/taxonomy';
+import { treeRows } from '../support/category-tree';
 import { startConsoleApp } from '../support/console-app-harness';
 
 const harness = startConsoleApp();
@@ -10,7 +10,7 @@ afterAll(() => harness.dispose());
 
 describe('taxonomy channels', () => {
   it('serve every view within the contract', async () => {
-    const tree = categoryRows(await call('taxonomy:tree', {}));
+    const tree = treeRows(await call('taxonomy:tree', {}));
     expect(tree.some((c) => c.slug === 'physics')).toBe(true);
     const tags = (await call('taxonomy:tags', { sort: 'usage', limit: 5 })) as { rows: unknown[]; total: number };
     expect(tags.rows).toHaveLength(5);

@@ -3,10 +3,10 @@
 // keyset pages; the tag table's total is exact when small and says when it is not; tag names
 // embedded with the videos' model give merge suggestions by meaning, stale ones left out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categoryColumnsSchema, categoryRows } from '../../electron/api/taxonomy';
 import { SqlAdminGateway } from '../../electron/db/sql-admin-gateway';
 import { padVector } from '../../electron/services/embeddings/provider';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { treeRows } from '../support/category-tree';
+import { asRole, openTestDatabase, type TestDatabase } from '../support/test-database';
 
 let t: TestDatabase;
 let gw: SqlAdminGateway;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 type Node = { id: number; slug: string; approved: number; pending: number; approved_total: number; pending_total: number };
-const tree = async (): Promise<Node[]> => categoryRows(categoryColumnsSchema.parse(await gw.call('admin_category_tree', { p_operator: op })));
+const tree = async (): Promise<Node[]> => treeRows(await gw.call('admin_category_tree', { p_operator: op }));
 /** The truth the maintained counts must equal: a group-by over every video. */
 const groupBy = async () =>
   await t.db.query<{ id: number; approved: number; pending: number }>(
@@ -62,6 +62,85 @@ describe('category usage counts', () => {
       [science!.id],
     );
     expect(nodes.find((n) => n.id === science!.id)).toMatchObject({ approved_total: truth!.approved, pending_total: truth!.pending });
+  });
+});
+
+describe("the tree's version", () => {
+  type Answer = { version: string; structure: { id: number[] } | null; usage: { id: number[]; approved: number[]; pending: number[] } };
+  const ask = async (known?: string) =>
+    (await gw.call('admin_category_tree', { p_operator: op, ...(known ? { p_known_version: known } : {}) })) as Answer;
+  const version = async () => (await ask()).version;
+  const physics = async () =>
+    (await t.db.query<{ id: number; updated_at: string }>("select id, updated_at::text from public.categories where slug = 'physics'"))[0]!;
+
+  it('leaves the structure out for a caller at the current version, and sends the current usage', async () => {
+    const whole = await ask();
+    expect(whole.structure?.id.length).toBeGreaterThan(10);
+    const again = await ask(whole.version);
+    expect(again).toMatchObject({ version: whole.version, structure: null });
+    // A video decided changes the usage, not the version.
+    const [pending] = await t.db.query<{ id: string; category_id: number }>(
+      "select id, category_id from public.videos where moderation_status = 'pending' and category_id is not null limit 1",
+    );
+    await t.db.query("update public.videos set moderation_status = 'approved' where id = $1", [pending!.id]);
+    const after = await ask(whole.version);
+    expect(after.structure).toBeNull();
+    expect(after.version).toBe(whole.version);
+    const at = (a: Answer) => a.usage.approved[a.usage.id.indexOf(pending!.category_id)] ?? 0;
+    expect(at(after)).toBe(at(again) + 1);
+    // Only categories with videos are listed.
+    expect(after.usage.id.every((_, i) => after.usage.approved[i]! + after.usage.pending[i]! > 0)).toBe(true);
+    // A version the database never had: the whole structure.
+    expect((await ask('not-a-version')).structure?.id).toEqual(whole.structure!.id);
+  });
+
+  it('changes with every committed write to a category (add, edit, move, delete) and not with a rolled-back one', async () => {
+    const seen = [await version()];
+    const expectNew = async () => {
+      const v = await version();
+      expect(seen).not.toContain(v);
+      seen.push(v);
+    };
+    const created = (await gw.call('admin_save_category', { p_operator: op, p_name: 'Versioned', p_parent_id: null })) as {
+      id: number;
+      updated_at: string;
+    };
+    await expectNew();
+    const p = await physics();
+    await gw.call('admin_save_category', {
+      p_operator: op,
+      p_id: p.id,
+      p_name: 'Physics',
+      p_description: 'Matter and energy.',
+      p_parent_id: null,
+      p_expected_updated_at: p.updated_at,
+    });
+    await expectNew();
+    await gw.call('admin_move_category', { p_operator: op, p_id: created.id, p_parent_id: p.id, p_position: 0 });
+    await expectNew();
+    await t.db
+      .transaction(async (tx) => {
+        await tx.query("update public.categories set name = 'Never' where id = $1", [created.id]);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await version()).toBe(seen.at(-1));
+    await gw.call('admin_delete_category', { p_operator: op, p_id: created.id });
+    await expectNew();
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('is read by service_role only, and written by no API role (private-schema.test.ts covers its trigger function)', async () => {
+    for (const role of ['anon', 'authenticated', 'service_role'] as const) {
+      await expect(
+        asRole(t.db, role, null, (tx) => tx.query('update private.category_tree_version set version = gen_random_uuid()')),
+      ).rejects.toThrow(/permission denied/);
+    }
+    for (const role of ['anon', 'authenticated'] as const)
+      await expect(asRole(t.db, role, null, (tx) => tx.query('select version from private.category_tree_version'))).rejects.toThrow(
+        /permission denied/,
+      );
+    await expect(asRole(t.db, 'service_role', null, (tx) => tx.query('select version from private.category_tree_version'))).resolves.toHaveLength(1);
   });
 });
 

@@ -1,8 +1,9 @@
 // Taxonomy in SQL: merges lose nothing, the category tree never loops, deletes leave no orphan,
 // the form's rules and the database's agree, and a concurrent rename is a conflict.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categoryColumnsSchema, categoryInputSchema, categoryRows, mergeTagsSchema, tagInputSchema } from '../../electron/api/taxonomy';
+import { categoryInputSchema, mergeTagsSchema, tagInputSchema } from '../../electron/api/taxonomy';
 import { SqlAdminGateway } from '../../electron/db/sql-admin-gateway';
+import { treeRows } from '../support/category-tree';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 
 let t: TestDatabase;
@@ -91,7 +92,7 @@ describe('categories', () => {
   });
 
   it('shows usage counts including descendants', async () => {
-    const tree = categoryRows(categoryColumnsSchema.parse(await gw.call('admin_category_tree', { p_operator: op })));
+    const tree = treeRows(await gw.call('admin_category_tree', { p_operator: op }));
     const science = tree.find((c) => c.slug === 'science')!;
     const physics = tree.find((c) => c.slug === 'physics')!;
     expect(science.approved_total).toBeGreaterThanOrEqual(science.approved + physics.approved_total);

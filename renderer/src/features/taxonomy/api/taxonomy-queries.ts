@@ -1,10 +1,32 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Input } from '@contract/contract';
-import { categoryRows } from '@contract/taxonomy';
-import { channelQuery, keysetQuery } from '@/api/queries';
+import { categoryRows, currentTree, type CategoryTree } from '@contract/taxonomy';
+import { callChannel } from '@/api/client';
+import { channelQuery, keysetQuery, type ChannelKey } from '@/api/queries';
 
-/** Every category with its usage counts, for the tree and the pickers (sent as columns, used as rows). */
-export const useCategoryTree = () => useQuery({ ...channelQuery('taxonomy:tree', {}), select: categoryRows });
+const TREE_KEY: ChannelKey<'taxonomy:tree'> = ['taxonomy:tree', {}];
+
+/**
+ * Every category with its usage counts, for the tree and the pickers (sent as columns, used as
+ * rows). A reload says which version of the tree it holds: unless a category changed since, only
+ * the usage comes back and is merged into the held structure.
+ */
+export const useCategoryTree = () => {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: TREE_KEY,
+    queryFn: async ({ signal }): Promise<CategoryTree> => {
+      const held = qc.getQueryData<CategoryTree>(TREE_KEY);
+      const tree = currentTree(held, await callChannel('taxonomy:tree', held ? { knownVersion: held.version } : {}, signal));
+      if (tree) return tree;
+      // A category changed between the answer's version and the held one: the whole tree again.
+      const whole = currentTree(undefined, await callChannel('taxonomy:tree', {}, signal));
+      if (!whole) throw new Error('The category tree came without its categories.');
+      return whole;
+    },
+    select: categoryRows,
+  });
+};
 
 /** Tags by name, usage or age (keyset pages of 200); the previous list stays while a search loads. */
 export const useTags = (p: { search: string; sort: 'name' | 'usage' | 'newest' }) =>

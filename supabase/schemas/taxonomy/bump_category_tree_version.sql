@@ -1,0 +1,15 @@
+-- Trigger function: gives the category tree a new version after any statement that writes public.categories.
+create or replace function private.bump_category_tree_version()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  -- After each statement, not each row: moving a subtree renumbers many siblings in one update.
+  update private.category_tree_version set version = pg_catalog.gen_random_uuid();
+  return null;
+end;
+$$;
+comment on function private.bump_category_tree_version() is 'Trigger function (after each statement on public.categories): replaces the tree''s version in private.category_tree_version.';
+revoke execute on function private.bump_category_tree_version() from public, anon, authenticated, service_role;
