@@ -406,4 +406,41 @@ describe.skipIf(!realServer)(`concurrency on a real server${realServer ? '' : ` 
       }
     });
   });
+
+  describe('two curators (an admin and a curator) reordering the same siblings at once', () => {
+    it('both moves land, one after the other: no deadlock, and the siblings numbered 0..n-1 once', async () => {
+      const [gwAda, gwGrace] = await twoGateways();
+      try {
+        const science = (await t.db.query<{ id: number }>("select id from public.categories where slug = 'science'"))[0]!.id;
+        const ids = async (slug: string) => (await t.db.query<{ id: number }>('select id from public.categories where slug = $1', [slug]))[0]!.id;
+        const [physics, chemistry] = [await ids('physics'), await ids('chemistry')];
+        const hedy = (await t.db.query<{ id: string }>("select id from public.users where username = 'hedy_curator'"))[0]!.id;
+        // Physics to the end, Chemistry to the front: each move locks its own category, then
+        // renumbers the siblings, the other's category among them. The gate holds Astronomy, which
+        // both renumberings change, until both are in flight.
+        await t.db.query(
+          'update public.categories set display_order = k.n from (values ($1::int, 0), ($2::int, 3)) k(id, n) where categories.id = k.id',
+          [physics, chemistry],
+        );
+        const move = (gw: SqlAdminGateway, op: string, id: number, position: number) => () =>
+          gw.call('admin_move_category', { p_operator: op, p_id: id, p_parent_id: science, p_position: position });
+        const results = await raceThroughGate(
+          t.db,
+          t.db,
+          "select id from public.categories where slug = 'astronomy' for update",
+          [],
+          [move(gwAda, ada, physics, 99), move(gwGrace, hedy, chemistry, 0)],
+        );
+        expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual(['fulfilled', 'fulfilled']);
+        const orders = (
+          await t.db.query<{ display_order: number }>('select display_order from public.categories where parent_id = $1 order by display_order', [
+            science,
+          ])
+        ).map((r) => r.display_order);
+        expect(orders).toEqual(orders.map((_, i) => i));
+      } finally {
+        await Promise.all([gwAda.close(), gwGrace.close()]);
+      }
+    });
+  });
 });

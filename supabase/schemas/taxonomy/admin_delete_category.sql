@@ -16,6 +16,7 @@ declare
   v_children_to integer;
 begin
   perform private.require_staff(p_operator, 'curator');
+  perform private.lock_category_tree();
   select * into c from public.categories where id = p_id for update;
   if not found then
     raise exception 'No category with id %.', p_id using errcode = 'P0002';

@@ -21,6 +21,7 @@ declare
   v_name text := pg_catalog.btrim(p_name);
 begin
   perform private.require_staff(p_operator, 'curator');
+  perform private.lock_category_tree();
   perform private.taxonomy_check_name_slug('category', p_name, v_slug);
   if p_color is not null and p_color !~ '^#[0-9a-fA-F]{6}$' then
     raise exception 'The colour "%" is not a hex colour.', p_color using errcode = '22023', hint = 'Use #rrggbb, e.g. #3450d6.';
