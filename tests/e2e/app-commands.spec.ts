@@ -44,3 +44,25 @@ test("the palette runs the menu's commands", async ({ page }) => {
   await command(page, 'Reload data');
   await expect(page.getByText('Data reloaded.')).toBeVisible();
 });
+
+test('the palette closed and opened again at once stays open (the first close event comes a task later)', async ({ page }) => {
+  await page.goto(shell.url);
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('combobox', { name: 'Type a command' })).toBeFocused();
+  // Ctrl-K twice within one task: the second opens the palette before the browser delivers the
+  // close event of the first; that late event must not shut the reopened palette.
+  const open = await page.evaluate(async () => {
+    const ctrlK = () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));
+    const palette = document.querySelector<HTMLDialogElement>('dialog.palette')!;
+    ctrlK();
+    // Let React commit the close (the dialog's close() queues its close event as a task).
+    for (let i = 0; i < 1000 && palette.open; i++) await Promise.resolve();
+    if (palette.open) return 'the first Ctrl-K did not close it within microtasks';
+    ctrlK();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return palette.open;
+  });
+  expect(open).toBe(true);
+  await expect(page.getByRole('combobox', { name: 'Type a command' })).toBeVisible();
+});

@@ -3,9 +3,10 @@
 // categories, grouped by kind; Enter opens the highlighted one in place. The search waits for a
 // pause in typing and shows only the answer to the latest text. The desktop app's native menu
 // runs the same commands (app.tsx).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ConsoleSearch } from '@contract/moderation';
 import { useRoles } from '@/api/use-roles';
+import { useModalDialog } from '@/components/use-modal-dialog';
 import { useConsoleSearch } from '@/features/moderation/api/search-console';
 import { formatNumber } from '@/lib/format';
 
@@ -63,18 +64,12 @@ export function CommandPalette({
   commands: Command[];
   initialQuery?: string;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (isOpen && !d.open) d.showModal();
-    if (!isOpen && d.open) d.close();
-  }, [isOpen]);
+  const { ref, onNativeClose } = useModalDialog(isOpen, onClose);
 
   return (
     <dialog
       ref={ref}
-      onClose={onClose}
+      onClose={onNativeClose}
       // Escape closes it in the same keystroke (the native close event comes a task later, when a
       // quick Ctrl-K would toggle the still-open state shut instead of opening it again).
       onCancel={(e) => {

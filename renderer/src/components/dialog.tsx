@@ -1,22 +1,18 @@
 // A modal on the native <dialog>: focus is trapped and Escape closes it, with no library.
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 
 export function Dialog(props: { open: boolean; title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (props.open && !d.open) {
-      d.showModal();
-      // Start in the content, not on the close button (Enter there would just close).
-      d.querySelector<HTMLElement>(
+  const { ref, onNativeClose } = useModalDialog(props.open, props.onClose, (d) =>
+    // Start in the content, not on the close button (Enter there would just close).
+    d
+      .querySelector<HTMLElement>(
         '.dialog-body input, .dialog-body textarea, .dialog-body select, .dialog-body button, .dialog-body [tabindex], .dialog-foot button',
-      )?.focus();
-    }
-    if (!props.open && d.open) d.close();
-  }, [props.open]);
+      )
+      ?.focus(),
+  );
   return (
-    <dialog ref={ref} className={props.wide ? 'wide' : undefined} onClose={props.onClose} aria-label={props.title}>
+    <dialog ref={ref} className={props.wide ? 'wide' : undefined} onClose={onNativeClose} aria-label={props.title}>
       {props.open ? (
         <>
           <div className="dialog-head">
