@@ -107,8 +107,8 @@ export const categoryTreeInputSchema = z.object({ knownVersion: z.string().min(1
 
 /**
  * The tree after `answer`: its own structure, or the structure of `held` when the answer left it
- * out because `held` is at its version. Null when the answer left it out but `held` is not at that
- * version (another write came between): the caller asks again for the whole tree.
+ * out because `held` is at its version. Null when the answer left it out but `held` is not (or no
+ * longer) at that version: the caller asks again for the whole tree.
  */
 export function currentTree(held: CategoryTree | undefined, answer: CategoryTreeAnswer): CategoryTree | null {
   if (answer.structure) return { version: answer.version, structure: answer.structure, usage: answer.usage };

@@ -130,6 +130,24 @@ describe("the tree's version", () => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  it('sends the structure stored at the last commit, equal to the categories as they are; built on the spot when none is stored', async () => {
+    const built = async () => (await t.db.query<{ s: unknown }>('select private.category_tree_structure() as s'))[0]!.s;
+    const stored = async () => (await t.db.query<{ s: unknown }>('select structure as s from private.category_tree_version'))[0]!.s;
+    // Two statements in one transaction (an insert, then an edit of another category): stored once, at commit, from the final state.
+    await t.db.transaction(async (tx) => {
+      await tx.query("insert into public.categories (name, slug) values ('Stored Tree', 'stored-tree')");
+      await tx.query("update public.categories set description = 'Changed in the same transaction' where slug = 'physics'");
+    });
+    expect(await stored()).toEqual(await built());
+    expect((await ask()).structure).toEqual(await built());
+    expect((await built()) as { slug: string[] }).toMatchObject({ slug: expect.arrayContaining(['stored-tree']) });
+    // Nothing stored (as after a TRUNCATE): the answer builds it.
+    await t.db.query('update private.category_tree_version set structure = null');
+    expect((await ask()).structure).toEqual(await built());
+    await t.db.query("delete from public.categories where slug = 'stored-tree'");
+    expect(await stored()).toEqual(await built());
+  });
+
   it('is read by service_role only, and written by no API role (private-schema.test.ts covers its trigger function)', async () => {
     for (const role of ['anon', 'authenticated', 'service_role'] as const) {
       await expect(

@@ -1,4 +1,4 @@
--- Trigger function: gives the category tree a new version after any statement that writes public.categories.
+-- Trigger function: gives the category tree a new version (and empties its stored structure) after any statement that writes public.categories.
 create or replace function private.bump_category_tree_version()
 returns trigger
 language plpgsql
@@ -7,7 +7,8 @@ set search_path = ''
 as $$
 begin
   -- After each statement, not each row: moving a subtree renumbers many siblings in one update.
-  update private.category_tree_version set version = pg_catalog.gen_random_uuid();
+  -- The stored structure is emptied with it; store_category_tree builds it again at commit.
+  update private.category_tree_version set version = pg_catalog.gen_random_uuid(), structure = null;
   return null;
 end;
 $$;

@@ -19,7 +19,7 @@ export const useCategoryTree = () => {
       const held = qc.getQueryData<CategoryTree>(TREE_KEY);
       const tree = currentTree(held, await callChannel('taxonomy:tree', held ? { knownVersion: held.version } : {}, signal));
       if (tree) return tree;
-      // A category changed between the answer's version and the held one: the whole tree again.
+      // The held tree was replaced while the answer was on its way: the whole tree, then.
       const whole = currentTree(undefined, await callChannel('taxonomy:tree', {}, signal));
       if (!whole) throw new Error('The category tree came without its categories.');
       return whole;
