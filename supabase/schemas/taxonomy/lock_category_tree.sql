@@ -1,4 +1,4 @@
--- Helper: takes the category tree's write lock for this transaction (its version row), before any category row is locked.
+-- Internal helper: takes the category tree's write lock for this transaction (its version row), before any category row is locked.
 create or replace function private.lock_category_tree()
 returns void
 language plpgsql

@@ -1,4 +1,4 @@
--- Trigger function (deferred to commit, each row written to public.categories): stores the tree's structure with its version, once per transaction.
+-- Trigger function: stores the tree's structure with its version, once per transaction (deferred to commit, fired by each row written to public.categories).
 create or replace function private.store_category_tree()
 returns trigger
 language plpgsql
