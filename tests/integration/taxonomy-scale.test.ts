@@ -189,6 +189,39 @@ describe('tag table', () => {
     expect(page).toMatchObject({ total: n, total_exact: true });
   });
 
+  it('pages a search in every sort, each match once, with the exact total on every page', async () => {
+    // The four "Zz lesson" tags of the natural-order test above: 1 and 10 used by one video each.
+    const videos = await t.db.query<{ id: string }>('select id from public.videos order by id limit 2');
+    const [one, ten] = await t.db.query<{ id: number }>("select id from public.tags where name in ('Zz lesson 1', 'Zz lesson 10') order by name");
+    await t.db.query('insert into public.video_tags (video_id, tag_id) values ($1, $2), ($3, $4)', [videos[0]!.id, one!.id, videos[1]!.id, ten!.id]);
+    for (const sort of ['name', 'usage', 'newest'] as const) {
+      const names: string[] = [];
+      let cursor: unknown = undefined;
+      do {
+        const page = (await gw.call('admin_tag_page', {
+          p_operator: op,
+          p_search: 'zz lesson',
+          p_sort: sort,
+          p_limit: 1,
+          ...(cursor ? { p_cursor: cursor } : {}),
+        })) as {
+          rows: { name: string }[];
+          next_cursor: unknown;
+          total: number;
+          total_exact: boolean;
+        };
+        expect(page).toMatchObject({ total: 4, total_exact: true });
+        names.push(...page.rows.map((r) => r.name));
+        cursor = page.next_cursor;
+      } while (cursor);
+      expect(names.toSorted(), sort).toEqual(['Zz lesson 1', 'Zz lesson 10', 'Zz lesson 11', 'Zz lesson 2']);
+      if (sort === 'name') expect(names).toEqual(['Zz lesson 1', 'Zz lesson 2', 'Zz lesson 10', 'Zz lesson 11']);
+      // Ties by usage in id order: created 11, 2, 10, 1.
+      if (sort === 'usage') expect(names).toEqual(['Zz lesson 10', 'Zz lesson 1', 'Zz lesson 11', 'Zz lesson 2']);
+      if (sort === 'newest') expect(names).toEqual(['Zz lesson 1', 'Zz lesson 10', 'Zz lesson 2', 'Zz lesson 11']);
+    }
+  });
+
   it('caps a search total at "more than 1,000" instead of counting every match', async () => {
     await t.db.query("insert into public.tags (name, slug) select 'Many match ' || i, 'many-match-' || i from generate_series(1, 1100) i");
     const page = (await gw.call('admin_tag_page', { p_operator: op, p_search: 'many match', p_limit: 5 })) as {

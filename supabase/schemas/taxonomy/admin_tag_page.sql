@@ -24,52 +24,87 @@ begin
   if v_sort not in ('name', 'usage', 'newest') then
     raise exception 'Unknown sort "%": use name, usage or newest.', p_sort using errcode = '22023';
   end if;
-  -- One plain query per sort, so each reads its index in order and stops after the page
+  if v_q is not null then
+    -- A search: the matches are found once (a trigram scan) and both the page and its total are
+    -- taken from them, instead of a second scan for the count (the page cost 2.1-3.6x the bare
+    -- search with it).
+    if v_sort = 'name' then
+      with m as materialized (
+        select t.id, t.name, t.slug, t.description, t.video_count, t.created_at, t.updated_at
+          from public.tags t where t.name ilike ('%' || v_q || '%') or t.slug like ('%' || v_q || '%'))
+      select (select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x)), '[]'::jsonb)
+                from (select m.* from m
+                       where p_cursor is null or (private.natural_sort_key(m.name), m.id) > (p_cursor->>'key', (p_cursor->>'id')::integer)
+                       order by private.natural_sort_key(m.name), m.id limit p_limit + 1) x),
+             (select count(*) from (select 1 from m limit c_counted + 1) c)
+        into v_rows, v_total;
+    elsif v_sort = 'usage' then
+      with m as materialized (
+        select t.id, t.name, t.slug, t.description, t.video_count, t.created_at, t.updated_at
+          from public.tags t where t.name ilike ('%' || v_q || '%') or t.slug like ('%' || v_q || '%'))
+      select (select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x) order by x.video_count desc, x.id), '[]'::jsonb)
+                from (select m.* from m
+                       where p_cursor is null or m.video_count < (p_cursor->>'key')::integer
+                          or (m.video_count = (p_cursor->>'key')::integer and m.id > (p_cursor->>'id')::integer)
+                       order by m.video_count desc, m.id limit p_limit + 1) x),
+             (select count(*) from (select 1 from m limit c_counted + 1) c)
+        into v_rows, v_total;
+    else
+      with m as materialized (
+        select t.id, t.name, t.slug, t.description, t.video_count, t.created_at, t.updated_at
+          from public.tags t where t.name ilike ('%' || v_q || '%') or t.slug like ('%' || v_q || '%'))
+      select (select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x) order by x.created_at desc, x.id), '[]'::jsonb)
+                from (select m.* from m
+                       where p_cursor is null or m.created_at < (p_cursor->>'key')::timestamptz
+                          or (m.created_at = (p_cursor->>'key')::timestamptz and m.id > (p_cursor->>'id')::integer)
+                       order by m.created_at desc, m.id limit p_limit + 1) x),
+             (select count(*) from (select 1 from m limit c_counted + 1) c)
+        into v_rows, v_total;
+    end if;
+    if v_total > c_counted then
+      v_total := c_counted;
+      v_exact := false;
+    end if;
+  -- No search: one plain query per sort, so each reads its index in order and stops after the page
   -- (name: idx_tags_natural_name; usage: idx_tags_video_count).
-  if v_sort = 'name' then
+  elsif v_sort = 'name' then
     -- Aggregated in the subquery's order: the sort key is not computed again for every row.
     select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x)), '[]'::jsonb) into v_rows
       from (select t.id, t.name, t.slug, t.description, t.video_count, t.created_at, t.updated_at
               from public.tags t
-             where (v_q is null or t.name ilike ('%' || v_q || '%') or t.slug like ('%' || v_q || '%'))
-               and (p_cursor is null or (private.natural_sort_key(t.name), t.id) > (p_cursor->>'key', (p_cursor->>'id')::integer))
+             where p_cursor is null or (private.natural_sort_key(t.name), t.id) > (p_cursor->>'key', (p_cursor->>'id')::integer)
              order by private.natural_sort_key(t.name), t.id
              limit p_limit + 1) x;
   elsif v_sort = 'usage' then
     select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x) order by x.video_count desc, x.id), '[]'::jsonb) into v_rows
       from (select t.id, t.name, t.slug, t.description, t.video_count, t.created_at, t.updated_at
               from public.tags t
-             where (v_q is null or t.name ilike ('%' || v_q || '%') or t.slug like ('%' || v_q || '%'))
-               and (p_cursor is null or t.video_count < (p_cursor->>'key')::integer
-                    or (t.video_count = (p_cursor->>'key')::integer and t.id > (p_cursor->>'id')::integer))
+             where p_cursor is null or t.video_count < (p_cursor->>'key')::integer
+                or (t.video_count = (p_cursor->>'key')::integer and t.id > (p_cursor->>'id')::integer)
              order by t.video_count desc, t.id
              limit p_limit + 1) x;
   else
     select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(x) order by x.created_at desc, x.id), '[]'::jsonb) into v_rows
       from (select t.id, t.name, t.slug, t.description, t.video_count, t.created_at, t.updated_at
               from public.tags t
-             where (v_q is null or t.name ilike ('%' || v_q || '%') or t.slug like ('%' || v_q || '%'))
-               and (p_cursor is null or t.created_at < (p_cursor->>'key')::timestamptz
-                    or (t.created_at = (p_cursor->>'key')::timestamptz and t.id > (p_cursor->>'id')::integer))
+             where p_cursor is null or t.created_at < (p_cursor->>'key')::timestamptz
+                or (t.created_at = (p_cursor->>'key')::timestamptz and t.id > (p_cursor->>'id')::integer)
              order by t.created_at desc, t.id
              limit p_limit + 1) x;
   end if;
-  -- The total: the planner's row estimate of the table when nothing is searched and the table is
-  -- large (kept current by autovacuum's analyze), else the matches counted up to c_counted ("more than").
+  -- Without a search, the total: the planner's row estimate of the table when it is large (kept
+  -- current by autovacuum's analyze), else every tag counted.
   if v_q is null then
     select greatest(c.reltuples, 0)::bigint into v_total from pg_catalog.pg_class c where c.oid = 'public.tags'::pg_catalog.regclass;
-  end if;
-  if v_q is not null or v_total is null or v_total <= c_counted then
-    select count(*) into v_total from (
-      select 1 from public.tags t
-       where v_q is null or t.name ilike ('%' || v_q || '%') or t.slug like ('%' || v_q || '%')
-       limit c_counted + 1) m;
-    if v_total > c_counted then
-      v_total := c_counted;
+    if v_total is null or v_total <= c_counted then
+      select count(*) into v_total from (select 1 from public.tags t limit c_counted + 1) m;
+      if v_total > c_counted then
+        v_total := c_counted;
+        v_exact := false;
+      end if;
+    else
       v_exact := false;
     end if;
-  else
-    v_exact := false;
   end if;
   v_page := private.keyset_page(v_rows, p_limit, array['id']);
   -- The cursor's key is the sort key of the page's last row.
