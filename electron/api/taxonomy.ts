@@ -102,7 +102,8 @@ export const categoryTreeAnswerSchema = z.object({
   usage: categoryUsageSchema,
 });
 export type CategoryTreeAnswer = z.infer<typeof categoryTreeAnswerSchema>;
-export type CategoryTree = { version: string; structure: z.infer<typeof categoryStructureSchema>; usage: z.infer<typeof categoryUsageSchema> };
+/** The tree the console holds: an answer with its structure. */
+export type CategoryTree = CategoryTreeAnswer & { structure: NonNullable<CategoryTreeAnswer['structure']> };
 export const categoryTreeInputSchema = z.object({ knownVersion: z.string().min(1).max(100).optional() }).strict();
 
 /**

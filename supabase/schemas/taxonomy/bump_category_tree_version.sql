@@ -12,5 +12,5 @@ begin
   return null;
 end;
 $$;
-comment on function private.bump_category_tree_version() is 'Trigger function (after each statement on public.categories): replaces the tree''s version in private.category_tree_version.';
+comment on function private.bump_category_tree_version() is 'Trigger function (after each statement on public.categories): replaces the tree''s version in private.category_tree_version and empties its stored structure (store_category_tree builds it at commit).';
 revoke execute on function private.bump_category_tree_version() from public, anon, authenticated, service_role;
