@@ -66,6 +66,12 @@ describe('supabase/schemas/', () => {
     }
   });
 
+  it('turns JIT off wherever it disables a plan node: the 10^10 cost (PostgreSQL before 18) would JIT-compile every call', () => {
+    const disabling = declarations.filter((d) => /^set enable_\w+ = off$/m.test(d.sql));
+    expect(disabling.map((d) => d.name)).toContain('admin_embedding_lease');
+    for (const d of disabling) expect(d.sql, d.path).toMatch(/^set jit = off$/m);
+  });
+
   it('holds no table, trigger, policy, index or alter function: those belong in hand-written migrations or the header', async () => {
     for (const d of declarations) {
       const text = await readFile(path.join(root, d.path), 'utf8');
