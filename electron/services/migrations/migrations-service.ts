@@ -9,6 +9,9 @@ import type { Logger } from '../logger';
 import { readMigrationFiles } from './migration-files';
 import { defaultAppliedBy, migrateUp, migrationStatus } from './migration-runner';
 
+/** How long, after migrations, to wait for the Data API to see the new functions. */
+const STALE_WAIT_MS = 15_000;
+
 export class MigrationsService {
   constructor(
     private readonly connections: ConnectionService,
@@ -68,14 +71,23 @@ export class MigrationsService {
     await sql.execute("notify pgrst, 'reload schema'");
     const gateway = await this.connections.gateway();
     gateway.reloadSchema();
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + STALE_WAIT_MS;
     for (;;) {
       try {
         await gateway.call('admin_database_overview');
         return;
       } catch (e) {
         const code = (e as { code?: unknown }).code;
-        if ((code !== 'PGRST202' && code !== '42883') || Date.now() > deadline) throw e;
+        const stale = code === 'PGRST202' || code === '42883';
+        if (stale && Date.now() > deadline) {
+          // The migrations are committed: only the API's view of them lags.
+          throw new AdminError({
+            code: 'api_schema_stale',
+            message: `The migrations were applied, but the Data API still did not see the new functions after ${Math.round(STALE_WAIT_MS / 1000)} s.`,
+            hint: "PostgREST reloads its schema cache on NOTIFY pgrst, 'reload schema' (sent): wait a moment and reload the page; if it persists, restart the project's API (Supabase: Project Settings > API).",
+          });
+        }
+        if (!stale) throw e;
         await new Promise((r) => setTimeout(r, 250));
       }
     }

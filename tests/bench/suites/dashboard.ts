@@ -110,7 +110,7 @@ const BARE_DASHBOARD = `
          (select sum(n) from public.video_status_counts) as videos,
          (select count(*) from public.video_embeddings) as embedded`;
 
-// The feed as a plain keyset UNION ALL (no filters, no jsonb), with the operator's name and the item's title.
+// The feed as a plain keyset UNION ALL of the same five logs (no filters, no json), with the operator's name and the item's title.
 const bareFeed = (cursor: boolean) => {
   const seek = (domain: string) =>
     cursor ? `where a.occurred_at <= $1::timestamptz and (a.occurred_at < $1 or '${domain}' > $2 or ('${domain}' = $2 and a.id < $3::bigint))` : '';
@@ -119,7 +119,8 @@ const bareFeed = (cursor: boolean) => {
        order by a.occurred_at desc, a.id desc limit ${PAGE + 1})`;
   return `select f.at, f.domain, f.id, u.username, v.title from (
       select * from (${branch('moderation_audit_log', 'moderation', 'a.target_id')} union all ${branch('taxonomy_audit_log', 'taxonomy', 'null::uuid')}
-        union all ${branch('reference_audit_log', 'graph', 'null::uuid')} union all ${branch('staff_audit_log', 'staff', 'a.user_id')}) x
+        union all ${branch('reference_audit_log', 'graph', 'null::uuid')} union all ${branch('staff_audit_log', 'staff', 'a.user_id')}
+        union all ${branch('embedding_audit_log', 'embeddings', 'null::uuid')}) x
       order by at desc, domain, id desc limit ${PAGE + 1}) f
     join public.users u on u.id = f.operator_id left join public.videos v on v.id = f.target`;
 };
