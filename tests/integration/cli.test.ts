@@ -1,6 +1,6 @@
 // The headless CLI: migrate status as JSON, a backfill with the offline provider, clear errors.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -25,6 +25,11 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 describe('magna-console', () => {
+  it("--version and -v print the package's version and exit 0", async () => {
+    const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) expect((await cli(flag)).stdout).toBe(`magna-console ${version}\n`);
+  });
+
   it('reports every shipped migration as applied, in JSON', async () => {
     const { stdout } = await cli('migrate', 'status', '--embedded', t.dir, '--json');
     const status = JSON.parse(stdout) as { ok: boolean; pending: number; migrations: { state: string }[] };
