@@ -1,7 +1,7 @@
 // The activity log's contract: its filters (the page's form reuses them) and its rows.
 import { z } from 'zod';
 
-export const ACTIVITY_DOMAINS = ['moderation', 'taxonomy', 'graph', 'staff', 'embeddings'] as const;
+export const ACTIVITY_DOMAINS = ['moderation', 'taxonomy', 'graph', 'staff', 'embeddings', 'migrations'] as const;
 export type ActivityDomain = (typeof ACTIVITY_DOMAINS)[number];
 
 export const activityCursorSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable();
@@ -25,7 +25,8 @@ export const activityRowSchema = z.object({
   domain: z.enum(ACTIVITY_DOMAINS),
   key: z.string(),
   action: z.string(),
-  operator_id: z.string(),
+  /** Null for an applied migration: its operator is the OS or console user that applied it. */
+  operator_id: z.string().nullable(),
   operator: z.string(),
   target_type: z.string(),
   target_id: z.string(),

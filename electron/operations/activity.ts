@@ -1,6 +1,7 @@
-// The activity log: every audit log (moderation, taxonomy, graph, staff, embedding backfills) as
-// one keyset-paged feed, newest first. Any staff role reads it; the SQL narrows the logs to the
-// operator's roles (admin: all; moderator: moderation; curator: taxonomy and graph).
+// The activity log: every audit log (moderation, taxonomy, graph, staff, embedding backfills, the
+// migrations the console applied) as one keyset-paged feed, newest first. Any staff role reads it;
+// the SQL narrows the logs to the operator's roles (admin: all; moderator: moderation; curator:
+// taxonomy and graph).
 import { z } from 'zod';
 import { activityCursorSchema, activityFiltersSchema, activityRowSchema } from '../api/activity';
 import { sqlOperation } from './define-operation';

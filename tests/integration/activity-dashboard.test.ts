@@ -12,7 +12,8 @@ type Row = {
   key: string;
   action: string;
   operator: string;
-  operator_id: string;
+  operator_id: string | null;
+  target_id: string;
   target: string | null;
   href: string | null;
 };
@@ -86,11 +87,12 @@ afterAll(() => t.dispose());
 describe('admin_activity', () => {
   it('gives an admin every log in one feed, newest first, each row naming its operator and item', async () => {
     const { rows } = await activity(ada);
-    expect(new Set(rows.map((r) => r.domain))).toEqual(new Set(['moderation', 'taxonomy', 'graph', 'staff']));
+    expect(new Set(rows.map((r) => r.domain))).toEqual(new Set(['moderation', 'taxonomy', 'graph', 'staff', 'migrations']));
     const order = rows.map((r) => [r.at, r.domain, r.key].join(' '));
     for (let i = 1; i < rows.length; i++) {
       const [p, c] = [rows[i - 1]!, rows[i]!];
-      const before = Date.parse(p.at) > Date.parse(c.at) || (p.at === c.at && (p.domain < c.domain || (p.domain === c.domain && p.key > c.key)));
+      // Times to the microsecond, in one offset: the text orders them (Date.parse stops at the millisecond).
+      const before = p.at > c.at || (p.at === c.at && (p.domain < c.domain || (p.domain === c.domain && p.key > c.key)));
       expect(before, `${order[i - 1]} before ${order[i]}`).toBe(true);
     }
     const approved = rows.find((r) => r.domain === 'moderation' && r.target === approvedTitle)!;
@@ -105,10 +107,10 @@ describe('admin_activity', () => {
   });
 
   it('pages by keyset: one row a page walks the same rows as one big page, none twice, none skipped', async () => {
-    const all = (await activity(ada)).rows.map((r) => `${r.domain}/${r.key}`);
+    const all = (await activity(ada, {}, 1000)).rows.map((r) => `${r.domain}/${r.key}`);
     const walked: string[] = [];
     let cursor: unknown = null;
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i <= all.length; i++) {
       const page = await activity(ada, {}, 1, cursor);
       walked.push(...page.rows.map((r) => `${r.domain}/${r.key}`));
       if (!page.next_cursor) break;
@@ -126,6 +128,33 @@ describe('admin_activity', () => {
     expect((await activity(ada, { q: approvedTitle.slice(0, 12).toUpperCase() })).rows.some((r) => r.target === approvedTitle)).toBe(true);
     expect((await activity(ada, { to: '2000-01-01' })).rows).toEqual([]);
     expect((await activity(ada, { from: '2000-01-01' })).rows.length).toBe((await activity(ada)).rows.length);
+  });
+
+  it('shows an admin each migration the console applied, when and by whom, newest first; nobody else', async () => {
+    const applied = await t.db.query<{ version: string; name: string; applied_by: string }>(
+      `select c.version, h.name, c.applied_by from supabase_migrations.console_applied c
+         join supabase_migrations.schema_migrations h using (version) order by c.applied_at desc, c.version desc`,
+    );
+    expect(applied.length).toBeGreaterThan(50);
+    const { rows } = await activity(ada, { domain: 'migrations' }, 1000);
+    expect(rows.map((r) => r.target)).toEqual(applied.map((m) => `${m.version} ${m.name}`));
+    expect(rows[0]).toMatchObject({
+      action: 'apply',
+      operator: applied[0]!.applied_by,
+      operator_id: null,
+      target_id: applied[0]!.version,
+      href: '#/migrations',
+    });
+    // Text search: the file's name in any case finds each file of that name (and no other).
+    const byName = (await activity(ada, { q: 'CATEGORY_TREE_VERSION', domain: 'migrations' })).rows.map((r) => r.target_id);
+    expect(byName).toEqual(applied.filter((m) => m.name.includes('category_tree_version')).map((m) => m.version));
+    expect(byName.length).toBeGreaterThan(0);
+    expect((await activity(ada, { action: 'apply' })).rows.every((r) => r.domain === 'migrations')).toBe(true);
+    expect((await activity(ada, { operator_id: ada, domain: 'migrations' })).rows).toEqual([]);
+    for (const operator of [grace, hedy]) {
+      expect((await activity(operator, {}, 1000)).rows.some((r) => r.domain === 'migrations')).toBe(false);
+      await expect(activity(operator, { domain: 'migrations' })).rejects.toMatchObject({ code: '42501' });
+    }
   });
 
   it('shows a moderator the moderation log only, a curator taxonomy and graph, and refuses a log their roles do not cover', async () => {

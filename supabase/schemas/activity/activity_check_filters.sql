@@ -18,12 +18,12 @@ begin
   if v_unknown is not null then
     raise exception 'Unknown filter "%".', v_unknown using errcode = '22023', hint = 'Filters: domain, action, operator_id, from, to, q.';
   end if;
-  if v_domain is not null and v_domain not in ('moderation', 'taxonomy', 'graph', 'staff', 'embeddings') then
-    raise exception 'Unknown domain "%".', v_domain using errcode = '22023', hint = 'Domains: moderation, taxonomy, graph, staff, embeddings.';
+  if v_domain is not null and v_domain not in ('moderation', 'taxonomy', 'graph', 'staff', 'embeddings', 'migrations') then
+    raise exception 'Unknown domain "%".', v_domain using errcode = '22023', hint = 'Domains: moderation, taxonomy, graph, staff, embeddings, migrations.';
   end if;
   if v_domain is not null and not v_domain = any (p_domains) then
     raise exception 'Your staff roles do not cover the % log: you can read %.', v_domain, pg_catalog.array_to_string(p_domains, ', ')
-      using errcode = '42501', hint = 'The moderation log needs the moderator role, taxonomy and graph the curator role, staff and embeddings admin.';
+      using errcode = '42501', hint = 'The moderation log needs the moderator role, taxonomy and graph the curator role, staff, embeddings and migrations admin.';
   end if;
   if nullif(p_filters ->> 'operator_id', '') is not null and private.parse_uuid(p_filters ->> 'operator_id') is null then
     raise exception 'The operator filter "%" is not a user id.', p_filters ->> 'operator_id' using errcode = '22023';

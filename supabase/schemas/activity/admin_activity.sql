@@ -1,11 +1,10 @@
--- Admin API: one keyset-paged feed over every audit log (moderation, taxonomy, graph, staff, embedding backfills), newest first, as json.
+-- Admin API: one keyset-paged feed over every audit log (moderation, taxonomy, graph, staff, embedding backfills, applied migrations), newest first, as json.
 create or replace function public.admin_activity(p_operator uuid, p_filters jsonb default '{}'::jsonb, p_limit integer default 100, p_cursor jsonb default null)
 returns json
 language plpgsql
 stable
 set search_path = ''
--- The unfiltered feed runs on its generic plan from a session's first call (planning the five branches
--- costs more than running them; `auto` planned the first five calls anew); a filtered call, for its filters.
+-- The unfiltered feed on its generic plan from a session's first call (planning the branches costs more than running them).
 set plan_cache_mode = force_generic_plan
 as $$
 declare
@@ -14,11 +13,7 @@ declare
   v_action text := nullif(p_filters ->> 'action', '');
   v_q text := pg_catalog.lower(nullif(pg_catalog.btrim(p_filters ->> 'q'), ''));
   v_operator_filter uuid;
-  v_from timestamptz;
-  v_to timestamptz;
-  v_at timestamptz;
-  v_dom text;
-  v_seq bigint;
+  v_from timestamptz; v_to timestamptz; v_at timestamptz; v_dom text; v_seq bigint;
   v_page json;
 begin
   perform private.moderation_require_operator(p_operator);
@@ -37,12 +32,10 @@ begin
     v_domains := array[v_domain];
   end if;
   v_operator_filter := private.parse_uuid(nullif(p_filters ->> 'operator_id', ''));
-  v_from := nullif(p_filters ->> 'from', '')::timestamptz;
+  v_from := nullif(p_filters ->> 'from', '')::timestamptz; -- checked above
   v_to := nullif(p_filters ->> 'to', '')::timestamptz;
 
-  -- A plan cached for every filter cannot use the operator's index when one is given, nor drop
-  -- the branches of the logs left out: a filtered call is planned for its own values (until the
-  -- function returns, which restores the setting above).
+  -- A filtered call is planned for its own values (the operator's index, only the logs asked for) until it returns.
   if p_filters <> '{}'::jsonb then
     perform pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
   end if;
@@ -50,8 +43,7 @@ begin
   -- The cursor: the sort keys (at desc, domain asc, key desc: the log's id, zero-padded) of the last row before.
   select c.at, c.domain, c.seq into v_at, v_dom, v_seq from private.activity_cursor(p_cursor) c;
 
-  -- One keyset index scan per log, each on (occurred_at desc, id desc), each stopping after
-  -- p_limit + 1 rows; the merge keeps the first p_limit + 1 of them.
+  -- One keyset index scan per log on (occurred_at desc, id desc), each stopping after p_limit + 1 rows; the merge keeps p_limit + 1.
   with feed as (
     (select a.occurred_at as at, 'moderation'::text as domain, pg_catalog.lpad(a.id::text, 19, '0') as key, a.action, a.operator_id,
             a.target_type, a.target_id::text as target_id, coalesce(a.reason, a.note) as summary, null::jsonb as detail, a.target_id as target_uuid
@@ -123,6 +115,17 @@ begin
              or exists (select 1 from public.users o where o.id = a.operator_id and pg_catalog.strpos(pg_catalog.lower(o.username), v_q) > 0))
       order by a.occurred_at desc, a.id desc
       limit p_limit + 1)
+    union all
+    -- Migrations the console applied (supabase_migrations.console_applied): by an OS or console user, no operator id.
+    (select c.applied_at, 'migrations', pg_catalog.lpad(c.version, 19, '0'), 'apply', null::uuid,
+            'migration', c.version, null, pg_catalog.jsonb_build_object('applied_by', c.applied_by, 'name', h.name), null::uuid
+       from supabase_migrations.console_applied c left join supabase_migrations.schema_migrations h on h.version = c.version
+      where 'migrations' = any (v_domains) and v_operator_filter is null and (v_action is null or v_action = 'apply')
+        and c.applied_at <= coalesce(v_at, 'infinity') and c.applied_at >= coalesce(v_from, '-infinity') and c.applied_at < coalesce(v_to, 'infinity')
+        and (v_at is null or c.applied_at < v_at or 'migrations' > v_dom or ('migrations' = v_dom and c.version::bigint < v_seq))
+        and (v_q is null or pg_catalog.strpos(pg_catalog.lower(pg_catalog.concat_ws(' ', 'apply', c.version, h.name, c.applied_by)), v_q) > 0)
+      order by c.applied_at desc, c.version::bigint desc
+      limit p_limit + 1)
   ), page as (
     -- A graph row's ends, as its log wrote them (a uuid's text form; anything else is no link).
     select f.*,
@@ -133,14 +136,12 @@ begin
       from (select f.*, pg_catalog.row_number() over (order by f.at desc, f.domain, f.key desc) as n
               from (select f.* from feed f order by f.at desc, f.domain, f.key desc limit p_limit + 1) f) f
   ), named as materialized (
-    -- What each row was on, as a person reads it: one primary-key lookup per row, made only for
-    -- the rows whose log points to that table (a scalar subquery inside its own case arm, never a
-    -- join the planner could turn into a scan). Materialized: each lookup runs once per row,
-    -- however often the page below reads its result.
+    -- What each row was on: one primary-key lookup per row whose log points to that table (a scalar subquery in
+    -- its own case arm, never a join the planner could turn into a scan), run once per row (materialized).
     select p.*,
            -- ISO 8601 in the session's time zone, as json would write it (microseconds always).
            pg_catalog.to_char(p.at, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM') as at_text,
-           (select o.username from public.users o where o.id = p.operator_id) as operator,
+           coalesce((select o.username from public.users o where o.id = p.operator_id), p.detail ->> 'applied_by') as operator,
            case when p.domain = 'moderation' and p.target_type = 'video'
                 then (select v.title from public.videos v where v.id = p.target_uuid) end as video_title,
            case when p.domain = 'moderation' and p.target_type = 'comment'
@@ -157,10 +158,8 @@ begin
            case when p.domain = 'graph' then (select gt.title from public.videos gt where gt.id = p.dest_uuid) end as dest_title
       from page p
   )
-  -- The page in one pass: its first p_limit rows and, when the one more row asked for came, the
-  -- cursor of its last row (keyset_page without copying the rows twice); each row's route from the
-  -- lookups above. json_object of two text arrays, not jsonb nor json_build_object (whose type
-  -- lookup for each of its 22 arguments on every row cost 2-3 times as much per row).
+  -- The page in one pass: its first p_limit rows and, when one more came, its last row's cursor. json_object of two
+  -- text arrays: json_build_object's type lookup for each of its 22 arguments on every row cost 2-3 times as much.
   select pg_catalog.json_build_object(
            'rows', coalesce(pg_catalog.json_agg(pg_catalog.json_object(
            array['at', 'domain', 'key', 'action', 'operator_id', 'operator', 'target_type', 'target_id', 'target', 'href', 'summary'],
@@ -175,6 +174,7 @@ begin
                                           || coalesce(p.dest_title, 'deleted video')
              when p.domain = 'staff' then p.target_user || ' · ' || (p.detail ->> 'role')
              when p.domain = 'embeddings' then p.job
+             when p.domain = 'migrations' then p.target_id || ' ' || coalesce(p.detail ->> 'name', '')
            end,
            case
              when p.domain = 'moderation' and p.target_type = 'video' and p.video_title is not null then '#/video/' || p.target_uuid
@@ -183,6 +183,7 @@ begin
              when p.domain = 'taxonomy' then '#/taxonomy'
              when p.domain = 'graph' then '#/graph/' || p.source_uuid
              when p.domain = 'embeddings' then '#/job/' || p.target_id
+             when p.domain = 'migrations' then '#/migrations'
            end,
            p.summary])
          order by p.n) filter (where p.n <= p_limit), '[]'::json),
@@ -191,10 +192,9 @@ begin
              'key', pg_catalog.max(p.key) filter (where p.n = p_limit)) end)
     into v_page
     from named p;
-
   return v_page;
 end;
 $$;
-comment on function public.admin_activity(uuid, jsonb, integer, jsonb) is 'Admin: every audit log in one feed, newest first, keyset-paged ({rows, next_cursor}); filters {domain, action, operator_id, from, to, q}. Admins read every log, moderators the moderation log, curators taxonomy and graph.';
+comment on function public.admin_activity(uuid, jsonb, integer, jsonb) is 'Admin: every audit log in one feed, newest first, keyset-paged ({rows, next_cursor}); filters {domain, action, operator_id, from, to, q}. Admins read every log (applied migrations too), moderators the moderation log, curators taxonomy and graph.';
 revoke execute on function public.admin_activity(uuid, jsonb, integer, jsonb) from public, anon, authenticated;
 grant execute on function public.admin_activity(uuid, jsonb, integer, jsonb) to service_role;

@@ -21,6 +21,7 @@ const DOMAIN_LABELS: Record<(typeof ACTIVITY_DOMAINS)[number], string> = {
   graph: 'Graph',
   staff: 'Staff',
   embeddings: 'Embeddings',
+  migrations: 'Migrations',
 };
 const ACTIONS: Record<string, string[]> = {
   moderation: [
@@ -44,6 +45,7 @@ const ACTIONS: Record<string, string[]> = {
   graph: ['create', 'update', 'delete', 'import'],
   staff: ['grant', 'revoke'],
   embeddings: ['create', 'pause', 'resume', 'cancel', 'retry_failed'],
+  migrations: ['apply'],
 };
 
 const rowId = (r: ActivityRow) => `${r.domain}/${r.key}`;
