@@ -14,7 +14,12 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-const name = z.string().trim().min(1, 'Give it a name.').max(80, 'Keep the name under 80 characters.');
+const name = z
+  .string()
+  .trim()
+  .min(1, 'Give it a name.')
+  .max(80, 'Keep the name under 80 characters.')
+  .regex(/^\P{Cc}*$/u, 'One line of text: no line breaks, tabs or control characters.');
 const slug = z
   .string()
   .trim()

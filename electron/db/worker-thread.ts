@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
 import { AdminError } from './admin-error';
+import { describeFsError, fsErrorCode } from '../lib/fs-errors';
 
 /** An error as it crosses a thread: its name, message, stack and every primitive field. */
 export type SerializedError = { name: string; message: string; stack?: string; fields: Record<string, string | number | boolean | null> };
@@ -20,13 +21,10 @@ const SKIPPED_FIELDS = new Set(['params', 'queryOptions', 'stack', 'message', 'n
 
 export function serializeError(e: unknown): SerializedError {
   if (!(e instanceof Error)) {
-    let message: string;
-    try {
-      message = typeof e === 'string' ? e : (JSON.stringify(e) ?? String(e));
-    } catch {
-      message = String(e);
-    }
-    return { name: 'Error', message, fields: {} };
+    // PGlite's file system throws plain objects ({ name: 'ErrnoError', errno: 51 }): in words, with
+    // the errno's code ('ENOSPC'), so the other side says "the disk is full", never the object.
+    const code = fsErrorCode(e);
+    return { name: 'Error', message: describeFsError(e), fields: code ? { code } : {} };
   }
   const fields: SerializedError['fields'] = {};
   for (const [key, value] of Object.entries(e)) {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { check, lock } from 'proper-lockfile';
 import { AdminError } from './admin-error';
+import { describeFsError, fsErrorCode } from '../lib/fs-errors';
 
 /** Who opens a workspace: it names the holder to others, and says what the refused one can do. */
 export type WorkspaceProgram = 'console' | 'cli' | 'process';
@@ -127,6 +128,20 @@ export class WorkspaceLock {
    * process after this one stopped refreshing it): the holder must stop using the folder.
    */
   static async acquire(dir: string, program: WorkspaceProgram, onCompromised: (e: Error) => void): Promise<WorkspaceLock> {
+    try {
+      return await WorkspaceLock.take(dir, program, onCompromised);
+    } catch (e) {
+      // A folder that cannot be written (a read-only disk, a file in the way, a full disk): one sentence.
+      if (e instanceof AdminError || !fsErrorCode(e)) throw e;
+      throw new AdminError({
+        code: 'workspace_unwritable',
+        message: `The workspace folder ${dir} cannot be used (${describeFsError(e)}).`,
+        hint: 'Choose a folder this user can write to on a disk with free space.',
+      });
+    }
+  }
+
+  private static async take(dir: string, program: WorkspaceProgram, onCompromised: (e: Error) => void): Promise<WorkspaceLock> {
     await mkdir(dir, { recursive: true });
     const lockPath = path.join(dir, LOCK_DIR);
     for (let attempt = 0; ; attempt++) {

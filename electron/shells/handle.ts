@@ -40,7 +40,8 @@ export async function handle(
   }
   const c = channel as Channel;
   const schemas: { input: z.ZodType; output: z.ZodType } = contract[c];
-  const input = schemas.input.safeParse(payload ?? {});
+  // No input at all is an empty one (a channel that takes none); an explicit null is malformed.
+  const input = schemas.input.safeParse(payload === undefined ? {} : payload);
   if (!input.success) return { ok: false, error: validationError(input.error, `input for ${c}`) };
   try {
     const result = await (handlers[c] as (i: unknown) => Promise<unknown>)(input.data);

@@ -95,6 +95,10 @@ describe('browser shell', () => {
       body: '{nope',
     });
     expect(notJson.status).toBe(400);
+    // JSON null is not "no input": a channel that takes none still refuses it (it once ran the handler).
+    const nullBody = await rpc('connections:list', null);
+    expect(nullBody.status).toBe(400);
+    expect(((await nullBody.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
     expect(shell.calls.length).toBe(before);
   });
 

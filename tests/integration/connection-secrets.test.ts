@@ -45,6 +45,7 @@ describe('a stored key never follows a URL swap', () => {
     expect(secrets.get(saved.id, 'serviceRoleKey')).toBeNull();
     expect(secrets.get(saved.id, 'databaseUrl')).toBeNull();
     expect(moved.serviceRoleKey).toMatchObject({ set: false });
+    expect(moved.databaseLabel).toBeNull(); // no label of a database it can no longer reach
   });
 
   it("drops them from the browser shell's secrets file too, and a draft test never sends a stored key to another project", async () => {

@@ -219,6 +219,12 @@ describe('bad input: the form and the database agree, and nothing changes', () =
     ],
     ['a name that gives no slug', () => !tagInputSchema.safeParse({ name: '日本語' }).success, () => saveTag({ p_name: '日本語' }), '22023'],
     [
+      'a name with a line break (a forged log line, a broken CSV row)',
+      () => !tagInputSchema.safeParse({ name: 'Dup\n2026-11-27 INFO forged' }).success,
+      () => saveTag({ p_name: 'Dup\n2026-11-27 INFO forged' }),
+      '22023',
+    ],
+    [
       'a colour that is not hex',
       () => !categoryInputSchema.safeParse({ name: 'Bad colour', color: 'blue' }).success,
       () => saveCategory({ p_name: 'Bad colour', p_color: 'blue' }),

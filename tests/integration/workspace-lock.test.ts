@@ -4,7 +4,7 @@
 // every other opener is refused with one sentence naming it — until it is killed.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -127,5 +127,16 @@ describe('one process per embedded workspace', () => {
     await first.close();
     const second = await EmbeddedDatabase.open(workspace);
     await second.close();
+  });
+
+  it('refuses a workspace folder that cannot be written in one sentence, not a raw errno (the CLI printed "EROFS: …, mkdir")', async () => {
+    const blocked = path.join(workspace, 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const refused = await EmbeddedDatabase.open(path.join(blocked, 'workspace'), { program: 'cli' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: 'workspace_unwritable',
+      message: `The workspace folder ${path.join(blocked, 'workspace')} cannot be used (a part of the path is a file, not a folder (ENOTDIR)).`,
+      hint: expect.stringContaining('write to'),
+    });
   });
 });

@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalGloveProvider } from '../../electron/services/embeddings/local-glove-provider';
-import { checkVector } from '../../electron/services/embeddings/provider';
+import { gloveTablePath, LocalGloveProvider } from '../../electron/services/embeddings/local-glove-provider';
+import { checkVector, ProviderError } from '../../electron/services/embeddings/provider';
 
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 
@@ -38,5 +42,42 @@ describe('checkVector', () => {
     v[3] = Number.NaN;
     expect(checkVector(v)).toContain('non-finite');
     expect(checkVector(new Float32Array(10))).toContain('10 dimensions');
+  });
+});
+
+describe('the word table', () => {
+  it('never comes from the current directory: a table planted where the CLI runs is not used', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'magna-planted-'));
+    const planted = path.join(dir, 'dist', 'glove', 'glove-50k.bin');
+    mkdirSync(path.dirname(planted), { recursive: true });
+    writeFileSync(planted, randomBytes(1000));
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      expect(gloveTablePath()).not.toBe(planted);
+      expect(gloveTablePath()).toBe(path.join(cwd, 'dist', 'glove', 'glove-50k.bin'));
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a damaged table stops the job at once with what to do, instead of being retried', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'magna-damaged-'));
+    const good = readFileSync(gloveTablePath());
+    const cut = path.join(dir, 'cut.bin');
+    writeFileSync(cut, good.subarray(0, good.length - 100));
+    const junk = path.join(dir, 'junk.bin');
+    writeFileSync(junk, randomBytes(1000));
+    try {
+      for (const file of [cut, junk]) {
+        const err = await new LocalGloveProvider(file).embed(['physics']).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ProviderError);
+        expect(err).toMatchObject({ fatal: true, retryable: false, message: expect.stringContaining('is not a word-vector table') });
+        expect((err as Error).message).toContain('npm run build');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

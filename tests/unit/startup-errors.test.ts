@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeError, describeFsError } from '../../electron/lib/fs-errors';
 import { dataFolderError, portError } from '../../electron/shells/startup-errors';
+import { reviveError, serializeError } from '../../electron/db/worker-thread';
+import { toAdminError } from '../../electron/db/admin-error';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: something, open '/x'`), { code });
 
@@ -40,5 +42,11 @@ describe('describing a thrown value', () => {
     expect(describeError({ name: 'ErrnoError', errno: 69 })).toBe('EROFS');
     expect(describeError({})).toBe('an unexpected error');
     expect(describeError(new Error('first line\n    at stack'))).toBe('first line');
+  });
+
+  it('keeps an errno object thrown in the database thread in words and code across the thread (a full disk, not "{\\"errno\\":51}")', () => {
+    const revived = reviveError(serializeError({ name: 'ErrnoError', errno: 51 }));
+    expect(revived.message).toBe('the disk is full (ENOSPC)');
+    expect(toAdminError(revived)).toMatchObject({ code: 'file_system', message: 'A file could not be used: the disk is full (ENOSPC).' });
   });
 });

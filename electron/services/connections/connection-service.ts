@@ -132,7 +132,8 @@ export class ConnectionService implements DatabaseSession {
       name: data.name,
       production: data.production ?? false,
       supabaseUrl: data.kind === 'supabase' ? new URL(data.supabaseUrl).origin : null,
-      databaseLabel: data.databaseUrl ? describeDatabaseUrl(data.databaseUrl) : (existing?.databaseLabel ?? null),
+      // The label names the stored database URL: none once the secrets were dropped with the move.
+      databaseLabel: data.databaseUrl ? describeDatabaseUrl(data.databaseUrl) : movedTo ? null : (existing?.databaseLabel ?? null),
       operatorId: data.operatorId ?? existing?.operatorId ?? null,
     };
     this.store.upsert(profile);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AdminError } from '../../db/admin-error';
 import { startWorker, WorkerClient } from '../../db/worker-thread';
-import { padVector, TARGET_DIMENSIONS, type EmbeddingProvider, type EmbedOutcome } from './provider';
+import { padVector, ProviderError, TARGET_DIMENSIONS, type EmbeddingProvider, type EmbedOutcome } from './provider';
 
 type Table = { words: Map<string, number>; dims: number; pc: Float32Array; scales: Float32Array; vectors: Int8Array; size: number };
 
@@ -20,19 +20,20 @@ export function gloveTablePath(): string {
   if (process.env.MAGNA_GLOVE_TABLE) return process.env.MAGNA_GLOVE_TABLE;
   const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
   const here = path.dirname(fileURLToPath(import.meta.url));
+  // Where this build put it, never the current directory: a table planted where the CLI runs would
+  // be the vectors every backfill stores.
   const candidates = [
     resources ? path.join(resources, 'glove', 'glove-50k.bin') : null,
-    path.resolve(process.cwd(), 'dist', 'glove', 'glove-50k.bin'),
-    path.resolve(here, '..', 'dist', 'glove', 'glove-50k.bin'),
-    path.resolve(here, '..', '..', '..', 'dist', 'glove', 'glove-50k.bin'),
+    path.resolve(here, '..', 'dist', 'glove', 'glove-50k.bin'), // dist-electron/ (bundled)
+    path.resolve(here, '..', '..', '..', 'dist', 'glove', 'glove-50k.bin'), // electron/services/embeddings/ (sources)
   ].filter((p): p is string => p !== null);
-  return candidates.find((p) => existsSync(p)) ?? candidates[1]!;
+  return candidates.find((p) => existsSync(p)) ?? candidates.at(-1)!;
 }
 
-let cached: Table | null = null;
+let cached: { file: string; table: Table } | null = null;
 
 function loadTable(file = gloveTablePath()): Table {
-  if (cached) return cached;
+  if (cached?.file === file) return cached.table;
   if (!existsSync(file)) {
     throw new AdminError({
       code: 'glove_table_missing',
@@ -41,9 +42,19 @@ function loadTable(file = gloveTablePath()): Table {
     });
   }
   const buf = readFileSync(file);
-  if (buf.toString('ascii', 0, 4) !== 'MGGV') throw new AdminError({ code: 'glove_table_invalid', message: `${file} is not a word-vector table.` });
+  const invalid = (why: string) =>
+    new AdminError({
+      code: 'glove_table_invalid',
+      message: `${file} is not a word-vector table (${why}).`,
+      hint: 'Run `npm run build` to derive it again.',
+    });
+  if (buf.length < 20 || buf.toString('ascii', 0, 4) !== 'MGGV') throw invalid('no MGGV header');
   const count = buf.readUInt32LE(8);
   const dims = buf.readUInt32LE(12);
+  const header = 16 + dims * 4;
+  if (buf.length < header + 4 || buf.length !== header + 4 + buf.readUInt32LE(header) + count * 4 + count * dims) {
+    throw invalid(`${buf.length} bytes, not the size its header gives`);
+  }
   const pc = new Float32Array(dims);
   for (let i = 0; i < dims; i++) pc[i] = buf.readFloatLE(16 + i * 4);
   let at = 16 + dims * 4;
@@ -61,8 +72,8 @@ function loadTable(file = gloveTablePath()): Table {
   for (let i = 0; i < count; i++) scales[i] = buf.readFloatLE(at + i * 4);
   at += count * 4;
   const vectors = new Int8Array(buf.buffer, buf.byteOffset + at, count * dims);
-  cached = { words, dims, pc, scales, vectors, size: count };
-  return cached;
+  cached = { file, table: { words, dims, pc, scales, vectors, size: count } };
+  return cached.table;
 }
 
 export function tokenize(text: string): string[] {
@@ -118,12 +129,14 @@ export function embedHere(texts: string[], tableFile?: string): EmbedOutcome[] {
 /** The worker's answer: every vector in one transferred buffer, and each text's error (or null). */
 export type GloveAnswer = { vectors: Float32Array; errors: (string | null)[] };
 
-/** One embedding thread per process, started on first use (it loads the table once), again if it died. */
-let worker: WorkerClient | null = null;
+/** One embedding thread per table (in practice one per process), started on first use (it loads the table once), again if it died. */
+const workers = new Map<string, WorkerClient>();
 
-function gloveWorker(): WorkerClient {
+function gloveWorker(tableFile: string): WorkerClient {
+  let worker = workers.get(tableFile);
   if (!worker?.alive) {
-    worker = new WorkerClient(startWorker('glove-worker', import.meta.dirname, { tableFile: gloveTablePath() }), 'offline embedding thread');
+    worker = new WorkerClient(startWorker('glove-worker', import.meta.dirname, { tableFile }), 'offline embedding thread');
+    workers.set(tableFile, worker);
   }
   return worker;
 }
@@ -140,9 +153,21 @@ export class LocalGloveProvider implements EmbeddingProvider {
    */
   readonly maxBatch = 16;
 
+  /** The word table: the one this build ships unless a test names another. */
+  constructor(private readonly tableFile = gloveTablePath()) {}
+
   async embed(texts: string[]): Promise<EmbedOutcome[]> {
     if (texts.length === 0) return [];
-    const { vectors, errors } = await gloveWorker().request<GloveAnswer>({ op: 'embed', texts });
+    let answer: GloveAnswer;
+    try {
+      answer = await gloveWorker(this.tableFile).request<GloveAnswer>({ op: 'embed', texts });
+    } catch (e) {
+      // A missing or damaged table does not mend on a retry: stop the job and say why.
+      if (e instanceof AdminError && e.code.startsWith('glove_table_'))
+        throw new ProviderError(`${e.message} ${e.hint ?? ''}`.trim(), false, null, true);
+      throw e;
+    }
+    const { vectors, errors } = answer;
     return errors.map((error, i) => (error !== null ? { error } : { vector: vectors.subarray(i * TARGET_DIMENSIONS, (i + 1) * TARGET_DIMENSIONS) }));
   }
 }

@@ -42,7 +42,7 @@ export async function readMigrationFiles(dir: string = defaultMigrationsDir()): 
     throw new AdminError({
       code: 'migrations_dir_missing',
       message: `No migrations folder at ${dir}.`,
-      hint: 'Run from the project folder, or set MAGNA_MIGRATIONS_DIR to the supabase/migrations folder.',
+      hint: 'Point --migrations (or MAGNA_MIGRATIONS_DIR) at a supabase/migrations folder; without either, the console uses the migrations it ships.',
     });
   }
   const malformed = names.filter((n) => !FILE_NAME.test(n));

@@ -1,4 +1,4 @@
--- Internal helper: refuses an empty or over-long name and a slug outside [a-z0-9-].
+-- Internal helper: refuses an empty, over-long or multi-line name and a slug outside [a-z0-9-].
 create or replace function private.taxonomy_check_name_slug(p_kind text, p_name text, p_slug text)
 returns void
 language plpgsql
@@ -11,6 +11,10 @@ begin
   end if;
   if char_length(pg_catalog.btrim(p_name)) > 80 then
     raise exception 'Keep the % name under 80 characters.', p_kind using errcode = '22023';
+  end if;
+  -- One line: a line break or control character in a name breaks every list, log and export it appears in.
+  if p_name ~ '[[:cntrl:]]' then
+    raise exception 'A % name is one line of text: no line breaks, tabs or control characters.', p_kind using errcode = '22023';
   end if;
   if coalesce(p_slug, '') = '' then
     raise exception 'The name "%" gives no slug (it has no letters a–z or digits).', p_name
@@ -25,6 +29,6 @@ begin
   end if;
 end;
 $$;
-comment on function private.taxonomy_check_name_slug(text, text, text) is 'Internal: refuses an empty or over-long name and a slug outside [a-z0-9-].';
+comment on function private.taxonomy_check_name_slug(text, text, text) is 'Internal: refuses an empty, over-long or multi-line name (control characters) and a slug outside [a-z0-9-].';
 revoke execute on function private.taxonomy_check_name_slug(text, text, text) from public, anon, authenticated;
 grant execute on function private.taxonomy_check_name_slug(text, text, text) to service_role;
