@@ -110,19 +110,22 @@ const BARE_DASHBOARD = `
          (select sum(n) from public.video_status_counts) as videos,
          (select count(*) from public.video_embeddings) as embedded`;
 
-// The feed as a plain keyset UNION ALL of the same five logs (no filters, no json), with the operator's name and the item's title.
+// The feed as a plain keyset UNION ALL of the same six logs (no filters, no json), with the operator's name and the item's title.
 const bareFeed = (cursor: boolean) => {
-  const seek = (domain: string) =>
-    cursor ? `where a.occurred_at <= $1::timestamptz and (a.occurred_at < $1 or '${domain}' > $2 or ('${domain}' = $2 and a.id < $3::bigint))` : '';
+  const seek = (domain: string, at = 'a.occurred_at', id = 'a.id') =>
+    cursor ? `where ${at} <= $1::timestamptz and (${at} < $1 or '${domain}' > $2 or ('${domain}' = $2 and ${id} < $3::bigint))` : '';
   const branch = (table: string, domain: string, target: string) =>
     `(select a.occurred_at as at, '${domain}' as domain, a.id, a.operator_id, ${target} as target from public.${table} a ${seek(domain)}
        order by a.occurred_at desc, a.id desc limit ${PAGE + 1})`;
+  const migrations = `(select c.applied_at as at, 'migrations' as domain, c.version::bigint as id, null::uuid as operator_id, null::uuid as target
+       from supabase_migrations.console_applied c ${seek('migrations', 'c.applied_at', 'c.version::bigint')}
+       order by c.applied_at desc, c.version::bigint desc limit ${PAGE + 1})`;
   return `select f.at, f.domain, f.id, u.username, v.title from (
       select * from (${branch('moderation_audit_log', 'moderation', 'a.target_id')} union all ${branch('taxonomy_audit_log', 'taxonomy', 'null::uuid')}
         union all ${branch('reference_audit_log', 'graph', 'null::uuid')} union all ${branch('staff_audit_log', 'staff', 'a.user_id')}
-        union all ${branch('embedding_audit_log', 'embeddings', 'null::uuid')}) x
+        union all ${branch('embedding_audit_log', 'embeddings', 'null::uuid')} union all ${migrations}) x
       order by at desc, domain, id desc limit ${PAGE + 1}) f
-    join public.users u on u.id = f.operator_id left join public.videos v on v.id = f.target`;
+    left join public.users u on u.id = f.operator_id left join public.videos v on v.id = f.target`;
 };
 
 export async function run(report: Report, options: { videos: number }): Promise<void> {
