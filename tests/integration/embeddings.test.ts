@@ -255,6 +255,42 @@ describe('jobs', () => {
     expect(await job(j.id)).toMatchObject({ status: 'done', done: j.total, failed: 0 });
   });
 
+  it('under a write budget, sends the provider whole batches and writes them in short chunks (a remote API is not asked 1 text at a time)', async () => {
+    const j = await createJob(['approved'], 'all', 'test-model');
+    const asked: number[] = [];
+    const written: number[] = [];
+    const provider = fakeProvider({
+      fn: async (texts) => {
+        asked.push(texts.length);
+        return texts.map((_, i) => ({ vector: padVector([1, i + 1]) }));
+      },
+    });
+    const recording = Object.assign(Object.create(gw) as SqlAdminGateway, {
+      call: (fn: string, args: Record<string, unknown>) => {
+        if (fn === 'admin_embedding_complete') written.push((args.p_items as unknown[]).length);
+        return gw.call(fn, args);
+      },
+    });
+    // A budget no write fits: every chunk is as small as it gets, the provider's batches stay whole.
+    const r = await runBackfill({
+      gateway: recording,
+      operator: op,
+      provider,
+      jobId: j.id,
+      worker: 'budget',
+      batchSize: 32,
+      concurrency: 1,
+      writeBudgetMs: 0.001,
+    });
+    expect(r).toMatchObject({ stopped: 'finished', done: j.total, failed: 0 });
+    expect(j.total).toBeGreaterThan(32);
+    expect(asked[0]).toBe(32);
+    expect(Math.max(...written)).toBeLessThanOrEqual(4);
+    expect(written.at(-1)).toBe(1);
+    expect(written.reduce((a, b) => a + b, 0)).toBe(j.total);
+    expect(await job(j.id)).toMatchObject({ status: 'done', done: j.total });
+  });
+
   it('fails a NaN or all-zero vector item by item and never stores it', async () => {
     await t.db.query("delete from public.video_embeddings where model = 'test-model'");
     const j = await createJob(['flagged'], 'missing', 'zero-model');

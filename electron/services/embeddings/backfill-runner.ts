@@ -1,5 +1,6 @@
 // Works a backfill job: lanes (the concurrency) each lease a batch, embed it, check every vector,
-// and store the batch in one call — while one lane writes, the others embed (pipelining).
+// and store it (in chunks that fit the embedded workspace's write budget) — while one lane writes, the
+// others embed (pipelining).
 // Rate limits and server errors are retried with exponential backoff and jitter, honouring
 // Retry-After, without breaking the batch up. Items that cannot be embedded fail one by one;
 // the job goes on. Pausing or cancelling in the database stops every worker at its next lease.
@@ -31,9 +32,10 @@ export type BackfillOptions = {
   maxRetries?: number;
   signal?: AbortSignal;
   /**
-   * Keeps each batch's write within about this many milliseconds by sizing batches to the measured
-   * cost per item (never above batchSize). For the embedded workspace, whose one session the console
-   * waits for while a batch is written; unset, every batch is batchSize.
+   * Keeps each write within about this many milliseconds by writing a batch in chunks sized to the
+   * measured cost per item (never above batchSize). For the embedded workspace, whose one session
+   * the console waits for while a chunk is written; unset, a batch is written in one call. The
+   * provider still gets the whole batch in one request (a remote API's latency is paid per batch).
    */
   writeBudgetMs?: number;
   /** How often to look again while other workers hold the job's last items (ms). */
@@ -134,7 +136,7 @@ async function backfill(o: BackfillOptions): Promise<BackfillResult> {
         p_worker: o.worker,
         p_model: o.provider.model,
         p_dimensions: o.provider.dimensions,
-        p_limit: sizer.size(),
+        p_limit: batchSize,
         p_lease_seconds: o.leaseSeconds ?? 120,
       })) as { status: string; items: Leased[]; preparing?: boolean };
       if (lease.status !== 'running') {
@@ -175,7 +177,10 @@ async function backfill(o: BackfillOptions): Promise<BackfillResult> {
         if (problem || !outcome || !('vector' in outcome)) bad.push({ video_id: item.video_id, error: problem ?? 'No vector.' });
         else ok.push({ video_id: item.video_id, embedding: `[${Array.from(outcome.vector).join(',')}]`, content_hash: item.content_hash });
       });
-      if (ok.length) {
+      // Written in chunks that each fit the write budget: between two, the console's calls go first.
+      for (let from = 0; from < ok.length;) {
+        const chunk = ok.slice(from, from + sizer.size());
+        from += chunk.length;
         const writing = performance.now();
         const { value: r, heldMs } = await timeOnSession(
           async () =>
@@ -185,12 +190,12 @@ async function backfill(o: BackfillOptions): Promise<BackfillResult> {
               p_worker: o.worker,
               p_model: o.provider.model,
               p_dimensions: o.provider.dimensions,
-              p_items: ok,
+              p_items: chunk,
             })) as { completed: number },
         );
         // The write's own cost on the session where the database reports it (the embedded
         // workspace), not the time it queued behind the console's calls; else the round trip.
-        sizer.measured(heldMs ?? performance.now() - writing, ok.length);
+        sizer.measured(heldMs ?? performance.now() - writing, chunk.length);
         progress.done += r.completed;
       }
       if (bad.length) {
