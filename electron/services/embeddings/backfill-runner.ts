@@ -1,6 +1,6 @@
-// Works a backfill job: lanes (the concurrency) each lease a batch, embed it, check every vector,
-// and store it (in chunks that fit the embedded workspace's write budget) — while one lane writes, the
-// others embed (pipelining).
+// Works a backfill job: lanes (the concurrency) each lease a batch, embed it in one request, check
+// every vector, and store it (in chunks that fit the embedded workspace's write budget) — while one
+// lane writes, the others embed (pipelining).
 // Rate limits and server errors are retried with exponential backoff and jitter, honouring
 // Retry-After, without breaking the batch up. Items that cannot be embedded fail one by one;
 // the job goes on. Pausing or cancelling in the database stops every worker at its next lease.
