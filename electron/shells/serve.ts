@@ -24,12 +24,17 @@ import { describeDatabaseUrl } from '../db/postgres-database';
 import { refuseIfHeld } from '../db/workspace-lock';
 import { startBrowserServer, type BrowserServer } from './browser-server';
 import { LOGIN_KEY_PATTERN } from './browser-session';
+import { isHttpsOrLoopback } from '../api/connections';
 import { createConsoleApp, type ConsoleApp } from './console-app';
 import { defaultDataDir, ensureWritableFolder } from './data-dir';
 import { StartupError, adminStartupError, dataFolderError, portError } from './startup-errors';
 
 const envSchema = z.object({
-  MAGNA_SUPABASE_URL: z.string().url('MAGNA_SUPABASE_URL must be a URL such as https://abcdefgh.supabase.co').optional(),
+  MAGNA_SUPABASE_URL: z
+    .string()
+    .url('MAGNA_SUPABASE_URL must be a URL such as https://abcdefgh.supabase.co')
+    .refine((v) => isHttpsOrLoopback(new URL(v)), 'use https:// (plain http only for a project on this machine): the service-role key is sent there')
+    .optional(),
   MAGNA_SUPABASE_SERVICE_ROLE_KEY: z.string().min(20, 'MAGNA_SUPABASE_SERVICE_ROLE_KEY is too short to be a service-role key').optional(),
   MAGNA_SUPABASE_DATABASE_URL: z
     .string()

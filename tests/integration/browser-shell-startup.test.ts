@@ -181,6 +181,15 @@ describe('start-up faults', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('a plain-http MAGNA_SUPABASE_URL on another machine: refused at start-up in one sentence, before the key goes anywhere', async () => {
+    const run = await runShell({ ...SUPABASE_ENV, MAGNA_SUPABASE_URL: 'http://192.0.2.2:47203' });
+    expect(run.code).toBe(2);
+    expect(expectOneClearSentence(run.stderr)).toBe(
+      'MAGNA_SUPABASE_URL: use https:// (plain http only for a project on this machine): the service-role key is sent there',
+    );
+    expect(run.stdout).not.toContain('http://127.0.0.1');
+  });
+
   it('a busy port chosen with MAGNA_PORT: one sentence naming the port and how to choose another, exit 1', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
