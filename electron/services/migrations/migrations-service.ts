@@ -78,8 +78,8 @@ export class MigrationsService {
         return;
       } catch (e) {
         const code = (e as { code?: unknown }).code;
-        const stale = code === 'PGRST202' || code === '42883';
-        if (stale && Date.now() > deadline) {
+        if (code !== 'PGRST202' && code !== '42883') throw e;
+        if (Date.now() > deadline) {
           // The migrations are committed: only the API's view of them lags.
           throw new AdminError({
             code: 'api_schema_stale',
@@ -87,7 +87,6 @@ export class MigrationsService {
             hint: "PostgREST reloads its schema cache on NOTIFY pgrst, 'reload schema' (sent): wait a moment and reload the page; if it persists, restart the project's API (Supabase: Project Settings > API).",
           });
         }
-        if (!stale) throw e;
         await new Promise((r) => setTimeout(r, 250));
       }
     }
